@@ -1,0 +1,273 @@
+/**
+ * The trace: everything one run of a learner's program did, recorded by the instrumented
+ * virtual-time event loop (src/engine/python) and replayed by the pure functions in src/trace.
+ *
+ * Shape: a flat, append-only list of small events in the order they happened, plus a summary.
+ * Nothing in it is derived state: the ready queue, the timer heap and each task's state at a
+ * step are computed from the events (src/trace/stateAt.ts), so the engine stays cheap and the
+ * trace small (target ≤ 60 bytes per event as JSON).
+ *
+ * Vocabulary follows asyncio's own docs: a *handle* is one entry the loop will run (a callback
+ * in the ready queue, or a timer in the timer heap); a *step* is one handle run by the loop
+ * (for a task: from resume to its next suspension); an *iteration* is one pass of
+ * `BaseEventLoop._run_once`.
+ *
+ * Versioned: a reader must check `version` and refuse what it does not know.
+ */
+
+export const TRACE_VERSION = 1 as const;
+
+/** Virtual seconds since the run started (loop.time()). */
+export type Seconds = number;
+/** 1-based task number, in creation order within one run. */
+export type TaskId = number;
+/** 1-based handle number, in scheduling order within one run. */
+export type HandleId = number;
+/** 1-based line number in the learner's source. */
+export type Line = number;
+
+/** What a handle will do when the loop runs it: the owner shown in the ready queue and timers. */
+export type HandleTarget =
+  /** The first or next step of a task (Task.__step scheduled by call_soon). */
+  | { readonly k: 'step'; readonly task: TaskId }
+  /** A task woken because the future it awaited is done (task_wakeup). */
+  | { readonly k: 'wakeup'; readonly task: TaskId }
+  /** The timer of `asyncio.sleep(delay)` awaited by `task` (null when nobody awaits it). */
+  | { readonly k: 'sleep'; readonly task: TaskId | null; readonly delay: Seconds }
+  /** A deadline of `asyncio.timeout` / `wait_for` that will cancel `task`. */
+  | { readonly k: 'timeout'; readonly task: TaskId | null; readonly via: CancelVia }
+  /** A plain callback from call_soon / call_later / call_at (user code or asyncio internals). */
+  | {
+      readonly k: 'call';
+      /** Qualified name of the function, e.g. "callback" or "Future.set_result". */
+      readonly fn: string;
+      /** Short repr of the arguments, e.g. "(1, kind='x')". */
+      readonly args?: string;
+      /** True when scheduled from the learner's code (not from asyncio's internals). */
+      readonly user?: boolean;
+    }
+  /** The completion of a simulated executor job (run_in_executor / to_thread). */
+  | { readonly k: 'worker'; readonly fn: string; readonly task: TaskId | null };
+
+/** Who or what asked for a cancellation. */
+export type CancelVia =
+  | 'cancel()'
+  | 'timeout'
+  | 'wait_for'
+  | 'TaskGroup'
+  | 'gather'
+  | 'wait'
+  | 'shield'
+  | 'as_completed'
+  | 'runner'
+  | 'loop';
+
+/** What a suspended task waits for (Task._fut_waiter, classified). */
+export type AwaitTarget =
+  | { readonly k: 'task'; readonly task: TaskId }
+  | { readonly k: 'gather'; readonly children: readonly (TaskId | null)[] }
+  | { readonly k: 'sleep'; readonly until: Seconds; readonly h: HandleId }
+  | { readonly k: 'executor'; readonly fn: string }
+  | {
+      readonly k: 'future';
+      /** The asyncio API the learner called, e.g. "Queue.get", "Lock.acquire", "Event.wait". */
+      readonly api?: string;
+      /** Which object, labelled per run: "Queue#1", "Lock#2". */
+      readonly obj?: string;
+    };
+
+/** One frame of the learner's await stack: outermost coroutine first. */
+export type AwaitFrame = readonly [fn: string, line: Line];
+
+export type TraceEvent =
+  /** A task was created (create_task, ensure_future, gather, TaskGroup, asyncio.run). */
+  | {
+      readonly e: 'task';
+      readonly id: TaskId;
+      readonly name: string;
+      /** The coroutine's qualified name, e.g. "fetch" or "main.<locals>.worker". */
+      readonly coro: string;
+      /** The task whose step created it; null when created outside any task (asyncio.run). */
+      readonly by: TaskId | null;
+      /** The learner's line that created it; null when asyncio created it internally. */
+      readonly l: Line | null;
+      /** True for tasks asyncio makes for itself (e.g. shutdown_asyncgens). */
+      readonly internal?: true;
+    }
+  /** A handle entered the ready queue (call_soon) or the timer heap (call_later/call_at: `when`). */
+  | {
+      readonly e: 'sched';
+      readonly h: HandleId;
+      readonly on: HandleTarget;
+      readonly when?: Seconds;
+      /** The learner's line that scheduled it, when it was the learner's code. */
+      readonly l?: Line;
+    }
+  /** A handle was cancelled (it stays in its queue until the loop drops it). */
+  | { readonly e: 'unsched'; readonly h: HandleId }
+  /**
+   * A loop iteration starts. `t` is the clock after any jump to the earliest timer;
+   * `due` lists the timers moved from the heap to the ready queue, in order.
+   */
+  | { readonly e: 'iter'; readonly n: number; readonly t: Seconds; readonly due?: readonly HandleId[] }
+  /** The loop dropped a cancelled handle from the ready queue without running it. */
+  | { readonly e: 'skip'; readonly h: HandleId }
+  /**
+   * A step: the loop popped handle `h` from the ready queue and runs it. For a task step,
+   * `x` names the exception thrown into the coroutine (CancelledError when a cancel lands).
+   */
+  | { readonly e: 'run'; readonly h: HandleId; readonly x?: string }
+  /** A line of the learner's code executed (inside the current step, or at top level). */
+  | { readonly e: 'line'; readonly l: Line }
+  /** The running task suspended at line `l`, awaiting `on`. */
+  | {
+      readonly e: 'suspend';
+      readonly task: TaskId;
+      readonly l: Line | null;
+      readonly on: AwaitTarget;
+      /** The learner's await stack when more than one coroutine deep. */
+      readonly stack?: readonly AwaitFrame[];
+    }
+  /** The running task yielded without waiting (sleep(0) / bare yield): it is ready again. */
+  | { readonly e: 'yield'; readonly task: TaskId; readonly l: Line | null }
+  /** A task finished. */
+  | {
+      readonly e: 'done';
+      readonly task: TaskId;
+      readonly outcome: 'result' | 'exception' | 'cancelled';
+      /** Short repr of the result, for outcome "result". */
+      readonly value?: string;
+      /** "Type: message", for outcome "exception" (and the CancelledError message if any). */
+      readonly exc?: string;
+    }
+  /** Somebody asked a task to cancel (Task.cancel()); only requests on unfinished tasks. */
+  | {
+      readonly e: 'cancel';
+      readonly task: TaskId;
+      /** The task whose step asked; null when a plain callback or the loop asked. */
+      readonly by: TaskId | null;
+      readonly via: CancelVia;
+      /** The learner's line that asked, when the learner's code asked. */
+      readonly l: Line | null;
+      readonly msg?: string;
+      /** For TaskGroup/gather: the child whose failure triggered it. */
+      readonly cause?: TaskId;
+    }
+  /** Task.uncancel(): a timeout converted the CancelledError into TimeoutError (or code did). */
+  | { readonly e: 'uncancel'; readonly task: TaskId; readonly via: CancelVia }
+  /** Text written to stdout ("out") or stderr ("err") in the current step. */
+  | { readonly e: 'out'; readonly s: string; readonly fd?: 'err' }
+  /** time.sleep(d) in the loop's thread: the clock advanced while nothing else could run. */
+  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null }
+  /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
+  | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
+  /** A loop warning: an exception never retrieved, a coroutine never awaited, a callback error. */
+  | { readonly e: 'warn'; readonly kind: WarningKind; readonly msg: string; readonly task?: TaskId }
+  /** An event loop was created (asyncio.run, Runner, new_event_loop) or closed. */
+  | { readonly e: 'loop'; readonly n: number; readonly open: boolean };
+
+export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error' | 'pending-destroyed';
+
+export type TraceEventKind = TraceEvent['e'];
+
+/** How the run ended. */
+export type RunEnd =
+  | { readonly kind: 'ok' }
+  /** The program raised: a traceback trimmed to the learner's frames. */
+  | {
+      readonly kind: 'exception';
+      readonly type: string;
+      readonly message: string;
+      readonly traceback: string;
+      readonly line: Line | null;
+    }
+  /** sys.exit(n) / SystemExit. */
+  | { readonly kind: 'exit'; readonly code: number }
+  /** A limit stopped the run: which one, where, in plain words. */
+  | { readonly kind: 'limit'; readonly limit: LimitKind; readonly message: string; readonly line: Line | null }
+  /** Nothing ready, no timer pending, tasks still waiting. */
+  | { readonly kind: 'deadlock'; readonly message: string; readonly stuck: readonly StuckTask[] }
+  /** Stopped from outside (Stop button, interrupt). */
+  | { readonly kind: 'stopped'; readonly message: string };
+
+export type LimitKind = 'steps' | 'virtual-time' | 'busy-loop' | 'output' | 'wall-clock' | 'events' | 'recursion' | 'memory';
+
+export interface StuckTask {
+  readonly task: TaskId;
+  readonly name: string;
+  readonly line: Line | null;
+  readonly on: AwaitTarget | null;
+}
+
+/** Limits a run is held to; every field has a default (see DEFAULT_LIMITS). */
+export interface RunLimits {
+  /** Loop steps (handles run). */
+  readonly maxSteps: number;
+  /** Virtual seconds. */
+  readonly maxVirtualTime: Seconds;
+  /** Lines executed / backward jumps without the loop getting control. */
+  readonly maxLines: number;
+  /** Characters of stdout + stderr. */
+  readonly maxOutput: number;
+  /** Real seconds of running. */
+  readonly maxWallSeconds: number;
+  /** Trace events. */
+  readonly maxEvents: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  maxSteps: 100_000,
+  maxVirtualTime: 3_600,
+  maxLines: 2_000_000,
+  maxOutput: 1_000_000,
+  maxWallSeconds: 20,
+  maxEvents: 2_000_000,
+};
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly limits: RunLimits;
+  /** Record the trace (false: run on the virtual loop only, for `plainMs` in the benchmark). */
+  readonly record: boolean;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = { seed: 0, limits: DEFAULT_LIMITS, record: true };
+
+/** A syntax or indentation error: no trace, just where. */
+export interface SyntaxProblem {
+  readonly type: string;
+  readonly message: string;
+  readonly line: Line;
+  readonly column: number;
+  readonly endLine?: Line;
+  readonly endColumn?: number;
+  /** CPython's own rendering (what `python file.py` prints to stderr). */
+  readonly text: string;
+}
+
+export interface Trace {
+  readonly version: typeof TRACE_VERSION;
+  /** The program that ran. */
+  readonly source: string;
+  readonly seed: number;
+  readonly events: readonly TraceEvent[];
+  readonly end: RunEnd;
+  /** Everything written to stdout, in order (also in `out` events; kept whole for the CLI). */
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly stats: RunStats;
+}
+
+export interface RunStats {
+  readonly steps: number;
+  readonly iterations: number;
+  readonly tasks: number;
+  readonly virtualTime: Seconds;
+  /** Real milliseconds spent in Python (excluding serialisation). */
+  readonly pythonMs: number;
+}
+
+/** What the engine returns for one run. */
+export type RunResult =
+  | { readonly kind: 'syntax-error'; readonly problem: SyntaxProblem }
+  | { readonly kind: 'trace'; readonly trace: Trace };

@@ -1,0 +1,28 @@
+/**
+ * The messages between the page and the engine's Web Worker: one discriminated union each way.
+ * Both sides `switch` on `type` and end with `assertNever`, so a new message cannot be half-handled.
+ */
+import type { RunOptions, RunResult } from './trace';
+
+/** Page → worker. */
+export type ToWorker =
+  /** Boot Pyodide now (sent at page load so the engine is ready when the learner presses Run). */
+  | {
+      readonly type: 'boot';
+      /** Pyodide's interrupt buffer (Int32Array over a SharedArrayBuffer) when the page is cross-origin isolated. */
+      readonly interruptBuffer: Int32Array | null;
+    }
+  /** Run one program; the worker answers with `result` (or `crash`) carrying the same id. */
+  | { readonly type: 'run'; readonly id: number; readonly source: string; readonly options: RunOptions };
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly type: 'booting' }
+  | { readonly type: 'ready'; readonly bootMs: number; readonly pythonVersion: string }
+  | { readonly type: 'result'; readonly id: number; readonly result: RunResult; readonly runMs: number }
+  /** The engine itself failed (not the learner's program): boot failure, out of memory, internal error. */
+  | { readonly type: 'crash'; readonly id: number | null; readonly message: string };
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+}
