@@ -1,0 +1,244 @@
+/**
+ * The words of the loop views (task timeline, ready queue, timers, cancellations) in both UI
+ * languages. One interface, two objects: a string missing in one language is a type error.
+ * Numbers and times arrive already formatted (formatTime), so these only place them.
+ */
+import type { CancelVia, HandleTarget } from '../protocol/trace';
+import type { CancellationOutcome, TaskState } from '../trace/types';
+import type { Lang } from './lang';
+
+/** A lane's state at the cursor: a task state, or a task the program has not created yet. */
+export type LaneState = TaskState | 'not-created';
+
+export interface ViewStrings {
+  readonly state: Readonly<Record<LaneState, string>>;
+  /** Short badge naming what kind of handle a ready-queue entry or timer is. */
+  readonly handleKind: Readonly<Record<HandleTarget['k'], string>>;
+  readonly step: (n: number) => string;
+  readonly line: (n: number) => string;
+  readonly handle: (h: number) => string;
+
+  readonly timeline: {
+    readonly title: string;
+    readonly axisLabel: string;
+    readonly stepAxis: string;
+    readonly timeAxis: string;
+    readonly resetZoom: string;
+    readonly hint: string;
+    readonly empty: string;
+    readonly runningNow: string;
+    readonly steps: (from: number, to: number) => string;
+    readonly waitingFor: (what: string) => string;
+    readonly createdBy: (parent: string, step: number) => string;
+    readonly lanesShown: (from: number, to: number, total: number) => string;
+    readonly merged: (n: number) => string;
+  };
+
+  readonly readyQueue: {
+    readonly title: string;
+    readonly runningNow: string;
+    readonly nothingRunning: string;
+    readonly runsNext: string;
+    readonly empty: string;
+    readonly cancelled: string;
+    readonly fifoHint: string;
+  };
+
+  readonly timers: {
+    readonly title: string;
+    readonly empty: string;
+    readonly clock: string;
+    readonly deadline: string;
+    readonly owner: string;
+    readonly cancelled: string;
+    readonly dueIn: (delay: string) => string;
+    readonly dueNow: string;
+    readonly jumped: (from: string, to: string) => string;
+  };
+
+  readonly cancellations: {
+    readonly title: string;
+    readonly empty: string;
+    readonly noTask: string;
+    readonly requested: (step: number) => string;
+    readonly delivered: (step: number) => string;
+    readonly notDelivered: string;
+    readonly message: (msg: string) => string;
+    readonly future: string;
+    readonly outcome: Readonly<Record<CancellationOutcome, string>>;
+    /** Why a TaskGroup / gather cancelled this task: a sibling failed. */
+    readonly becauseFailed: (via: CancelVia, cause: string) => string;
+    readonly seekRequest: string;
+    readonly seekDelivery: string;
+  };
+}
+
+const en: ViewStrings = {
+  state: {
+    ready: 'ready',
+    running: 'running',
+    waiting: 'waiting',
+    done: 'done',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'not-created': 'not created yet',
+  },
+  handleKind: {
+    step: 'task step',
+    wakeup: 'wakeup',
+    sleep: 'sleep',
+    timeout: 'timeout',
+    call: 'callback',
+    worker: 'worker result',
+  },
+  step: (n) => `step ${n}`,
+  line: (n) => `line ${n}`,
+  handle: (h) => `handle #${h}`,
+
+  timeline: {
+    title: 'Task timeline',
+    axisLabel: 'X axis',
+    stepAxis: 'Steps',
+    timeAxis: 'Virtual time',
+    resetZoom: 'Reset zoom',
+    hint: 'Wheel to zoom, drag to pan, click to jump to that step',
+    empty: 'No tasks yet: run the program to see its tasks.',
+    runningNow: 'running in this step',
+    steps: (from, to) => (from === to ? `step ${from}` : `steps ${from}–${to}`),
+    waitingFor: (what) => `waiting for ${what}`,
+    createdBy: (parent, step) => `created by ${parent} in step ${step}`,
+    lanesShown: (from, to, total) => `tasks ${from}–${to} of ${total}`,
+    merged: (n) => `${n} segments drawn as one (zoom in to separate them)`,
+  },
+
+  readyQueue: {
+    title: 'Ready queue',
+    runningNow: 'Running now',
+    nothingRunning: 'Nothing is running: the loop has not started a step.',
+    runsNext: 'runs next',
+    empty: 'The ready queue is empty.',
+    cancelled: 'cancelled: the loop will drop it without running it',
+    fifoHint: 'First in, first out: the loop runs these in order, top first.',
+  },
+
+  timers: {
+    title: 'Timers',
+    empty: 'No pending timers.',
+    clock: 'clock',
+    deadline: 'deadline',
+    owner: 'owner',
+    cancelled: 'cancelled',
+    dueIn: (delay) => `in ${delay}`,
+    dueNow: 'due now',
+    jumped: (from, to) => `the clock jumped from ${from} to ${to}`,
+  },
+
+  cancellations: {
+    title: 'Cancellations',
+    empty: 'This run cancelled nothing.',
+    noTask: 'the loop',
+    requested: (step) => `requested in step ${step}`,
+    delivered: (step) => `CancelledError delivered in step ${step}`,
+    notDelivered: 'CancelledError not delivered',
+    message: (msg) => `message: ${msg}`,
+    future: 'happens later in the run',
+    outcome: {
+      propagated: 'propagated: the task ended cancelled',
+      swallowed: 'swallowed: the task caught it and went on',
+      converted: 'converted to TimeoutError',
+      'raised-other': 'the task raised a different exception',
+      pending: 'the run ended before the task did',
+    },
+    becauseFailed: (via, cause) => `${via} cancelled its siblings because ${cause} failed`,
+    seekRequest: 'Jump to the request',
+    seekDelivery: 'Jump to the delivery',
+  },
+};
+
+const zh: ViewStrings = {
+  state: {
+    ready: '就绪',
+    running: '运行中',
+    waiting: '等待中',
+    done: '已完成',
+    failed: '出错',
+    cancelled: '已取消',
+    'not-created': '尚未创建',
+  },
+  handleKind: {
+    step: '任务步进',
+    wakeup: '唤醒',
+    sleep: '睡眠',
+    timeout: '超时',
+    call: '回调',
+    worker: '线程结果',
+  },
+  step: (n) => `第 ${n} 步`,
+  line: (n) => `第 ${n} 行`,
+  handle: (h) => `句柄 #${h}`,
+
+  timeline: {
+    title: '任务时间线',
+    axisLabel: '横轴',
+    stepAxis: '步骤',
+    timeAxis: '虚拟时间',
+    resetZoom: '重置缩放',
+    hint: '滚轮缩放，拖动平移，点击跳到那一步',
+    empty: '还没有任务：运行程序后这里会显示它的任务。',
+    runningNow: '正在这一步中运行',
+    steps: (from, to) => (from === to ? `第 ${from} 步` : `第 ${from}–${to} 步`),
+    waitingFor: (what) => `正在等待 ${what}`,
+    createdBy: (parent, step) => `由 ${parent} 在第 ${step} 步创建`,
+    lanesShown: (from, to, total) => `第 ${from}–${to} 个任务，共 ${total} 个`,
+    merged: (n) => `${n} 段合并显示（放大即可分开）`,
+  },
+
+  readyQueue: {
+    title: '就绪队列',
+    runningNow: '正在运行',
+    nothingRunning: '没有正在运行的回调：事件循环还没开始执行任何一步。',
+    runsNext: '下一个运行',
+    empty: '就绪队列为空。',
+    cancelled: '已取消：事件循环会直接丢弃它，不会运行',
+    fifoHint: '先进先出：事件循环从上到下依次运行。',
+  },
+
+  timers: {
+    title: '定时器',
+    empty: '没有待触发的定时器。',
+    clock: '时钟',
+    deadline: '到期时间',
+    owner: '所属',
+    cancelled: '已取消',
+    dueIn: (delay) => `${delay}后`,
+    dueNow: '已到期',
+    jumped: (from, to) => `时钟从 ${from} 跳到了 ${to}`,
+  },
+
+  cancellations: {
+    title: '取消',
+    empty: '本次运行没有取消任何任务。',
+    noTask: '事件循环',
+    requested: (step) => `在第 ${step} 步发出请求`,
+    delivered: (step) => `CancelledError 在第 ${step} 步送达`,
+    notDelivered: 'CancelledError 尚未送达',
+    message: (msg) => `消息：${msg}`,
+    future: '在运行的稍后发生',
+    outcome: {
+      propagated: '向外传播：任务以取消结束',
+      swallowed: '被吞掉：任务捕获了它并继续运行',
+      converted: '转换成了 TimeoutError',
+      'raised-other': '任务抛出了另一个异常',
+      pending: '运行结束时任务仍未结束',
+    },
+    becauseFailed: (via, cause) => `因为 ${cause} 出错，${via} 取消了它的兄弟任务`,
+    seekRequest: '跳到发出请求的那一步',
+    seekDelivery: '跳到送达的那一步',
+  },
+};
+
+const STRINGS: Readonly<Record<Lang, ViewStrings>> = { en, zh };
+
+export function viewStrings(lang: Lang): ViewStrings {
+  return STRINGS[lang];
+}
