@@ -60,6 +60,8 @@ export type CancelVia =
   | 'shield'
   | 'as_completed'
   | 'runner'
+  /** Task.cancel() passes the cancellation down to what the task awaits: `cause` is that awaiting task. */
+  | 'awaiter'
   | 'loop';
 
 /** What a suspended task waits for (Task._fut_waiter, classified). */
@@ -150,7 +152,10 @@ export type TraceEvent =
       /** The learner's line that asked, when the learner's code asked. */
       readonly l: Line | null;
       readonly msg?: string;
-      /** For TaskGroup/gather: the child whose failure triggered it. */
+      /**
+       * What set it off: for TaskGroup, the child whose failure aborted the group; for gather
+       * and awaiter, the cancelled task that was awaiting this one.
+       */
       readonly cause?: TaskId;
     }
   /** Task.uncancel(): a timeout converted the CancelledError into TimeoutError (or code did). */
