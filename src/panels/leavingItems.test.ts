@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { withLeavingItems } from './leavingItems';
+
+const id = (n: number): number => n;
+const show = (prev: number[], next: number[]): string =>
+  withLeavingItems(prev, next, id)
+    .map((s) => (s.leaving ? `-${s.item}` : `${s.item}`))
+    .join(' ');
+
+describe('withLeavingItems', () => {
+  it('keeps the popped head in front while new handles join the tail', () => {
+    expect(show([1, 2, 3], [2, 3, 4])).toBe('-1 2 3 4');
+  });
+
+  it('shows everything as new when the list was empty', () => {
+    expect(show([], [5, 6])).toBe('5 6');
+  });
+
+  it('shows everything leaving when the list empties', () => {
+    expect(show([5, 6], [])).toBe('-5 -6');
+  });
+
+  it('keeps a removed middle item at its place', () => {
+    expect(show([1, 2, 3], [1, 3])).toBe('1 -2 3');
+  });
+
+  it('never shows an item twice when the order changed', () => {
+    expect(show([1, 2, 3], [3, 1, 2])).toBe('3 1 2');
+  });
+});
