@@ -66,12 +66,27 @@ export interface ViewStrings {
     readonly message: (msg: string) => string;
     readonly future: string;
     readonly outcome: Readonly<Record<CancellationOutcome, string>>;
-    /** Why a TaskGroup / gather cancelled this task: a sibling failed. */
-    readonly becauseFailed: (via: CancelVia, cause: string) => string;
+    /** The badge naming who asked: asyncio's own names, except the few that are not an API. */
+    readonly via: Readonly<Record<CancelVia, string>>;
+    /** What set it off (the cancel event's `cause`): a failed TaskGroup child, or a cancelled awaiter. */
+    readonly cause: (via: CancelVia, cause: string) => string;
     readonly seekRequest: string;
     readonly seekDelivery: string;
   };
 }
+
+/** asyncio's own names stay as code in both languages: they are what the learner types. */
+const API_NAMES = {
+  'cancel()': 'cancel()',
+  timeout: 'timeout',
+  wait_for: 'wait_for',
+  TaskGroup: 'TaskGroup',
+  gather: 'gather',
+  wait: 'wait',
+  shield: 'shield',
+  as_completed: 'as_completed',
+  runner: 'asyncio.run',
+} as const;
 
 const en: ViewStrings = {
   state: {
@@ -149,7 +164,11 @@ const en: ViewStrings = {
       'raised-other': 'the task raised a different exception',
       pending: 'the run ended before the task did',
     },
-    becauseFailed: (via, cause) => `${via} cancelled its siblings because ${cause} failed`,
+    via: { ...API_NAMES, awaiter: 'passed down', loop: 'the loop' },
+    cause: (via, cause) =>
+      via === 'TaskGroup'
+        ? `TaskGroup cancelled the other tasks because ${cause} failed`
+        : `passed down from ${cause}, which was cancelled while awaiting it`,
     seekRequest: 'Jump to the request',
     seekDelivery: 'Jump to the delivery',
   },
@@ -231,7 +250,11 @@ const zh: ViewStrings = {
       'raised-other': '任务抛出了另一个异常',
       pending: '运行结束时任务仍未结束',
     },
-    becauseFailed: (via, cause) => `因为 ${cause} 出错，${via} 取消了它的兄弟任务`,
+    via: { ...API_NAMES, awaiter: '向下传递', loop: '事件循环' },
+    cause: (via, cause) =>
+      via === 'TaskGroup'
+        ? `因为 ${cause} 出错，TaskGroup 取消了组里的其他任务`
+        : `由 ${cause} 传递下来：它在等待这个任务时被取消了`,
     seekRequest: '跳到发出请求的那一步',
     seekDelivery: '跳到送达的那一步',
   },

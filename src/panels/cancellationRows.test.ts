@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { viewStrings } from '../i18n/views';
+import type { Cancellation } from '../trace/types';
+import { cancellationPhase, cancellationWords } from './cancellationRows';
+
+const base: Cancellation = {
+  event: 10,
+  target: 2,
+  by: 1,
+  via: 'cancel()',
+  line: 7,
+  requestStep: 4,
+  requestT: 1,
+  delivered: { step: 6, t: 1, line: 3 },
+  outcome: 'propagated',
+  endStep: 6,
+};
+const names = ['main', 'worker', 'sibling'];
+const taskName = (id: number): string => names[id - 1] ?? `Task-${id}`;
+
+describe('cancellationPhase', () => {
+  it('follows the request, the delivery and the end', () => {
+    const swallowed: Cancellation = { ...base, outcome: 'swallowed', endStep: 9 };
+    expect([3, 4, 5, 6, 8, 9].map((s) => cancellationPhase(swallowed, s))).toEqual([
+      'future',
+      'requested',
+      'requested',
+      'delivered',
+      'delivered',
+      'settled',
+    ]);
+  });
+
+  it('settles in the delivery step when the task ended there', () => {
+    expect(cancellationPhase(base, 6)).toBe('settled');
+  });
+
+  it('stays requested when the CancelledError was never delivered', () => {
+    const undelivered: Cancellation = {
+      event: 10,
+      target: 2,
+      by: 1,
+      via: 'cancel()',
+      line: 7,
+      requestStep: 4,
+      requestT: 1,
+      outcome: 'pending',
+    };
+    expect(cancellationPhase(undelivered, 100)).toBe('requested');
+  });
+});
+
+describe('cancellationWords', () => {
+  it('names requester, target, via and outcome', () => {
+    const w = cancellationWords(base, taskName, viewStrings('en').cancellations);
+    expect(w).toEqual({
+      requester: 'main',
+      target: 'worker',
+      via: 'cancel()',
+      outcome: 'propagated: the task ended cancelled',
+    });
+  });
+
+  it('says the loop asked when no task did', () => {
+    const w = cancellationWords({ ...base, by: null, via: 'timeout' }, taskName, viewStrings('en').cancellations);
+    expect(w.requester).toBe('the loop');
+  });
+
+  it('explains a TaskGroup abort by the child that failed, in both languages', () => {
+    const c: Cancellation = { ...base, via: 'TaskGroup', cause: 3 };
+    expect(cancellationWords(c, taskName, viewStrings('en').cancellations).cause).toBe(
+      'TaskGroup cancelled the other tasks because sibling failed',
+    );
+    expect(cancellationWords(c, taskName, viewStrings('zh').cancellations).cause).toContain('sibling');
+  });
+
+  it('explains a cancellation passed down to an awaited task', () => {
+    const c: Cancellation = { ...base, via: 'awaiter', cause: 1 };
+    const w = cancellationWords(c, taskName, viewStrings('en').cancellations);
+    expect(w.via).toBe('passed down');
+    expect(w.cause).toContain('main');
+  });
+});

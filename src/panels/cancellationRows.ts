@@ -1,0 +1,46 @@
+/**
+ * What one row of the cancellations panel says, as pure functions: where the cursor stands in
+ * the cancellation's story, and its words (requester → target, via, cause, outcome).
+ */
+import type { TaskId } from '../protocol/trace';
+import type { Cancellation } from '../trace/types';
+import type { ViewStrings } from '../i18n/views';
+
+/**
+ * Where the cursor is in one cancellation's story:
+ * - future: not asked yet (drawn dimmed);
+ * - requested: cancel() was called, the CancelledError waits for the task's next step;
+ * - delivered: the CancelledError was thrown into the task, which has not finished yet;
+ * - settled: the task ended, so the outcome is what happened.
+ */
+export type CancellationPhase = 'future' | 'requested' | 'delivered' | 'settled';
+
+export function cancellationPhase(c: Cancellation, step: number): CancellationPhase {
+  if (step < c.requestStep) return 'future';
+  if (c.delivered === undefined || step < c.delivered.step) return 'requested';
+  if (c.endStep === undefined || step < c.endStep) return 'delivered';
+  return 'settled';
+}
+
+export interface CancellationWords {
+  readonly requester: string;
+  readonly target: string;
+  readonly via: string;
+  /** What set it off, when the trace knows (TaskGroup child that failed, awaiter cancelled). */
+  readonly cause?: string;
+  readonly outcome: string;
+}
+
+export function cancellationWords(
+  c: Cancellation,
+  taskName: (id: TaskId) => string,
+  text: ViewStrings['cancellations'],
+): CancellationWords {
+  const words = {
+    requester: c.by === null ? text.noTask : taskName(c.by),
+    target: taskName(c.target),
+    via: text.via[c.via],
+    outcome: text.outcome[c.outcome],
+  };
+  return c.cause === undefined ? words : { ...words, cause: text.cause(c.via, taskName(c.cause)) };
+}
