@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { pyodidePlugin } from './vite/pyodidePlugin.ts';
+import { cspMetaPlugin, DEV_HEADERS, PREVIEW_HEADERS } from './vite/securityHeaders.ts';
+
+export default defineConfig({
+  plugins: [react(), pyodidePlugin(), cspMetaPlugin()],
+  // `vite preview` does not inherit `server.headers`: both are set.
+  server: { headers: DEV_HEADERS },
+  preview: { headers: PREVIEW_HEADERS },
+  // The engine worker imports modules (protocol, engine): an ES module worker, not classic.
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Monaco alone is ~4 MB unminified-equivalent; its size is expected, not a warning.
+    chunkSizeWarningLimit: 5000,
+  },
+});
