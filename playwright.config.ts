@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+// Browsers cannot be downloaded here: use Debian's Chromium (`apt-get install -y chromium`),
+// or the one named by CHROMIUM_PATH.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // Each page boots its own Pyodide (~3 s, one core busy): two at a time on a 2-core machine.
+  workers: 2,
+  fullyParallel: false,
+  forbidOnly: process.env.CI !== undefined,
+  retries: 0,
+  // `list` prints each test and ends with the "N passed" summary line CI logs show.
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // The app must never reach the network: every host but ours fails to resolve.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    },
+  },
+  // Tests run against the production build (`npm run build` first), served with its headers.
+  webServer: {
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    // A stale preview server from another checkout was once silently reused: always start ours.
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
