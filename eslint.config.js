@@ -1,0 +1,205 @@
+// @ts-check
+/**
+ * Lint: typescript-eslint's type-aware recommended rules, React's hooks rules, no `any`, and
+ * the import direction of STYLE.md held by `no-restricted-imports` (one block per layer below).
+ * `npm run lint` allows no warnings.
+ */
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Every folder of src/ that holds code, so each layer can list what it may not import. */
+const LAYERS = /** @type {const} */ ([
+  'protocol',
+  'engine',
+  'worker',
+  'trace',
+  'share',
+  'i18n',
+  'examples',
+  'store',
+  'editor',
+  'timeline',
+  'panels',
+  'app',
+]);
+
+/**
+ * A `no-restricted-imports` rule forbidding relative imports that climb out of the current
+ * folder into any of `forbidden` (e.g. `../store/playbackSlice`, `../../panels`).
+ * @param {readonly string[]} forbidden folder names under src/
+ * @param {string} why the message shown on a violation
+ * @param {readonly string[]} [packages] npm packages this layer must not use either
+ */
+function importsOnlyInward(forbidden, why, packages = []) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: packages.map((name) => ({ name, message: why })),
+        patterns: [
+          ...(forbidden.length === 0
+            ? []
+            : [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: why }]),
+          ...packages.map((name) => ({ group: [`${name}/*`], message: why })),
+        ],
+      },
+    ],
+  };
+}
+
+/** LAYERS minus the ones a layer is allowed to import (and itself). */
+const allBut = (/** @type {readonly string[]} */ ...allowed) =>
+  LAYERS.filter((layer) => !allowed.includes(layer));
+
+/** UI and browser-bundle packages the pure core and the engine must not pull in. */
+const UI_PACKAGES = ['react', 'react-dom', 'zustand', 'd3', 'monaco-editor', '@monaco-editor/react'];
+
+export default defineConfig([
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'playwright-report/',
+    'test-results/',
+    'public/',
+    'src/engine/python/',
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Finds each file's tsconfig project (app, test or node) through tsconfig.json's references.
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      // `onClick={async () => ...}` is fine in React: the returned promise is ignored on purpose.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+
+  // Plain JS (bin/, bench runner, this file): no type information, Node globals.
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+
+  // React code.
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: globals.browser },
+  },
+
+  // The import direction (STYLE.md): imports point inward, views never import each other.
+  // Tests may reach across layers to set things up, so they are exempt.
+  ...[
+    {
+      layer: 'protocol',
+      forbidden: allBut('protocol'),
+      why: 'src/protocol is the shared contract: it imports nothing of ours.',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'trace',
+      forbidden: allBut('trace', 'protocol', 'i18n'),
+      why: 'src/trace is pure: it imports only src/protocol (and src/i18n for narration).',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'share',
+      forbidden: allBut('share', 'protocol', 'i18n'),
+      why: 'src/share is pure: it imports only src/protocol (and src/i18n for the Lang type).',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'i18n',
+      forbidden: allBut('i18n', 'protocol'),
+      why: 'src/i18n holds strings: it imports only src/protocol.',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'examples',
+      forbidden: allBut('examples', 'protocol', 'i18n'),
+      why: 'src/examples is data: it imports only src/protocol and src/i18n.',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'engine',
+      forbidden: allBut('engine', 'protocol'),
+      why: 'src/engine runs in the worker and in Node: it imports only src/protocol.',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'worker',
+      forbidden: allBut('worker', 'engine', 'protocol'),
+      why: 'src/worker is a thin shell around the engine: it imports only src/engine and src/protocol.',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'store',
+      forbidden: ['engine', 'editor', 'timeline', 'panels', 'app'],
+      why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker).',
+      packages: [],
+    },
+    ...['editor', 'timeline', 'panels'].map((view) => ({
+      layer: view,
+      forbidden: ['engine', 'worker', 'app', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
+      why: 'Views (editor, timeline, panels) import store, trace, protocol, i18n and share, never each other.',
+      packages: [],
+    })),
+    {
+      layer: 'app',
+      forbidden: ['engine'],
+      why: 'The engine runs in the worker: the app talks to it through the store, never by import.',
+      packages: [],
+    },
+  ].map(({ layer, forbidden, why, packages }) => ({
+    files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: importsOnlyInward(forbidden, why, packages),
+  })),
+
+  // The headless CLI runs the engine in Node: no browser views or store.
+  {
+    files: ['cli/**/*.ts', 'bin/**/*.mjs'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(store|editor|timeline|panels|app|worker)(/|$)',
+              message: 'The CLI runs in Node: it may use src/engine, src/trace, src/protocol and src/i18n, not the browser UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Node-side code: tests, e2e, CLI, benchmarks, the Vite plugin and the configs.
+  {
+    files: ['test/**', 'e2e/**', 'cli/**', 'bench/**', 'vite/**', '*.config.ts', 'src/**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+  },
+]);
