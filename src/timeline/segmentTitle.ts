@@ -1,0 +1,36 @@
+/**
+ * The tooltip words of the timeline: what a lane segment is ("waiting · steps 3–7 · 0.000 s –
+ * 1.000 s · waiting for sleep until 1.000 s") and who a lane's task is. Pure, so both languages
+ * are tested without rendering.
+ */
+import type { AwaitTarget, Seconds } from '../protocol/trace';
+import type { LaneSegment, TaskInfo } from '../trace/types';
+import type { ViewStrings } from '../i18n/views';
+
+export interface TitleFormat {
+  readonly text: ViewStrings;
+  readonly formatTime: (t: Seconds) => string;
+  /** What the task awaits, in words (describeAwait from src/trace). */
+  readonly awaitLabel: (on: AwaitTarget) => string;
+}
+
+/** `count` > 1 when the rectangle stands for several merged sub-pixel segments. */
+export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat): string {
+  const parts = [
+    f.text.state[segment.state],
+    f.text.timeline.steps(segment.fromStep, segment.toStep),
+    segment.fromT === segment.toT
+      ? f.formatTime(segment.fromT)
+      : `${f.formatTime(segment.fromT)} – ${f.formatTime(segment.toT)}`,
+  ];
+  let title = parts.join(' · ');
+  if (segment.on !== undefined) title += `\n${f.text.timeline.waitingFor(f.awaitLabel(segment.on))}`;
+  if (count > 1) title += `\n${f.text.timeline.merged(count)}`;
+  return title;
+}
+
+/** A lane label's tooltip: the task, its coroutine, and who created it when. */
+export function laneTitle(task: TaskInfo, parentName: string | null, text: ViewStrings): string {
+  const head = task.name === task.coro ? task.name : `${task.name} (${task.coro})`;
+  return parentName === null ? head : `${head}\n${text.timeline.createdBy(parentName, task.createdStep)}`;
+}
