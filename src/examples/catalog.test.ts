@@ -79,9 +79,9 @@ def loopscope_syntax_problem(source, name):
     return None
 `);
     for (const { id, source } of EXAMPLES) {
-      python.globals.set('example_source', source);
-      python.globals.set('example_name', `${id}.py`);
-      const problem: unknown = python.runPython('loopscope_syntax_problem(example_source, example_name)');
+      // A JSON string literal is also a valid Python string literal.
+      const call = `loopscope_syntax_problem(${JSON.stringify(source)}, ${JSON.stringify(`${id}.py`)})`;
+      const problem: unknown = python.runPython(call);
       expect(problem ?? null, id).toBeNull();
     }
   });
