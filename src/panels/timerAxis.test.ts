@@ -1,35 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { clockJump, clockTrail, markerRows, timerDomain } from './timerAxis';
+import { clockChanges, clockJump, clockTrail, markerRows, timerDomain } from './timerAxis';
 
 // Clock at steps 0..8: a burst at 0, one step at 1 s, three at 2.5 s, two at 4 s.
 const times = [0, 0, 0, 1, 2.5, 2.5, 2.5, 4, 4];
-const timeOfStep = (s: number): number => times[s] ?? 0;
+const changes = clockChanges((s) => times[s] ?? 0, times.length - 1);
+
+describe('clockChanges', () => {
+  it('lists the steps where the clock read something new', () => {
+    expect(changes).toEqual([
+      { step: 0, t: 0 },
+      { step: 3, t: 1 },
+      { step: 4, t: 2.5 },
+      { step: 7, t: 4 },
+    ]);
+  });
+});
 
 describe('clockTrail', () => {
   it('lists the earlier clock readings, most recent first', () => {
-    expect(clockTrail(timeOfStep, 8)).toEqual([2.5, 1, 0]);
-    expect(clockTrail(timeOfStep, 7, 2)).toEqual([2.5, 1]);
+    expect(clockTrail(changes, 8)).toEqual([2.5, 1, 0]);
+    expect(clockTrail(changes, 7, 2)).toEqual([2.5, 1]);
   });
 
   it('is empty before the clock first moved', () => {
-    expect(clockTrail(timeOfStep, 2)).toEqual([]);
-    expect(clockTrail(timeOfStep, 0)).toEqual([]);
+    expect(clockTrail(changes, 2)).toEqual([]);
+    expect(clockTrail(changes, 0)).toEqual([]);
   });
 
-  it('stays fast on a long run that never moves the clock', () => {
-    const zero = (): number => 0;
-    expect(clockTrail(zero, 100_000)).toEqual([]);
+  it('keeps one change for a long run that never moves the clock', () => {
+    const still = clockChanges(() => 0, 100_000);
+    expect(still).toEqual([{ step: 0, t: 0 }]);
+    expect(clockTrail(still, 100_000)).toEqual([]);
+  });
+
+  it('follows a clock that restarts with a second event loop', () => {
+    const restarted = clockChanges((s) => [0, 2, 2, 0, 1][s] ?? 0, 4);
+    expect(clockTrail(restarted, 4)).toEqual([0, 2, 0]);
+    expect(clockJump(restarted, 3)).toEqual({ from: 2, to: 0 });
   });
 });
 
 describe('clockJump', () => {
   it('reports the jump into a step where the clock moved', () => {
-    expect(clockJump(timeOfStep, 4)).toEqual({ from: 1, to: 2.5 });
+    expect(clockJump(changes, 4)).toEqual({ from: 1, to: 2.5 });
   });
 
   it('is null when the clock stayed, and at step 0', () => {
-    expect(clockJump(timeOfStep, 5)).toBeNull();
-    expect(clockJump(timeOfStep, 0)).toBeNull();
+    expect(clockJump(changes, 5)).toBeNull();
+    expect(clockJump(changes, 0)).toBeNull();
   });
 });
 

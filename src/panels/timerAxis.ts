@@ -1,43 +1,61 @@
 /**
  * The timers panel's time axis, as pure functions: the span of time to show, where the clock
- * was in the steps before (its trail), and how to stack timer markers that would overlap.
+ * stood in the steps before (its trail), and how to stack timer markers that would overlap.
  */
 import type { Seconds } from '../protocol/trace';
 
-/** The clock at a step: 0 at step 0, then the virtual time each step ran at (never decreasing). */
+/** The clock at a step: 0 at step 0, then the virtual time each step ran at. */
 export type TimeOfStep = (step: number) => Seconds;
 
+/** A step at which the clock read differently from the step before (step 0 always counts). */
+export interface ClockChange {
+  readonly step: number;
+  readonly t: Seconds;
+}
+
 /**
- * The last few distinct clock readings before the one at `step`, most recent first. The clock
- * never goes back, so each earlier reading is one binary search away, even in a 100k-step run.
+ * Every change of the clock over the run, in step order: built once per run, so the trail and
+ * the jump at any step are a binary search away. Usually the clock only moves forward, but a
+ * second event loop (asyncio.run called twice) starts it again from 0; that counts as a change.
  */
-export function clockTrail(timeOfStep: TimeOfStep, step: number, max = 3): Seconds[] {
-  const trail: Seconds[] = [];
-  let now = timeOfStep(step);
-  let upper = step; // steps [0, upper) are before the clock reached `now`
-  while (trail.length < max) {
-    // The last step before `upper` whose clock read less than `now`.
-    let lo = 0;
-    let hi = upper;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (timeOfStep(mid) < now) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) break;
-    now = timeOfStep(lo - 1);
-    trail.push(now);
-    upper = lo - 1;
+export function clockChanges(timeOfStep: TimeOfStep, stepCount: number): ClockChange[] {
+  const changes: ClockChange[] = [{ step: 0, t: timeOfStep(0) }];
+  for (let step = 1; step <= stepCount; step++) {
+    const t = timeOfStep(step);
+    if (t !== (changes[changes.length - 1] as ClockChange).t) changes.push({ step, t });
   }
+  return changes;
+}
+
+/** Index of the last change at or before `step`. */
+function changeAt(changes: readonly ClockChange[], step: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((changes[mid] as ClockChange).step <= step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The last few clock readings before the one at `step`, most recent first. */
+export function clockTrail(changes: readonly ClockChange[], step: number, max = 3): Seconds[] {
+  const at = changeAt(changes, step);
+  const trail: Seconds[] = [];
+  for (let i = at - 1; i >= 0 && trail.length < max; i--) trail.push((changes[i] as ClockChange).t);
   return trail;
 }
 
-/** The clock jump into `step`: where it was in the step before and where it is now, if it moved. */
-export function clockJump(timeOfStep: TimeOfStep, step: number): { readonly from: Seconds; readonly to: Seconds } | null {
-  if (step <= 0) return null;
-  const from = timeOfStep(step - 1);
-  const to = timeOfStep(step);
-  return to > from ? { from, to } : null;
+/** The clock jump into `step`: where it stood in the step before and where it is now, if it moved. */
+export function clockJump(
+  changes: readonly ClockChange[],
+  step: number,
+): { readonly from: Seconds; readonly to: Seconds } | null {
+  const at = changeAt(changes, step);
+  const here = changes[at];
+  const before = changes[at - 1];
+  return here !== undefined && before !== undefined && here.step === step ? { from: before.t, to: here.t } : null;
 }
 
 /**
