@@ -1,0 +1,11 @@
+/** Share links: the public face of src/share (the format is in README.md). */
+export {
+  decodeShareHash,
+  encodeShareHash,
+  MAX_HASH_CHARS,
+  MAX_POSITION,
+  MAX_SOURCE_CHARS,
+  type ShareDecodeResult,
+  type ShareErrorReason,
+  type ShareLink,
+} from './shareLink';
