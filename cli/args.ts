@@ -1,0 +1,77 @@
+/** Command-line arguments of `loopscope`: a command, a file, and a few options. */
+
+export type Command = 'run' | 'trace' | 'tasks' | 'bench';
+
+export interface CliArgs {
+  readonly command: Command;
+  readonly file: string;
+  readonly seed?: number;
+  readonly maxSteps?: number;
+  readonly output?: string;
+}
+
+export const USAGE = `usage: loopscope <command> FILE.py [options]
+
+commands:
+  run FILE.py              run the program; its stdout and stderr as CPython prints them
+  trace FILE.py -o OUT     write the recorded trace as JSON (to stdout without -o)
+  tasks FILE.py            print every task as JSON: creation, end, cancel requests
+  bench FILE.py            time the engine on the program: one JSON line
+
+options:
+  --seed N                 seed for random (default 0)
+  --max-steps N            stop after N loop steps (default 100000)
+  -o, --output FILE        where trace writes (default: stdout)`;
+
+export type ParseResult = { readonly ok: true; readonly args: CliArgs } | { readonly ok: false; readonly message: string };
+
+const COMMANDS: readonly Command[] = ['run', 'trace', 'tasks', 'bench'];
+
+function isCommand(word: string | undefined): word is Command {
+  return word !== undefined && (COMMANDS as readonly string[]).includes(word);
+}
+
+function wholeNumber(text: string | undefined, name: string): number | string {
+  if (text === undefined || !/^\d+$/.test(text)) return `${name} needs a whole number`;
+  return Number(text);
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (!isCommand(command)) {
+    return { ok: false, message: command === undefined ? USAGE : `unknown command '${command}'\n\n${USAGE}` };
+  }
+  let file: string | undefined;
+  let seed: number | undefined;
+  let maxSteps: number | undefined;
+  let output: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i];
+    if (word === '--seed' || word === '--max-steps') {
+      const value = wholeNumber(rest[++i], word);
+      if (typeof value === 'string') return { ok: false, message: value };
+      if (word === '--seed') seed = value;
+      else maxSteps = value;
+    } else if (word === '-o' || word === '--output') {
+      output = rest[++i];
+      if (output === undefined) return { ok: false, message: `${word} needs a file name` };
+    } else if (word !== undefined && word.startsWith('-')) {
+      return { ok: false, message: `unknown option '${word}'\n\n${USAGE}` };
+    } else if (file === undefined) {
+      file = word;
+    } else {
+      return { ok: false, message: `one program at a time ('${word}' is extra)` };
+    }
+  }
+  if (file === undefined) return { ok: false, message: `${command} needs a FILE.py\n\n${USAGE}` };
+  return {
+    ok: true,
+    args: {
+      command,
+      file,
+      ...(seed !== undefined && { seed }),
+      ...(maxSteps !== undefined && { maxSteps }),
+      ...(output !== undefined && { output }),
+    },
+  };
+}

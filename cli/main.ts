@@ -1,0 +1,97 @@
+/** `loopscope`: run, trace, list the tasks of, or benchmark a program on the Node engine. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bootNodeEngine } from '../src/engine/node';
+import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
+import { parseArgs, type CliArgs } from './args';
+import { benchProgram } from './bench';
+import { taskSummary } from './taskSummary';
+
+function optionsFor(args: CliArgs): RunOptions {
+  return {
+    ...DEFAULT_RUN_OPTIONS,
+    seed: args.seed ?? DEFAULT_RUN_OPTIONS.seed,
+    limits: { ...DEFAULT_LIMITS, ...(args.maxSteps !== undefined && { maxSteps: args.maxSteps }) },
+  };
+}
+
+/** Exit status: 0, the program's own sys.exit code, or 1 when it raised or was stopped by a limit. */
+function exitStatus(end: RunEnd): number {
+  switch (end.kind) {
+    case 'ok':
+      return 0;
+    case 'exit':
+      return end.code;
+    case 'exception':
+    case 'limit':
+    case 'deadlock':
+    case 'stopped':
+      return 1;
+  }
+}
+
+/** A run that did not end by itself gets one line on stderr saying why (CPython would hang or be killed). */
+function endNotice(end: RunEnd): string | null {
+  switch (end.kind) {
+    case 'limit':
+    case 'deadlock':
+    case 'stopped':
+      return `loopscope: ${end.message}\n`;
+    case 'ok':
+    case 'exit':
+    case 'exception':
+      return null;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n`);
+    return 2;
+  }
+  const args = parsed.args;
+  let source: string;
+  try {
+    source = readFileSync(args.file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`loopscope: cannot read ${args.file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  // CPython shows the script's absolute path in tracebacks and warnings: so do we.
+  const filename = resolve(args.file);
+  const t0 = performance.now();
+  const engine = await bootNodeEngine();
+  const bootMs = performance.now() - t0;
+  const options = optionsFor(args);
+
+  if (args.command === 'bench') {
+    process.stdout.write(`${JSON.stringify(benchProgram(engine, bootMs, source, options, filename))}\n`);
+    return 0;
+  }
+  const result = engine.run(source, { ...options, filename });
+  if (result.kind === 'syntax-error') {
+    process.stderr.write(result.problem.text);
+    return 1;
+  }
+  const trace = result.trace;
+  switch (args.command) {
+    case 'run':
+      process.stdout.write(trace.stdout);
+      process.stderr.write(trace.stderr);
+      break;
+    case 'trace': {
+      const json = `${JSON.stringify(trace)}\n`;
+      if (args.output === undefined) process.stdout.write(json);
+      else writeFileSync(args.output, json);
+      break;
+    }
+    case 'tasks':
+      process.stdout.write(`${JSON.stringify(taskSummary(trace), null, 2)}\n`);
+      break;
+  }
+  const notice = endNotice(trace.end);
+  if (notice !== null) process.stderr.write(notice);
+  return exitStatus(trace.end);
+}

@@ -1,0 +1,50 @@
+/**
+ * The TypeScript side of the engine, shared by the browser worker and Node (CLI, tests):
+ * put the Python package into Pyodide's file system, import it, run programs.
+ */
+import type { PyodideInterface } from 'pyodide';
+import type { RunOptions, RunResult } from '../protocol/trace';
+
+/** The engine's Python files: path inside the package (e.g. "loop.py") → source. */
+export type PythonFiles = Readonly<Record<string, string>>;
+
+const PACKAGE_DIR = '/home/pyodide/loopscope';
+
+export interface Engine {
+  /** Run one program; never throws for anything the program does. */
+  run(source: string, options: RunOptions & { readonly filename?: string }): RunResult;
+  /** The same, returning the JSON text as the engine produced it (the CLI writes it as is). */
+  runJson(source: string, options: RunOptions & { readonly filename?: string }): string;
+  readonly pythonVersion: string;
+  readonly pyodide: PyodideInterface;
+}
+
+/** The two calls of Emscripten's file system the engine needs (Pyodide types it loosely). */
+interface FileSystem {
+  mkdirTree(path: string): void;
+  writeFile(path: string, data: string): void;
+}
+
+export function installEngine(pyodide: PyodideInterface, files: PythonFiles): Engine {
+  const fs = pyodide.FS as unknown as FileSystem;
+  fs.mkdirTree(PACKAGE_DIR);
+  for (const [name, text] of Object.entries(files)) {
+    fs.writeFile(`${PACKAGE_DIR}/${name}`, text);
+  }
+  const runProgram = pyodide.runPython(`
+import sys
+if "/home/pyodide" not in sys.path:
+    sys.path.insert(0, "/home/pyodide")
+import loopscope.run
+loopscope.run.run_program
+`) as unknown as (source: string, options: string) => string;
+  const pythonVersion = pyodide.runPython('import sys; sys.version.split()[0]') as string;
+  const runJson = (source: string, options: RunOptions & { readonly filename?: string }): string =>
+    runProgram(source, JSON.stringify(options));
+  return {
+    pythonVersion,
+    pyodide,
+    runJson,
+    run: (source, options) => JSON.parse(runJson(source, options)) as RunResult,
+  };
+}

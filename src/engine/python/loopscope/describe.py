@@ -1,0 +1,69 @@
+"""Name what the loop runs and what a task waits for, in the words asyncio's docs use.
+
+Everything here reads asyncio's objects without changing them. Never call task.exception() or
+task.result(): they mark an exception as retrieved and would silence asyncio's own warnings."""
+import asyncio
+import functools
+from asyncio import futures, tasks, timeouts
+
+TASK_TYPES = (asyncio.Task, tasks._PyTask)
+GATHERING_FUTURE = tasks._GatheringFuture
+SET_RESULT_UNLESS_CANCELLED = futures._set_result_unless_cancelled
+ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0] + "/"
+
+
+def short_repr(value, limit=80):
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ in the learner's class must not break the trace
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def callable_name(fn):
+    if isinstance(fn, functools.partial):
+        # asyncio.to_thread wraps the function as partial(context.run, func, *args).
+        if fn.args and callable(fn.args[0]) and getattr(fn.func, "__name__", "") == "run":
+            return callable_name(fn.args[0])
+        return callable_name(fn.func)
+    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    return name if name else type(fn).__name__
+
+
+def call_args(fn, args):
+    parts = [short_repr(a, 30) for a in args]
+    if isinstance(fn, functools.partial):
+        parts = [short_repr(a, 30) for a in fn.args] + parts
+        parts += [f"{k}={short_repr(v, 30)}" for k, v in fn.keywords.items()]
+    return "(" + ", ".join(parts) + ")"
+
+
+def user_frames(coro, filename):
+    """The await chain of a suspended coroutine, outermost first: (frame, is_user)."""
+    out = []
+    while coro is not None:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None) \
+            or getattr(coro, "gi_frame", None)
+        if frame is None:
+            break
+        out.append(frame)
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "ag_await", None) \
+            or getattr(coro, "gi_yieldfrom", None)
+    return out
+
+
+def innermost_user_line(frame, filename, stop_code):
+    """The learner's line on the current call stack, without crossing into the loop itself."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename == filename:
+            return frame.f_lineno
+        if code is stop_code:
+            return None
+        frame = frame.f_back
+    return None
+
+
+def asyncio_api_name(code):
+    """'Queue.get', 'Lock.acquire', 'Event.wait', 'wait', 'TaskGroup.__aexit__' ..."""
+    return code.co_qualname

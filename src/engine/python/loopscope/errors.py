@@ -1,0 +1,59 @@
+"""Errors as a learner should see them: CPython's own words, trimmed to the learner's frames."""
+import traceback
+
+
+def syntax_problem(exc, filename):
+    """A SyntaxError (or IndentationError/TabError) from compile(), as the protocol's SyntaxProblem."""
+    text = "".join(traceback.format_exception_only(type(exc), exc))
+    problem = {
+        "type": type(exc).__name__,
+        "message": exc.msg if isinstance(exc, SyntaxError) else str(exc),
+        "line": (exc.lineno or 1) if isinstance(exc, SyntaxError) else 1,
+        "column": (exc.offset or 1) if isinstance(exc, SyntaxError) else 1,
+        "text": text,
+    }
+    if isinstance(exc, SyntaxError):
+        if exc.end_lineno:
+            problem["endLine"] = exc.end_lineno
+        if exc.end_offset:
+            problem["endColumn"] = exc.end_offset
+    return problem
+
+
+def _prune(te, filename, seen):
+    if id(te) in seen:
+        return
+    seen.add(id(te))
+    te.stack = traceback.StackSummary.from_list([f for f in te.stack if f.filename == filename])
+    for nested in (te.__cause__, te.__context__):
+        if nested is not None:
+            _prune(nested, filename, seen)
+    for sub in te.exceptions or ():
+        _prune(sub, filename, seen)
+
+
+def user_traceback(exc, filename):
+    """The traceback CPython would print, keeping only frames from the learner's file."""
+    te = traceback.TracebackException.from_exception(exc)
+    _prune(te, filename, set())
+    return "".join(te.format())
+
+
+def last_user_line(exc, filename):
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def exception_end(exc, filename):
+    return {
+        "kind": "exception",
+        "type": type(exc).__name__,
+        "message": str(exc),
+        "traceback": user_traceback(exc, filename),
+        "line": last_user_line(exc, filename),
+    }

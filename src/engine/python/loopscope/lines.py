@@ -1,0 +1,78 @@
+"""Which lines of the learner's code ran, via sys.monitoring (PEP 669).
+
+Events are switched on only for code objects compiled from the learner's source, so asyncio
+itself runs untraced and pays nothing. LINE events go into the trace; JUMP events only count:
+a one-line `while True: pass` fires no LINE event, only backward jumps, and both feed the
+busy-loop limit (lines run without the loop getting control back)."""
+import sys
+
+from .limits import limit_end
+
+M = sys.monitoring
+TOOL = 4  # a free tool id (0 debugger, 1 coverage, 2 profiler, 5 optimizer are taken by convention)
+CHECK_EVERY = 4096
+
+
+def user_code_objects(code):
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        yield c
+        stack.extend(k for k in c.co_consts if hasattr(k, "co_code"))
+
+
+class LineTracer:
+    def __init__(self, run, code):
+        self.run = run
+        self.code = code
+
+    def install(self):
+        run = self.run
+        events = run.events
+        append = events.append
+        record = run.record
+        limits = run.limits
+        max_lines = limits.max_lines
+        max_events = limits.max_events
+
+        def check(line):
+            if run.ended is not None:
+                raise run.end_run(run.ended)
+            if run.busy > max_lines:
+                raise run.end_run(limit_end(
+                    "busy-loop",
+                    f"Line {line} ran in a loop {max_lines:,} times without an await: the event "
+                    "loop never got control back.", line))
+            if limits.wall_exceeded():
+                raise run.end_run(limit_end(
+                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
+                    f"time (it was at line {line}).", line))
+            if len(events) > max_events:
+                raise run.end_run(limit_end(
+                    "events", f"The run recorded more than {max_events:,} events.", line))
+
+        def on_line(code, line):
+            run.line = line
+            if record and run.job_depth == 0:
+                append({"e": "line", "l": line})
+            busy = run.busy = run.busy + 1
+            if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
+                check(line)
+
+        def on_jump(code, src, dst):
+            busy = run.busy = run.busy + 1
+            if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
+                check(run.line)
+
+        M.use_tool_id(TOOL, "loopscope")
+        M.register_callback(TOOL, M.events.LINE, on_line)
+        M.register_callback(TOOL, M.events.JUMP, on_jump)
+        wanted = M.events.LINE | M.events.JUMP
+        for c in user_code_objects(self.code):
+            M.set_local_events(TOOL, c, wanted)
+
+    def remove(self):
+        try:
+            M.clear_tool_id(TOOL)
+        finally:
+            M.free_tool_id(TOOL)

@@ -1,0 +1,246 @@
+"""VirtualLoop: asyncio's own BaseEventLoop, with a virtual clock instead of a selector.
+
+Only the parts that touch time or threads are replaced: `time()`, the wait in `_run_once`
+(when nothing is ready the clock jumps to the earliest timer instead of sleeping), and
+`run_in_executor` (no threads in the browser: the function runs on a simulated worker whose
+time.sleep() calls add up, and its result arrives at that virtual time). Everything else —
+Task, Future, Queue, Lock, TaskGroup, timeouts — is CPython's real asyncio."""
+import heapq
+import sys
+from asyncio import base_events, events
+
+from . import describe as d
+from .limits import RunEnded, limit_end
+from .clock import ExecutorJob
+
+
+class Handle(events.Handle):
+    __slots__ = ("_loopscope_id",)
+
+
+class TimerHandle(events.TimerHandle):
+    """Timers with equal deadlines fire in the order they were scheduled.
+
+    With a virtual clock many timers share one deadline exactly, TimerHandle compares only
+    `_when` and heapq is not stable; with real time the later-scheduled timer is always a
+    little later, so (when, scheduling order) is what CPython really does."""
+
+    __slots__ = ("_loopscope_id",)
+
+    def __lt__(self, other):
+        return (self._when, self._loopscope_id) < (other._when, other._loopscope_id)
+
+    def __le__(self, other):
+        return (self._when, self._loopscope_id) <= (other._when, other._loopscope_id)
+
+    def __gt__(self, other):
+        return (self._when, self._loopscope_id) > (other._when, other._loopscope_id)
+
+    def __ge__(self, other):
+        return (self._when, self._loopscope_id) >= (other._when, other._loopscope_id)
+
+    __hash__ = events.TimerHandle.__hash__
+
+
+def _resolve_executor_future(future, result, error):
+    if future.cancelled():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _replay_worker_print(stream, text):
+    stream.write(text)
+
+
+class VirtualLoop(base_events.BaseEventLoop):
+    def __init__(self, run):
+        super().__init__()
+        self._run_state = run
+        self._clock = run.clock
+        self._rec = run.recorder if run.record else None
+        self.current_task_ = None
+        self.set_task_factory(self._make_task)
+        run.loop_opened(self)
+
+    # ------------------------------------------------------------------ the clock
+    def time(self):
+        return self._clock.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    # ------------------------------------------------------------------ scheduling
+    def _call_soon(self, callback, args, context):
+        handle = Handle(callback, args, self, context)
+        handle._loopscope_id = self._run_state.next_handle_id()
+        self._ready.append(handle)
+        if self._rec is not None:
+            self._rec.scheduled(handle, None, self.current_task_)
+        return handle
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, d.timeouts.Timeout) and _called_from_wait_for(sys._getframe(1)):
+            owner._loopscope_wait_for = True
+        handle = TimerHandle(when, callback, args, self, context)
+        handle._loopscope_id = self._run_state.next_handle_id()
+        heapq.heappush(self._scheduled, handle)
+        handle._scheduled = True
+        if self._rec is not None:
+            self._rec.scheduled(handle, when, self.current_task_)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        # There is one thread: the base version's _ThreadSafeHandle is not needed.
+        self._check_closed()
+        return self._call_soon(callback, args, context)
+
+    def _timer_handle_cancelled(self, handle):
+        if self._rec is not None and handle._scheduled:
+            self._rec.unscheduled(handle)
+        super()._timer_handle_cancelled(handle)
+
+    def _make_task(self, loop, coro, **kwargs):
+        run = self._run_state
+        if kwargs.get("name") is None:
+            # The C Task's "Task-N" counter never resets between runs: number per run.
+            kwargs["name"] = f"Task-{run.task_count + 1}"
+        task = run.task_class(coro, loop=loop, loopscope_run=run, **kwargs)
+        if self._rec is not None:
+            self._rec.task_created(task, coro, self.current_task_, sys._getframe(1))
+        return task
+
+    # ------------------------------------------------------------------ one iteration
+    def _run_once(self):
+        run = self._run_state
+        rec = self._rec
+        scheduled = self._scheduled
+        clock = self._clock
+        # Drop cancelled timers from the top of the heap (as BaseEventLoop does).
+        while scheduled and scheduled[0]._cancelled:
+            self._timer_cancelled_count -= 1
+            heapq.heappop(scheduled)._scheduled = False
+        if not self._ready and not self._stopping:
+            if scheduled:
+                when = scheduled[0]._when
+                if when > clock.now:
+                    # The virtual select(): jump to the earliest timer instead of waiting.
+                    if when > run.limits.max_virtual_time:
+                        raise run.end_run(limit_end(
+                            "virtual-time",
+                            f"The program's clock would pass {run.limits.max_virtual_time:g} s "
+                            f"(next timer at t = {when:.3f} s).", None))
+                    clock.now = when
+            else:
+                raise run.end_run(run.deadlock_end(self))
+        end_time = clock.now + self._clock_resolution
+        due = None
+        while scheduled and scheduled[0]._when < end_time:
+            handle = heapq.heappop(scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+            if rec is not None:
+                if due is None:
+                    due = []
+                due.append(handle._loopscope_id)
+        run.iterations += 1
+        if rec is not None and rec.enabled:
+            event = {"e": "iter", "n": run.iterations, "t": clock.now}
+            if due:
+                event["due"] = due
+            rec.emit(event)
+        ready = self._ready
+        for _ in range(len(ready)):
+            handle = ready.popleft()
+            if handle._cancelled:
+                if rec is not None and rec.enabled:
+                    rec.emit({"e": "skip", "h": handle._loopscope_id})
+                continue
+            run.begin_step(self, handle)
+            self._current_handle = handle
+            try:
+                handle._run()
+            finally:
+                self._current_handle = None
+                run.end_step(self, handle)
+
+    # ------------------------------------------------------------------ threads, simulated
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        run = self._run_state
+        clock = self._clock
+        future = self.create_future()
+        name = d.callable_name(func)
+        job = ExecutorJob(clock.now)
+        outer, clock.job = clock.job, job
+        run.job_depth += 1
+        result = error = None
+        try:
+            result = func(*args)
+        except (RunEnded, SystemExit):
+            raise
+        except BaseException as exc:  # the function's exception goes to whoever awaits
+            error = exc
+        finally:
+            clock.job = outer
+            run.job_depth -= 1
+        if self._rec is not None:
+            self._rec.executor_futures[future] = name
+        for at, fd, text in job.prints:
+            stream = sys.stdout if fd == "out" else sys.stderr
+            self.call_at(at, _replay_worker_print, stream, text)
+        _resolve = _make_worker_callback(name)
+        handle = self.call_at(job.start + job.elapsed, _resolve, future, result, error)
+        if self._rec is not None and self._rec.enabled:
+            self._rec.emit({"e": "worker", "fn": name, "start": job.start, "d": job.elapsed,
+                            "h": handle._loopscope_id})
+        return future
+
+    # ------------------------------------------------------------------ errors and warnings
+    def call_exception_handler(self, context):
+        run = self._run_state
+        if run.ended is not None:
+            return
+        if self._rec is not None:
+            message = context.get("message", "")
+            kind = "callback-error"
+            if "never retrieved" in message:
+                kind = "never-retrieved"
+            elif "destroyed but it is pending" in message:
+                kind = "pending-destroyed"
+            task = context.get("task") or context.get("future")
+            exc = context.get("exception")
+            text = message + (f": {type(exc).__name__}: {exc}" if exc is not None else "")
+            self._rec.warning(kind, text, task if isinstance(task, d.TASK_TYPES) else None)
+        super().call_exception_handler(context)
+
+    def close(self):
+        super().close()
+        self._run_state.loop_closed(self)
+
+
+def _make_worker_callback(name):
+    def resolve(future, result, error):
+        _resolve_executor_future(future, result, error)
+    resolve._loopscope_worker = name
+    return resolve
+
+
+def _called_from_wait_for(frame):
+    for _ in range(4):
+        if frame is None:
+            return False
+        code = frame.f_code
+        if code.co_qualname == "wait_for" and code.co_filename.startswith(d.ASYNCIO_DIR):
+            return True
+        frame = frame.f_back
+    return False

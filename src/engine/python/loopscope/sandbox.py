@@ -1,0 +1,57 @@
+"""What the learner's program may not touch: the page (Pyodide's JavaScript bridge), the
+keyboard, the process. Shared links run someone else's code, so these are closed for the
+length of a run and restored afterwards."""
+import builtins
+import io
+import os
+import sys
+
+# Modules that would give Python code a way into the page or the network through JavaScript.
+BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+
+
+class BlockedImport:
+    """A meta-path finder that refuses the JavaScript bridge with a plain explanation."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in BLOCKED_MODULES:
+            raise ModuleNotFoundError(
+                f"No module named '{name}': Loopscope runs programs in a sandbox without "
+                "access to the page or the network", name=name)
+        return None
+
+
+def _no_input(prompt=""):
+    if prompt:
+        sys.stdout.write(str(prompt))
+    raise EOFError("input() has no keyboard here: Loopscope runs programs without a "
+                   "console to type into; put the value in the program instead")
+
+
+def _no_exit(code=0):
+    # os._exit would kill the whole Python runtime: end the program like sys.exit instead.
+    raise SystemExit(code)
+
+
+class Sandbox:
+    def __enter__(self):
+        self.saved_modules = {k: v for k, v in sys.modules.items()
+                              if k.partition(".")[0] in BLOCKED_MODULES}
+        for k in self.saved_modules:
+            del sys.modules[k]
+        self.finder = BlockedImport()
+        sys.meta_path.insert(0, self.finder)
+        self.saved = (builtins.input, os._exit, sys.stdin)
+        builtins.input = _no_input
+        os._exit = _no_exit
+        sys.stdin = io.StringIO("")
+        return self
+
+    def __exit__(self, *exc):
+        builtins.input, os._exit, sys.stdin = self.saved
+        if self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        for k in [k for k in sys.modules if k.partition(".")[0] in BLOCKED_MODULES]:
+            del sys.modules[k]
+        sys.modules.update(self.saved_modules)
+        return False

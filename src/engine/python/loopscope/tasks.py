@@ -1,0 +1,99 @@
+"""VTask: the C asyncio.Task, given a per-run number and a voice when it is cancelled.
+
+Subclassing keeps the C implementation (speed, current_task()) and is enough: the C Task
+schedules its steps through loop.call_soon and asyncio cancels tasks through task.cancel(),
+both by ordinary method lookup, so the loop and this class see everything."""
+import asyncio
+import sys
+
+from . import describe as d
+
+# Which asyncio function asked for a cancellation, by the qualified name of its code.
+CANCEL_VIA = {
+    "Timeout._on_timeout": "timeout",
+    "TaskGroup._abort": "TaskGroup",
+    "TaskGroup._on_task_done": "TaskGroup",
+    "TaskGroup.__aexit__": "TaskGroup",
+    "TaskGroup._aexit": "TaskGroup",
+    "_GatheringFuture.cancel": "gather",
+    "_cancel_all_tasks": "runner",
+    "Runner._on_sigint": "runner",
+    "Runner.run": "runner",
+    "wait_for": "wait_for",
+    "Timeout.__aexit__": "timeout",
+}
+
+# Tasks whose cancel() is running now: Task.cancel() passes the cancellation down to the
+# future the task awaits, so a cancel inside another cancel was caused by that one.
+_cancelling = []
+
+
+class VTask(asyncio.Task):
+    def __init__(self, coro, *args, loopscope_run, **kwargs):
+        # Before super().__init__: the C Task schedules its first step from there, and the
+        # loop's recorder needs the task's number then.
+        self._loopscope_id = loopscope_run.next_task_id()
+        self._loopscope_run = loopscope_run
+        super().__init__(coro, *args, **kwargs)
+
+    def __hash__(self):
+        # TaskGroup, asyncio.wait and all_tasks() keep tasks in sets: with the default
+        # id()-based hash, their order (and so the order of cancellations) would change
+        # from run to run. Creation order makes every run the same.
+        return self._loopscope_id
+
+    def __eq__(self, other):
+        return self is other
+
+    def cancel(self, msg=None):
+        run = self._loopscope_run
+        if not self.done() and run.recording():
+            via, line, cause = self._who_asked(sys._getframe(1), run)
+            run.recorder.cancel_requested(self, msg, via, run.current_task(), line, cause)
+        _cancelling.append(self)
+        try:
+            return super().cancel(msg)
+        finally:
+            _cancelling.pop()
+
+    def uncancel(self):
+        run = self._loopscope_run
+        if run.recording() and self.cancelling() > 0:
+            frame = sys._getframe(1)
+            code = frame.f_code
+            via = "cancel()" if code.co_filename == run.filename else \
+                CANCEL_VIA.get(code.co_qualname, "loop")
+            if via == "timeout" and getattr(frame.f_locals.get("self"), "_loopscope_wait_for", False):
+                via = "wait_for"
+            run.recorder.uncancelled(self, via)
+        return super().uncancel()
+
+    @staticmethod
+    def _who_asked(frame, run):
+        """(via, learner's line, cause) for a cancel() called from `frame`."""
+        code = frame.f_code
+        line = run.caller_line(frame)
+        if code.co_filename == run.filename:
+            via = "cancel()"
+        else:
+            via = CANCEL_VIA.get(code.co_qualname, "loop")
+            if via == "timeout" and getattr(frame.f_locals.get("self"), "_loopscope_wait_for", False):
+                via = "wait_for"
+        cause = None
+        if _cancelling and via in ("gather", "loop", "cancel()"):
+            # Passed down from the cancellation of a task awaiting this one.
+            outer = _cancelling[-1]
+            cause = outer
+            if via != "gather":
+                via = "awaiter"
+        elif via == "TaskGroup":
+            handle = run.current_handle()
+            if handle is not None:
+                failed = [a for a in handle._args if isinstance(a, d.TASK_TYPES)]
+                if failed:
+                    cause = failed[0]       # the child whose failure aborted the group
+        return via, line, cause
+
+
+# repr(task) and asyncio's messages say "<Task pending name=...>": keep CPython's words.
+VTask.__name__ = VTask.__qualname__ = "Task"
