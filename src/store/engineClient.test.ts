@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunResult } from '../protocol/trace';
+import type { FromWorker, ToWorker } from '../protocol/worker';
+import { createEngineClient, MAX_BOOT_FAILURES, STOP_GRACE_MS, type EngineEvent, type WorkerHandlers } from './engineClient';
+import { fakeTimers } from './testing/fakeTimers';
+
+interface FakeWorker {
+  readonly sent: ToWorker[];
+  terminated: boolean;
+  reply(message: FromWorker): void;
+  fail(detail: string): void;
+}
+
+function setup(isolated: boolean) {
+  const workers: FakeWorker[] = [];
+  const events: EngineEvent[] = [];
+  const timers = fakeTimers();
+  const client = createEngineClient({
+    isolated,
+    onEvent: (e) => events.push(e),
+    setTimer: (fn, ms) => timers.setTimeout(fn, ms),
+    clearTimer: (h) => timers.clearTimeout(h),
+    createWorker: (handlers: WorkerHandlers) => {
+      const w: FakeWorker = {
+        sent: [],
+        terminated: false,
+        reply: (m) => handlers.onMessage(m),
+        fail: (d) => handlers.onError(d),
+      };
+      workers.push(w);
+      return { postMessage: (m) => w.sent.push(m), terminate: () => (w.terminated = true) };
+    },
+  });
+  const worker = (i: number): FakeWorker => {
+    const w = workers[i];
+    if (!w) throw new Error(`no worker ${i}`);
+    return w;
+  };
+  return { client, workers, worker, events, timers };
+}
+
+const ready: FromWorker = { type: 'ready', bootMs: 1, pythonVersion: '3.14.2' };
+const stopped: RunResult = {
+  kind: 'trace',
+  trace: {
+    version: TRACE_VERSION,
+    source: '',
+    seed: 0,
+    events: [],
+    end: { kind: 'stopped', message: 'stopped' },
+    stdout: '',
+    stderr: '',
+    stats: { steps: 0, iterations: 0, tasks: 0, virtualTime: 0, pythonMs: 0 },
+  },
+};
+
+function bufferOf(w: FakeWorker): Int32Array | null {
+  const boot = w.sent[0];
+  if (boot?.type !== 'boot') throw new Error('first message is not boot');
+  return boot.interruptBuffer;
+}
+
+describe('engine client', () => {
+  it('boots at once, with an interrupt buffer only when isolated', () => {
+    expect(bufferOf(setup(true).worker(0))).toBeInstanceOf(Int32Array);
+    expect(bufferOf(setup(false).worker(0))).toBeNull();
+  });
+
+  it('holds a run asked for while booting, and sends it when Python is ready', () => {
+    const { client, worker, events } = setup(true);
+    const id = client.run('print(1)', DEFAULT_RUN_OPTIONS);
+    expect(worker(0).sent.map((m) => m.type)).toEqual(['boot']);
+    worker(0).reply(ready);
+    expect(worker(0).sent.map((m) => m.type)).toEqual(['boot', 'run']);
+    expect(events).toContainEqual({ type: 'started', runId: id });
+  });
+
+  it('stops through the interrupt buffer and keeps the partial trace when Python answers', () => {
+    const { client, worker, workers, events, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('while True: pass', DEFAULT_RUN_OPTIONS);
+    client.stop();
+    const buffer = bufferOf(worker(0));
+    expect(buffer?.[0]).toBe(2);
+    worker(0).reply({ type: 'result', id, result: stopped, runMs: 5 });
+    timers.advance(STOP_GRACE_MS * 2);
+    expect(workers).toHaveLength(1);
+    expect(buffer?.[0]).toBe(0); // the next run must not start interrupted
+    expect(events.at(-1)).toMatchObject({ type: 'result', runId: id });
+  });
+
+  it('terminates and reboots the worker when the interrupt gets no answer in time', () => {
+    const { client, worker, workers, events, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
+    client.stop();
+    timers.advance(STOP_GRACE_MS - 1);
+    expect(workers).toHaveLength(1);
+    timers.advance(1);
+    expect(worker(0).terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(worker(1).sent[0]?.type).toBe('boot');
+    expect(events).toContainEqual(expect.objectContaining({ type: 'restarted', reason: 'stopped', lostRunId: id }));
+    // A late answer from the old worker is ignored.
+    worker(0).reply({ type: 'result', id, result: stopped, runMs: 5 });
+    expect(events.filter((e) => e.type === 'result')).toHaveLength(0);
+  });
+
+  it('restarts at once on Stop when the page is not isolated', () => {
+    const { client, worker, workers } = setup(false);
+    worker(0).reply(ready);
+    client.run('while True: pass', DEFAULT_RUN_OPTIONS);
+    client.stop();
+    expect(worker(0).terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('replaces a worker that crashes during a run', () => {
+    const { client, worker, workers, events } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('x', DEFAULT_RUN_OPTIONS);
+    worker(0).reply({ type: 'crash', id, message: 'out of memory' });
+    expect(workers).toHaveLength(2);
+    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'crashed', detail: 'out of memory', lostRunId: id });
+  });
+
+  it('replaces a worker that dies while idle', () => {
+    const { worker, workers, events } = setup(true);
+    worker(0).reply(ready);
+    worker(0).fail('script error');
+    expect(workers).toHaveLength(2);
+    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'died', detail: 'script error', lostRunId: null });
+  });
+
+  it('gives up after repeated boot failures instead of restarting forever', () => {
+    const { client, worker, workers, events } = setup(true);
+    for (let i = 0; i < MAX_BOOT_FAILURES; i++) worker(i).reply({ type: 'crash', id: null, message: 'no wasm' });
+    expect(workers).toHaveLength(MAX_BOOT_FAILURES);
+    expect(events.at(-1)).toEqual({ type: 'boot-failed', detail: 'no wasm' });
+    client.restart();
+    expect(workers).toHaveLength(MAX_BOOT_FAILURES + 1);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * The page's side of the engine: owns the Web Worker that runs Python, boots it early, sends
+ * runs, and keeps a working engine available whatever happens to the worker.
+ *
+ * - Runs asked for while Python is still booting wait and start as soon as it is ready.
+ * - Stop first asks Python to interrupt itself (Pyodide's SIGINT through a shared buffer), which
+ *   keeps the partial trace. If no answer comes within STOP_GRACE_MS, or the page is not
+ *   cross-origin isolated (no SharedArrayBuffer), the worker is terminated and a fresh one booted:
+ *   a tight C loop cannot be interrupted any other way.
+ * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
+ *   report, instead of restarting forever.
+ */
+import type { RunOptions, RunResult } from '../protocol/trace';
+import { assertNever, type FromWorker, type ToWorker } from '../protocol/worker';
+
+/** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
+export const STOP_GRACE_MS = 1500;
+/** Boot failures in a row after which the client stops restarting and reports. */
+export const MAX_BOOT_FAILURES = 3;
+/** Pyodide reads this value in the interrupt buffer as SIGINT. */
+const SIGINT = 2;
+
+/** The part of a Worker the client uses, so tests can hand it a fake. */
+export interface WorkerPort {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}
+
+export interface WorkerHandlers {
+  onMessage(message: FromWorker): void;
+  /** The worker failed outside the protocol: a load error, an uncaught error, out of memory. */
+  onError(detail: string): void;
+}
+
+export type WorkerFactory = (handlers: WorkerHandlers) => WorkerPort;
+
+/** Why a worker was replaced. */
+export type RestartReason = 'stopped' | 'crashed' | 'died' | 'retry';
+
+/** What the client tells the store. */
+export type EngineEvent =
+  | { readonly type: 'booting' }
+  | { readonly type: 'ready'; readonly pythonVersion: string; readonly bootMs: number }
+  | { readonly type: 'started'; readonly runId: number }
+  | { readonly type: 'result'; readonly runId: number; readonly result: RunResult; readonly runMs: number }
+  /** A run asked for while booting was stopped before it started. */
+  | { readonly type: 'run-cancelled'; readonly runId: number }
+  /**
+   * The worker was replaced and a new one is booting. `lostRunId` is the run that was going on,
+   * which ends here without a result.
+   */
+  | {
+      readonly type: 'restarted';
+      readonly reason: RestartReason;
+      readonly detail: string;
+      readonly lostRunId: number | null;
+    }
+  | { readonly type: 'boot-failed'; readonly detail: string };
+
+export interface EngineClient {
+  /** Queue or start a run; returns its id (results for older ids are ignored). */
+  run(source: string, options: RunOptions): number;
+  /** Stop the current run (or drop a queued one). */
+  stop(): void;
+  /** Start over with a fresh worker (after boot failures, or on request). */
+  restart(): void;
+  dispose(): void;
+}
+
+export interface EngineClientOptions {
+  readonly createWorker: WorkerFactory;
+  /** True when SharedArrayBuffer can be posted to the worker (the page is cross-origin isolated). */
+  readonly isolated: boolean;
+  readonly onEvent: (event: EngineEvent) => void;
+  readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
+}
+
+interface PendingRun {
+  readonly id: number;
+  readonly source: string;
+  readonly options: RunOptions;
+}
+
+export function createEngineClient(opts: EngineClientOptions): EngineClient {
+  const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const interruptBuffer = opts.isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
+
+  let worker: WorkerPort | null = null;
+  /** Bumped per worker, so late messages from a terminated worker are ignored. */
+  let generation = 0;
+  let ready = false;
+  let bootFailures = 0;
+  let nextRunId = 1;
+  let queued: PendingRun | null = null;
+  let running: PendingRun | null = null;
+  let stopTimer: unknown = null;
+  let disposed = false;
+
+  function clearStopTimer(): void {
+    if (stopTimer !== null) clearTimer(stopTimer);
+    stopTimer = null;
+  }
+
+  function startWorker(): void {
+    const gen = ++generation;
+    ready = false;
+    worker = opts.createWorker({
+      onMessage: (message) => {
+        if (gen === generation) handleMessage(message);
+      },
+      onError: (detail) => {
+        if (gen === generation) handleFailure('died', detail);
+      },
+    });
+    if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+    worker.postMessage({ type: 'boot', interruptBuffer });
+  }
+
+  function replaceWorker(reason: RestartReason, detail: string): void {
+    clearStopTimer();
+    worker?.terminate();
+    worker = null;
+    const lostRunId = running?.id ?? null;
+    running = null;
+    if (disposed) return;
+    opts.onEvent({ type: 'restarted', reason, detail, lostRunId });
+    startWorker();
+  }
+
+  function handleFailure(reason: RestartReason, detail: string): void {
+    if (!ready) {
+      // The boot itself failed: retry a few times, then give up and say so.
+      bootFailures += 1;
+      if (bootFailures >= MAX_BOOT_FAILURES) {
+        worker?.terminate();
+        worker = null;
+        if (queued) opts.onEvent({ type: 'run-cancelled', runId: queued.id });
+        queued = null;
+        opts.onEvent({ type: 'boot-failed', detail });
+        return;
+      }
+    }
+    replaceWorker(reason, detail);
+  }
+
+  function send(run: PendingRun): void {
+    if (!worker) return;
+    running = run;
+    if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+    worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
+    opts.onEvent({ type: 'started', runId: run.id });
+  }
+
+  function handleMessage(message: FromWorker): void {
+    switch (message.type) {
+      case 'booting':
+        opts.onEvent({ type: 'booting' });
+        return;
+      case 'ready':
+        ready = true;
+        bootFailures = 0;
+        opts.onEvent({ type: 'ready', pythonVersion: message.pythonVersion, bootMs: message.bootMs });
+        if (queued) {
+          const next = queued;
+          queued = null;
+          send(next);
+        }
+        return;
+      case 'result':
+        if (!running || running.id !== message.id) return;
+        clearStopTimer();
+        running = null;
+        // A Stop that arrived as the run was finishing must not interrupt the next one.
+        if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+        opts.onEvent({ type: 'result', runId: message.id, result: message.result, runMs: message.runMs });
+        return;
+      case 'crash':
+        handleFailure('crashed', message.message);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  startWorker();
+
+  return {
+    run(source, options) {
+      const run: PendingRun = { id: nextRunId++, source, options };
+      if (running) return running.id; // one run at a time: the UI offers Stop meanwhile
+      if (ready && worker) send(run);
+      else {
+        queued = run;
+        if (!worker) startWorker(); // after boot-failed, a Run is also a retry
+      }
+      return run.id;
+    },
+    stop() {
+      if (queued) {
+        opts.onEvent({ type: 'run-cancelled', runId: queued.id });
+        queued = null;
+      }
+      if (!running || stopTimer !== null) return;
+      if (interruptBuffer) {
+        Atomics.store(interruptBuffer, 0, SIGINT);
+        stopTimer = setTimer(() => {
+          stopTimer = null;
+          replaceWorker('stopped', 'no answer to the interrupt');
+        }, STOP_GRACE_MS);
+      } else {
+        replaceWorker('stopped', 'not cross-origin isolated');
+      }
+    },
+    restart() {
+      bootFailures = 0;
+      replaceWorker('retry', 'restart requested');
+    },
+    dispose() {
+      disposed = true;
+      clearStopTimer();
+      generation += 1;
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
