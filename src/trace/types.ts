@@ -14,6 +14,7 @@ import type {
   TaskId,
   Trace,
 } from '../protocol/trace';
+import type { TraceIndexInternals } from './internals';
 
 /** A task's state as the learner sees it. */
 export type TaskState = 'ready' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
@@ -64,6 +65,8 @@ export interface TraceIndex {
   readonly tasks: readonly TaskInfo[]; // tasks[0] is task 1
   /** Virtual time at the end of the run. */
   readonly endTime: Seconds;
+  /** Keyframes and lookup tables for src/trace's own use: opaque to the UI, build it with indexTrace. */
+  readonly internals: TraceIndexInternals;
 }
 
 /** A position in the trace: a step, and optionally a line inside it (0-based into lineEvents). */
