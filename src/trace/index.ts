@@ -1,0 +1,45 @@
+/**
+ * src/trace: pure functions over a Trace. Build the index once per run (indexTrace), then ask
+ * it anything: the loop's state at a cursor, the tasks' lanes, the cancellations, the console,
+ * a sentence about a step.
+ */
+export type {
+  Cancellation,
+  CancellationOutcome,
+  ConsoleLine,
+  Cursor,
+  LaneSegment,
+  LoopState,
+  ReadyEntry,
+  StepInfo,
+  TaskInfo,
+  TaskLane,
+  TaskSnapshot,
+  TaskState,
+  TimerEntry,
+  TraceIndex,
+} from './types';
+export { indexTrace, lineEventsOf } from './indexTrace';
+export { stateAt, stateAfterEvents, eventPosition } from './stateAt';
+export {
+  clampCursor,
+  nextCursor,
+  prevCursor,
+  stepAtTime,
+  stepCount,
+  stepOfEvent,
+  timeOfStep,
+} from './cursor';
+export { taskLanes } from './lanes';
+export { cancellations } from './cancellations';
+export { consoleLines } from './console';
+export { narrate } from './narrate';
+export {
+  describeAwait,
+  describeTarget,
+  formatDelay,
+  formatTime,
+  shortCoroName,
+  taskLabel,
+  taskName,
+} from './describe';
