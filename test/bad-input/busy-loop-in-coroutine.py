@@ -1,0 +1,11 @@
+# A coroutine that never awaits: the event loop never gets control back.
+import asyncio
+
+
+async def main():
+    print("spinning")
+    while True:
+        pass
+
+
+asyncio.run(main())

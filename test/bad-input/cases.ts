@@ -1,0 +1,386 @@
+/**
+ * Hostile and broken programs, one case per `.py` file beside this one, with what a learner
+ * should see when each runs. Data only: the engine's runners (CLI and browser) execute them.
+ *
+ * How to read an expectation:
+ * - `kind`: the run's `RunEnd.kind` (src/protocol/trace.ts), or 'syntax-error' when the
+ *   engine returns a `SyntaxProblem` instead of a trace.
+ * - `limit`: for kind 'limit', which `LimitKind` should stop the run. Where two limits race
+ *   (the engine's design decides), this is the intended one and the case's `what` says so.
+ * - `messageIncludes`: each string must occur in the learner-facing text of the end:
+ *   `${type}: ${message}` for 'syntax-error' and 'exception', the message for 'limit' and
+ *   'deadlock'. Kept generic on purpose (type names, a module name, one plain word).
+ * - `line`: the learner's line the end points at (`SyntaxProblem.line`, or `RunEnd.line`:
+ *   the innermost frame of the learner's file in the traceback, or where a limit stopped it).
+ * - `exitCode`: for kind 'exit', `RunEnd.code`.
+ * - `warnings`: warning kinds the trace must contain (`warn` events), e.g. an exception
+ *   never retrieved.
+ * - `stuckOn`: for kind 'deadlock', the `AwaitTarget.api` that must appear among the stuck
+ *   tasks (e.g. "Lock.acquire").
+ * - `stdoutFile`: the stdout real CPython printed, relative to this folder; the run must
+ *   print exactly that (stderr is not compared: CPython's holds file paths).
+ */
+import type { LimitKind, RunEnd, WarningKind } from '../../src/protocol/trace';
+
+/** Every way a run can end that a fixture can ask for ('stopped' only comes from outside). */
+export type ExpectedEnd = 'syntax-error' | Exclude<RunEnd['kind'], 'stopped'>;
+
+export interface BadInputExpectation {
+  readonly kind: ExpectedEnd;
+  readonly limit?: LimitKind;
+  readonly messageIncludes?: readonly string[];
+  readonly line?: number;
+  readonly exitCode?: number;
+  readonly warnings?: readonly WarningKind[];
+  readonly stuckOn?: readonly string[];
+}
+
+export interface BadInputCase {
+  /** The fixture's file name in test/bad-input/. */
+  readonly file: string;
+  /** One line: what the program does wrong. */
+  readonly what: string;
+  readonly expect: BadInputExpectation;
+  /** `expected/<name>.out`, when CPython's stdout for it is definite. */
+  readonly stdoutFile?: string;
+}
+
+const NO_NETWORK = ['network'] as const;
+
+export const BAD_INPUT_CASES: readonly BadInputCase[] = [
+  // ---- programs that do not compile
+  {
+    file: 'syntax-missing-colon.py',
+    what: 'async def line without its colon',
+    expect: { kind: 'syntax-error', messageIncludes: ['SyntaxError', "expected ':'"], line: 5 },
+  },
+  {
+    file: 'syntax-unclosed-paren.py',
+    what: 'a bracket opened and never closed',
+    expect: { kind: 'syntax-error', messageIncludes: ['SyntaxError', 'never closed'], line: 6 },
+  },
+  {
+    file: 'syntax-await-in-plain-def.py',
+    what: 'await inside a plain (non-async) def',
+    expect: { kind: 'syntax-error', messageIncludes: ['SyntaxError', "'await' outside async function"], line: 6 },
+  },
+  {
+    file: 'indentation-missing-block.py',
+    what: 'function body not indented',
+    expect: { kind: 'syntax-error', messageIncludes: ['IndentationError', 'expected an indented block'], line: 6 },
+  },
+  {
+    file: 'indentation-unexpected.py',
+    what: 'a line indented deeper for no reason',
+    expect: { kind: 'syntax-error', messageIncludes: ['IndentationError', 'unexpected indent'], line: 6 },
+  },
+  {
+    file: 'tabs-and-spaces.py',
+    what: 'one line indented with a tab, the next with eight spaces',
+    expect: { kind: 'syntax-error', messageIncludes: ['TabError', 'inconsistent use of tabs and spaces'], line: 7 },
+  },
+  {
+    file: 'crlf-syntax-error.py',
+    what: 'CRLF line ends and a missing colon: the line number must still be right',
+    expect: { kind: 'syntax-error', messageIncludes: ['SyntaxError'], line: 6 },
+  },
+
+  // ---- valid programs that look unusual
+  {
+    file: 'crlf-valid.py',
+    what: 'a valid program saved with CRLF line ends',
+    expect: { kind: 'ok' },
+    stdoutFile: 'expected/crlf-valid.out',
+  },
+  {
+    file: 'chinese-identifiers.py',
+    what: 'Chinese function and variable names, Chinese strings',
+    expect: { kind: 'ok' },
+    stdoutFile: 'expected/chinese-identifiers.out',
+  },
+  {
+    file: 'empty.py',
+    what: 'an empty file',
+    expect: { kind: 'ok' },
+    stdoutFile: 'expected/empty.out',
+  },
+  {
+    file: 'asyncio-run-twice.py',
+    what: 'asyncio.run twice in a row (legal: two loops, one after the other)',
+    expect: { kind: 'ok' },
+    stdoutFile: 'expected/asyncio-run-twice.out',
+  },
+
+  // ---- exceptions
+  {
+    file: 'uncaught-top-level.py',
+    what: 'int("twelve") at top level, before any loop',
+    expect: { kind: 'exception', messageIncludes: ['ValueError', 'twelve'], line: 5 },
+    stdoutFile: 'expected/uncaught-top-level.out',
+  },
+  {
+    file: 'uncaught-in-main.py',
+    what: 'KeyError raised in the main coroutine',
+    expect: { kind: 'exception', messageIncludes: ['KeyError', 'cocoa'], line: 9 },
+    stdoutFile: 'expected/uncaught-in-main.out',
+  },
+  {
+    file: 'task-exception-awaited.py',
+    what: 'a task divides by zero and main awaits it',
+    expect: { kind: 'exception', messageIncludes: ['ZeroDivisionError'], line: 7 },
+    stdoutFile: 'expected/task-exception-awaited.out',
+  },
+  {
+    file: 'task-exception-never-retrieved.py',
+    what: 'a task raises and nobody awaits it: the run ends fine, with a warning',
+    expect: { kind: 'ok', warnings: ['never-retrieved'] },
+    stdoutFile: 'expected/task-exception-never-retrieved.out',
+  },
+  {
+    file: 'taskgroup-two-failures.py',
+    what: 'two TaskGroup children fail in the same turn: an ExceptionGroup of two, uncaught',
+    expect: {
+      kind: 'exception',
+      messageIncludes: ['ExceptionGroup', 'unhandled errors in a TaskGroup', '2 sub-exceptions'],
+      line: 14,
+    },
+    stdoutFile: 'expected/taskgroup-two-failures.out',
+  },
+  {
+    file: 'asyncio-run-nested.py',
+    what: 'asyncio.run called inside a running coroutine',
+    expect: {
+      kind: 'exception',
+      messageIncludes: ['RuntimeError', 'asyncio.run() cannot be called from a running event loop'],
+      line: 11,
+    },
+    stdoutFile: 'expected/asyncio-run-nested.out',
+  },
+  {
+    file: 'get-event-loop-top-level.py',
+    what: 'old-style asyncio.get_event_loop() at top level (an error since 3.14)',
+    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'There is no current event loop'], line: 10 },
+  },
+  {
+    file: 'recursion-sync.py',
+    what: 'a function that calls itself forever',
+    expect: { kind: 'exception', messageIncludes: ['RecursionError'], line: 6 },
+    stdoutFile: 'expected/recursion-sync.out',
+  },
+  {
+    file: 'recursion-async.py',
+    what: 'a coroutine that awaits a new copy of itself forever',
+    expect: { kind: 'exception', messageIncludes: ['RecursionError'], line: 6 },
+    stdoutFile: 'expected/recursion-async.out',
+  },
+  {
+    file: 'memory-bomb.py',
+    what: '[0] * 10**10: MemoryError on 64-bit CPython, OverflowError on 32-bit wasm; fails at once',
+    expect: { kind: 'exception', line: 7 },
+  },
+  {
+    file: 'int-str-limit.py',
+    what: 'str() of a 5,001-digit int passes the 4,300-digit conversion limit',
+    expect: { kind: 'exception', messageIncludes: ['ValueError', '4300'], line: 8 },
+    stdoutFile: 'expected/int-str-limit.out',
+  },
+  {
+    file: 'keyboard-interrupt.py',
+    what: 'the program raises KeyboardInterrupt itself: an exception, not a Stop click',
+    expect: { kind: 'exception', messageIncludes: ['KeyboardInterrupt'], line: 8 },
+    stdoutFile: 'expected/keyboard-interrupt.out',
+  },
+  {
+    file: 'never-awaited.py',
+    what: 'a coroutine called without await: never runs, warned about',
+    expect: { kind: 'ok', warnings: ['never-awaited'] },
+    stdoutFile: 'expected/never-awaited.out',
+  },
+  {
+    file: 'callback-error.py',
+    what: 'a call_soon callback raises: logged, and the loop carries on',
+    expect: { kind: 'ok', warnings: ['callback-error'] },
+    stdoutFile: 'expected/callback-error.out',
+  },
+
+  // ---- endless loops and runaway programs
+  {
+    file: 'busy-loop-in-coroutine.py',
+    what: 'while True: pass inside a coroutine',
+    expect: { kind: 'limit', limit: 'busy-loop', line: 8 },
+  },
+  {
+    file: 'busy-loop-top-level.py',
+    what: 'while True: pass on one line at top level (a one-line loop fires no line events)',
+    expect: { kind: 'limit', limit: 'busy-loop', line: 3 },
+  },
+  {
+    file: 'sleep-forever.py',
+    what: 'while True: await asyncio.sleep(1)',
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'sleep-zero-spin.py',
+    what: 'polling a flag with await asyncio.sleep(0): the clock stands still',
+    expect: { kind: 'limit', limit: 'steps' },
+  },
+  {
+    file: 'cancel-swallowed-loop.py',
+    what: 'a task swallows CancelledError while main cancels it every 0.5 s until it is done',
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'cancel-swallowed-at-exit.py',
+    what: "main returns; asyncio.run's cleanup cancels a task that swallows it and waits forever",
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'except-baseexception-busy.py',
+    what: 'a busy loop with except BaseException: pass, which would swallow a KeyboardInterrupt',
+    expect: { kind: 'limit', limit: 'busy-loop' },
+  },
+  {
+    file: 'except-baseexception-sleep.py',
+    what: 'an endless sleep loop with except BaseException: pass',
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'time-sleep-huge.py',
+    what: 'time.sleep(1_000_000) blocks the loop past the clock limit',
+    expect: { kind: 'limit', limit: 'virtual-time', line: 8 },
+  },
+  {
+    file: 'asyncio-sleep-huge.py',
+    what: 'await asyncio.sleep(10**9): one timer far past the clock limit',
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'sleep-infinity.py',
+    what: 'await asyncio.sleep(float("inf")): a timer at infinity (not valid JSON as a number)',
+    expect: { kind: 'limit', limit: 'virtual-time' },
+  },
+  {
+    file: 'memory-growing-list.py',
+    what: 'a list that grows by 1 MB per turn without an await, until memory runs out',
+    expect: { kind: 'limit', limit: 'memory' },
+  },
+  {
+    file: 'long-c-call.py',
+    what: 'sum(range(10**13)): one C call for hours, no line events to stop it at',
+    expect: { kind: 'limit', limit: 'wall-clock' },
+  },
+  {
+    file: 'output-flood-lines.py',
+    what: '10,000 lines of 1,000 characters (10 MB)',
+    expect: { kind: 'limit', limit: 'output' },
+  },
+  {
+    file: 'output-one-huge-print.py',
+    what: 'one print of 10 MB',
+    expect: { kind: 'limit', limit: 'output' },
+  },
+  {
+    file: 'tasks-100k.py',
+    what: 'gather over 100,000 tasks that each sleep 1 s (200,000 steps)',
+    expect: { kind: 'limit', limit: 'steps' },
+  },
+
+  // ---- deadlocks
+  {
+    file: 'deadlock-lock-twice.py',
+    what: 'async with lock inside async with the same lock (not reentrant)',
+    expect: { kind: 'deadlock', stuckOn: ['Lock.acquire'] },
+  },
+  {
+    file: 'deadlock-event-never-set.py',
+    what: 'await event.wait() on an Event nobody sets',
+    expect: { kind: 'deadlock', stuckOn: ['Event.wait'] },
+  },
+  {
+    file: 'deadlock-queue-never-fed.py',
+    what: 'a consumer waits on an empty Queue that nobody puts into',
+    expect: { kind: 'deadlock', stuckOn: ['Queue.get'] },
+  },
+
+  // ---- the process: keyboard, exit, threads, subprocesses
+  {
+    file: 'input.py',
+    what: 'input() with no keyboard: the prompt is printed, then EOFError',
+    expect: { kind: 'exception', messageIncludes: ['EOFError'], line: 6 },
+    stdoutFile: 'expected/input.out',
+  },
+  {
+    file: 'sys-exit.py',
+    what: 'sys.exit(3) inside a coroutine',
+    expect: { kind: 'exit', exitCode: 3 },
+    stdoutFile: 'expected/sys-exit.out',
+  },
+  {
+    file: 'os-exit.py',
+    what: 'os._exit(1): must end the run with code 1, not kill the engine',
+    expect: { kind: 'exit', exitCode: 1 },
+  },
+  {
+    file: 'threading-thread.py',
+    what: 'threading.Thread(...).start(): no OS threads in the engine',
+    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'thread'], line: 13 },
+  },
+  {
+    file: 'subprocess-run.py',
+    what: "subprocess.run(['ls']): no processes in the engine",
+    expect: { kind: 'exception', messageIncludes: ['OSError'], line: 4 },
+  },
+
+  // ---- packages, the JavaScript bridge, the network
+  {
+    file: 'import-requests.py',
+    what: 'import requests (not installed)',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'requests'], line: 2 },
+  },
+  {
+    file: 'import-numpy.py',
+    what: 'import numpy (not installed)',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'numpy'], line: 2 },
+  },
+  {
+    file: 'import-aiohttp.py',
+    what: 'import aiohttp (not installed)',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'aiohttp'], line: 4 },
+    stdoutFile: 'expected/import-aiohttp.out',
+  },
+  {
+    file: 'import-js.py',
+    what: "import js: Pyodide's JavaScript bridge must be closed",
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 2 },
+  },
+  {
+    file: 'from-js-import-fetch.py',
+    what: 'from js import fetch',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 4 },
+  },
+  {
+    file: 'import-pyodide-ffi.py',
+    what: 'import pyodide.ffi',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 2 },
+  },
+  {
+    file: 'pyodide-http.py',
+    what: 'from pyodide.http import pyfetch',
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 4 },
+  },
+  {
+    file: 'urllib-urlopen.py',
+    what: "urllib.request.urlopen('http://example.com'): no network",
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4 },
+  },
+  {
+    file: 'socket-connect.py',
+    what: 'socket.create_connection to example.com:80: no network',
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4 },
+  },
+  {
+    file: 'asyncio-open-connection.py',
+    what: "asyncio.open_connection('example.com', 80): no network",
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 6 },
+  },
+];
