@@ -48,6 +48,9 @@ export interface ViewStrings {
     readonly empty: string;
     readonly cancelled: string;
     readonly fifoHint: string;
+    /** The running task step resumes with an exception thrown in (e.g. CancelledError). */
+    readonly thrownIn: (exc: string) => string;
+    readonly jumpToRun: (step: number) => string;
   };
 
   readonly timers: {
@@ -60,6 +63,8 @@ export interface ViewStrings {
     readonly dueIn: (delay: string) => string;
     readonly dueNow: string;
     readonly jumped: (from: string, to: string) => string;
+    readonly now: (t: string) => string;
+    readonly jumpToFire: (step: number) => string;
   };
 
   readonly cancellations: {
@@ -140,6 +145,8 @@ const en: ViewStrings = {
     empty: 'The ready queue is empty.',
     cancelled: 'cancelled: the loop will drop it without running it',
     fifoHint: 'First in, first out: the loop runs these in order, top first.',
+    thrownIn: (exc) => `resumes with ${exc} thrown in`,
+    jumpToRun: (step) => `Jump to step ${step}, where the loop runs it`,
   },
 
   timers: {
@@ -152,6 +159,8 @@ const en: ViewStrings = {
     dueIn: (delay) => `in ${delay}`,
     dueNow: 'due now',
     jumped: (from, to) => `the clock jumped from ${from} to ${to}`,
+    now: (t) => `now ${t}`,
+    jumpToFire: (step) => `Jump to step ${step}, where it fires`,
   },
 
   cancellations: {
@@ -226,6 +235,8 @@ const zh: ViewStrings = {
     empty: '就绪队列为空。',
     cancelled: '已取消：事件循环会直接丢弃它，不会运行',
     fifoHint: '先进先出：事件循环从上到下依次运行。',
+    thrownIn: (exc) => `恢复时会被抛入 ${exc}`,
+    jumpToRun: (step) => `跳到第 ${step} 步，事件循环在那里运行它`,
   },
 
   timers: {
@@ -238,6 +249,8 @@ const zh: ViewStrings = {
     dueIn: (delay) => `${delay}后`,
     dueNow: '已到期',
     jumped: (from, to) => `时钟从 ${from} 跳到了 ${to}`,
+    now: (t) => `现在 ${t}`,
+    jumpToFire: (step) => `跳到第 ${step} 步，它在那里触发`,
   },
 
   cancellations: {

@@ -97,3 +97,15 @@ export function maxZoom(axis: XAxisKind, stepCount: number, endTime: Seconds, wi
   const pxPerSmallest = (Math.max(1, width) / (hi - lo)) * smallest;
   return Math.max(1, 40 / pxPerSmallest);
 }
+
+/**
+ * A lane segment's extent in domain units on an axis: the step bands it covers, [fromStep,
+ * toStep) as taskLanes defines them, or its virtual-time interval. A finished task's last
+ * segment has zero width here; the geometry widens it to stay visible.
+ */
+export function segmentSpan(
+  segment: { readonly fromStep: number; readonly toStep: number; readonly fromT: Seconds; readonly toT: Seconds },
+  axis: XAxisKind,
+): readonly [number, number] {
+  return axis === 'step' ? [segment.fromStep, segment.toStep] : [segment.fromT, segment.toT];
+}

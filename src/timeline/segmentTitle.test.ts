@@ -12,7 +12,7 @@ const format = (lang: 'en' | 'zh'): TitleFormat => ({
 describe('segmentTitle', () => {
   it('says state, steps, time and what the task waits for', () => {
     const title = segmentTitle(
-      { state: 'waiting', fromStep: 3, toStep: 7, fromT: 0, toT: 1, on: { k: 'sleep', until: 1, h: 4 } },
+      { state: 'waiting', fromStep: 3, toStep: 8, fromT: 0, toT: 1, on: { k: 'sleep', until: 1, h: 4 } },
       1,
       format('en'),
     );
@@ -20,7 +20,7 @@ describe('segmentTitle', () => {
   });
 
   it('says one step and one instant when the segment is a single step', () => {
-    const title = segmentTitle({ state: 'running', fromStep: 2, toStep: 2, fromT: 0.5, toT: 0.5 }, 1, format('zh'));
+    const title = segmentTitle({ state: 'running', fromStep: 2, toStep: 3, fromT: 0.5, toT: 0.5 }, 1, format('zh'));
     expect(title).toBe('运行中 · 第 2 步 · 0.500 s');
   });
 

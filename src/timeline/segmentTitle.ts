@@ -18,7 +18,8 @@ export interface TitleFormat {
 export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat): string {
   const parts = [
     f.text.state[segment.state],
-    f.text.timeline.steps(segment.fromStep, segment.toStep),
+    // Segments cover the step bands [fromStep, toStep): name the steps inside.
+    f.text.timeline.steps(segment.fromStep, Math.max(segment.fromStep, segment.toStep - 1)),
     segment.fromT === segment.toT
       ? f.formatTime(segment.fromT)
       : `${f.formatTime(segment.fromT)} – ${f.formatTime(segment.toT)}`,
@@ -29,7 +30,7 @@ export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat
   return title;
 }
 
-/** A lane label's tooltip: the task, its coroutine, and who created it when. */
+/** A lane label's tooltip: the task's name, its coroutine, and who created it when. */
 export function laneTitle(task: TaskInfo, parentName: string | null, text: ViewStrings): string {
   const head = task.name === task.coro ? task.name : `${task.name} (${task.coro})`;
   return parentName === null ? head : `${head}\n${text.timeline.createdBy(parentName, task.createdStep)}`;

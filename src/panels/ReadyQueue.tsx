@@ -1,0 +1,109 @@
+/**
+ * The ready queue: the loop's FIFO of callbacks at this step, head first, and apart from it the
+ * handle the loop is running now. Entries slide in when scheduled and fade out when run, keyed
+ * by handle id, so stepping shows the queue move. Click an entry to jump to the step that runs it.
+ */
+import type { Lang } from '../i18n/lang';
+import { viewStrings } from '../i18n/views';
+import type { HandleTarget } from '../protocol/trace';
+import { describeTarget } from '../trace';
+import type { Cursor, LoopState, ReadyEntry, TraceIndex } from '../trace/types';
+import { handleSteps } from './handleSteps';
+import { useLeavingItems } from './useLeavingItems';
+import './ReadyQueue.css';
+
+export interface ReadyQueueProps {
+  readonly index: TraceIndex;
+  readonly state: LoopState;
+  readonly lang: Lang;
+  readonly onSeek: (cursor: Cursor) => void;
+}
+
+/** Matches the exit animation in ReadyQueue.css. */
+const LEAVE_MS = 220;
+const handleOf = (e: ReadyEntry): number => e.h;
+
+/** The entry the loop runs next: the head, passing over cancelled handles it will drop. */
+export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined {
+  return queue.find((e) => !e.cancelled);
+}
+
+export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
+  const text = viewStrings(lang);
+  const shown = useLeavingItems(state.readyQueue, handleOf, LEAVE_MS);
+  const runsAt = handleSteps(index);
+  const next = nextToRun(state.readyQueue);
+  const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
+  const current = state.current;
+  // 1-based places in the FIFO (leaving entries have none).
+  const position = new Map(state.readyQueue.map((e, i) => [e.h, i + 1]));
+
+  return (
+    <section className="ready-queue" data-testid="ready-queue" aria-label={text.readyQueue.title}>
+      <h2 className="view-title">{text.readyQueue.title}</h2>
+      <div className="ready-running" data-testid="ready-running">
+        <span className="ready-running-title">{text.readyQueue.runningNow}</span>
+        {current === null ? (
+          <span className="ready-running-none">{text.readyQueue.nothingRunning}</span>
+        ) : (
+          <span className={`ready-entry kind-${current.target.k}`} key={current.handle}>
+            <span className="ready-kind">{text.handleKind[current.target.k]}</span>
+            <span className="ready-label">{label(current.target)}</span>
+            {current.delivered !== undefined && (
+              <span className="ready-thrown">{text.readyQueue.thrownIn(current.delivered)}</span>
+            )}
+          </span>
+        )}
+      </div>
+      {state.readyQueue.length === 0 && <p className="ready-empty">{text.readyQueue.empty}</p>}
+      <ol className="ready-list" title={text.readyQueue.fifoHint}>
+        {shown.map(({ item, leaving }) => {
+          if (leaving) {
+            // Only on screen while it animates out; not part of the queue any more.
+            return (
+              <li key={item.h} className={`ready-entry kind-${item.on.k} is-leaving`} aria-hidden="true">
+                <span className="ready-kind">{text.handleKind[item.on.k]}</span>
+                <span className="ready-label">{label(item.on)}</span>
+              </li>
+            );
+          }
+          const isNext = item === next;
+          const step = runsAt.get(item.h);
+          const classes = ['ready-entry', `kind-${item.on.k}`];
+          if (isNext) classes.push('is-next');
+          if (item.cancelled) classes.push('is-cancelled');
+          return (
+            <li
+              key={item.h}
+              className={classes.join(' ')}
+              data-testid="ready-item"
+              data-handle={item.h}
+              data-kind={item.on.k}
+              data-cancelled={item.cancelled ? 'true' : undefined}
+              data-next={isNext ? 'true' : undefined}
+            >
+              <button
+                type="button"
+                className="ready-seek"
+                disabled={step === undefined}
+                title={[
+                  text.handle(item.h),
+                  item.cancelled ? text.readyQueue.cancelled : null,
+                  step === undefined ? null : text.readyQueue.jumpToRun(step),
+                ]
+                  .filter((s) => s !== null)
+                  .join('\n')}
+                onClick={() => step !== undefined && onSeek({ step })}
+              >
+                <span className="ready-position">{position.get(item.h)}</span>
+                <span className="ready-kind">{text.handleKind[item.on.k]}</span>
+                <span className="ready-label">{label(item.on)}</span>
+                {isNext && <span className="ready-next-tag">{text.readyQueue.runsNext}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The three loop panels rendered to HTML (react-dom/server, no browser) over a hand-made trace:
+ * the test ids, their order and their data attributes at chosen steps.
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../i18n/lang';
+import { indexTrace, stateAt } from '../trace';
+import type { Cursor } from '../trace/types';
+import { Cancellations } from './Cancellations';
+import { cancelWorker } from './fixtures/cancelWorker';
+import { ReadyQueue } from './ReadyQueue';
+import { Timers } from './Timers';
+
+const index = indexTrace(cancelWorker());
+const noSeek = (_cursor: Cursor): void => undefined;
+
+type View = typeof ReadyQueue | typeof Timers | typeof Cancellations;
+function render(view: View, step: number, lang: Lang = 'en'): string {
+  return renderToStaticMarkup(createElement(view, { index, state: stateAt(index, { step }), lang, onSeek: noSeek }));
+}
+
+/** The values of `attr` on the elements with data-testid `id`, in document order. */
+function attrs(html: string, id: string, attr: string): string[] {
+  const re = new RegExp(`<[^>]*data-testid="${id}"[^>]*>`, 'g');
+  return [...html.matchAll(re)].map((m) => new RegExp(`${attr}="([^"]*)"`).exec(m[0])?.[1] ?? '');
+}
+
+describe('ReadyQueue', () => {
+  it('lists the FIFO in order with the head marked as running next', () => {
+    const html = render(ReadyQueue, 1);
+    expect(html).toContain('data-testid="ready-queue"');
+    expect(attrs(html, 'ready-item', 'data-handle')).toEqual(['2']);
+    expect(attrs(html, 'ready-item', 'data-next')).toEqual(['true']);
+    expect(html).toContain('runs next');
+  });
+
+  it('shows the handle running now apart from the queue', () => {
+    const html = render(ReadyQueue, 5);
+    expect(html).toContain('data-testid="ready-running"');
+    expect(html).toContain('resumes with CancelledError thrown in');
+    expect(attrs(html, 'ready-item', 'data-kind')).toEqual(['wakeup']);
+  });
+
+  it('says so when the queue is empty, in Chinese too', () => {
+    const html = render(ReadyQueue, 2, 'zh');
+    expect(attrs(html, 'ready-item', 'data-handle')).toEqual([]);
+    expect(html).toContain('就绪队列为空');
+  });
+});
+
+describe('Timers', () => {
+  it('lists pending timers in firing order with their owners', () => {
+    const html = render(Timers, 2);
+    expect(attrs(html, 'timer-item', 'data-handle')).toEqual(['3', '4']);
+    expect(attrs(html, 'timer-item', 'data-kind')).toEqual(['sleep', 'sleep']);
+    expect(html).toContain('0.500 s');
+  });
+
+  it('marks a cancelled timer that is still in the heap', () => {
+    const html = render(Timers, 5);
+    expect(attrs(html, 'timer-item', 'data-cancelled')).toEqual(['true']);
+  });
+
+  it('has an empty state', () => {
+    expect(render(Timers, 0)).toContain('No pending timers.');
+  });
+});
+
+describe('Cancellations', () => {
+  it('dims a cancellation that has not happened yet', () => {
+    const html = render(Cancellations, 3);
+    expect(attrs(html, 'cancellation-item', 'data-phase')).toEqual(['future']);
+    expect(attrs(html, 'cancellation-item', 'data-via')).toEqual(['cancel()']);
+  });
+
+  it('follows the request to its delivery and outcome', () => {
+    expect(attrs(render(Cancellations, 4), 'cancellation-item', 'data-phase')).toEqual(['requested']);
+    const html = render(Cancellations, 5);
+    expect(attrs(html, 'cancellation-item', 'data-phase')).toEqual(['settled']);
+    expect(attrs(html, 'cancellation-item', 'data-outcome')).toEqual(['propagated']);
+    expect(html).toContain('CancelledError delivered in step 5');
+  });
+});

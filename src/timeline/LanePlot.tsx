@@ -1,0 +1,98 @@
+/**
+ * The lanes' drawing: state segments, parent → child connectors, the running lane's highlight
+ * and the playhead, for the rows on screen. D3 computed every number (scales, laneGeometry);
+ * this component only turns them into SVG elements.
+ */
+import { useMemo } from 'react';
+import type { ScaleLinear } from 'd3';
+import type { TaskId } from '../protocol/trace';
+import type { LaneSegment } from '../trace/types';
+import { BAR_HEIGHT, LANE_HEIGHT, laneCenterY, linkPath, segmentRects, type LaneWindow } from './laneGeometry';
+import type { LaneRow } from './laneRows';
+import { segmentSpan, type XAxisKind } from './scales';
+import { segmentTitle, type TitleFormat } from './segmentTitle';
+
+interface Props {
+  readonly rows: readonly LaneRow[];
+  readonly window: LaneWindow;
+  readonly rowOf: ReadonlyMap<TaskId, number>;
+  readonly scale: ScaleLinear<number, number>;
+  readonly axis: XAxisKind;
+  readonly width: number;
+  readonly step: number;
+  readonly playhead: number;
+  readonly titles: TitleFormat;
+}
+
+export function LanePlot({ rows, window, rowOf, scale, axis, width, step, playhead, titles }: Props) {
+  const height = (window.end - window.first) * LANE_HEIGHT;
+  const top = window.first * LANE_HEIGHT;
+  const barY = (LANE_HEIGHT - BAR_HEIGHT) / 2;
+
+  const lanes = useMemo(
+    () =>
+      rows.map((r) => ({
+        row: r,
+        rects: segmentRects<LaneSegment>(
+          r.lane.segments,
+          (s) => {
+            const [a, b] = segmentSpan(s, axis);
+            return [scale(a), scale(b)];
+          },
+          width,
+        ),
+      })),
+    [rows, scale, axis, width],
+  );
+
+  const links = useMemo(() => {
+    const paths: { readonly key: TaskId; readonly d: string; readonly x: number; readonly y: number }[] = [];
+    for (const r of rows) {
+      const task = r.lane.task;
+      const parentRow = task.parent === null ? undefined : rowOf.get(task.parent);
+      const first = r.lane.segments[0];
+      if (parentRow === undefined || first === undefined) continue;
+      // The parent spawned it during step createdStep: the connector leaves from that step.
+      const fromX = scale(axis === 'step' ? task.createdStep + 0.5 : task.createdT);
+      const toX = scale(segmentSpan(first, axis)[0]);
+      const fromY = laneCenterY(parentRow) - top;
+      const toY = laneCenterY(r.row) - top;
+      paths.push({ key: task.id, d: linkPath(fromX, fromY, Math.max(toX, fromX), toY), x: fromX, y: fromY });
+    }
+    return paths;
+  }, [rows, rowOf, scale, axis, top]);
+
+  const band = axis === 'step' ? { x: scale(step), w: Math.max(1, scale(step + 1) - scale(step)) } : null;
+
+  return (
+    <svg className="timeline-plot-svg" width={width} height={height} role="presentation">
+      {band !== null && <rect className="timeline-step-band" x={band.x} y={0} width={band.w} height={height} />}
+      {lanes.map(({ row, rects }) => (
+        <g key={row.lane.task.id} transform={`translate(0,${row.row * LANE_HEIGHT - top})`}>
+          {row.running && <rect className="timeline-running-lane" x={0} y={0} width={width} height={LANE_HEIGHT} />}
+          {rects.map((rect, i) => (
+            <rect
+              key={i}
+              className={`timeline-segment state-${rect.state}`}
+              x={rect.x}
+              y={barY}
+              width={rect.width}
+              height={BAR_HEIGHT}
+            >
+              <title>{segmentTitle(rect.segment, rect.count, titles)}</title>
+            </rect>
+          ))}
+        </g>
+      ))}
+      <g className="timeline-links">
+        {links.map((l) => (
+          <g key={l.key}>
+            <path d={l.d} />
+            <circle cx={l.x} cy={l.y} r={2.5} />
+          </g>
+        ))}
+      </g>
+      <line className="timeline-playhead" x1={playhead} x2={playhead} y1={0} y2={height} />
+    </svg>
+  );
+}

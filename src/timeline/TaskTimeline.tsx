@@ -1,0 +1,137 @@
+/**
+ * The task timeline: one lane per task across the run, coloured by state, with the playhead at
+ * the current step. Click to jump to a step, wheel to zoom, drag to pan, and switch between a
+ * step axis (every step gets room) and a virtual-time axis.
+ *
+ * Lanes have a fixed height and only those on screen are rendered when there are many, so a
+ * run with 100k tasks scrolls like one with ten.
+ */
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { Lang } from '../i18n/lang';
+import { viewStrings } from '../i18n/views';
+import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
+import { describeAwait, formatTime, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
+import type { Cursor, LoopState, TraceIndex } from '../trace/types';
+import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
+import { LaneLabels } from './LaneLabels';
+import { LanePlot } from './LanePlot';
+import { laneRows, snapshotsById } from './laneRows';
+import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
+import type { TitleFormat } from './segmentTitle';
+import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
+import { useElementSize } from './useElementSize';
+import { useXZoom } from './useXZoom';
+import './TaskTimeline.css';
+
+export interface TaskTimelineProps {
+  readonly index: TraceIndex;
+  readonly state: LoopState;
+  readonly lang: Lang;
+  readonly onSeek: (cursor: Cursor) => void;
+}
+
+/** Used until the first measurement (and in server rendering). */
+const FALLBACK_SIZE = { width: 600, height: 320 };
+
+export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) {
+  const text = viewStrings(lang);
+  const lanes = useMemo(() => taskLanes(index), [index]);
+  const total = stepCount(index);
+  const rowOf = useMemo(() => new Map<TaskId, number>(lanes.map((l, row) => [l.task.id, row])), [lanes]);
+  const stepTime = useCallback((step: number): Seconds => timeOfStep(index, step), [index]);
+  const labelOf = useCallback((id: TaskId) => taskLabel(index.tasks, id), [index]);
+
+  // The learner's choice of axis sticks across runs; until they choose, each run suggests one.
+  const suggestedAxis = useMemo(() => defaultXAxis(index.steps.map((s) => s.t), index.endTime), [index]);
+  const [chosenAxis, setChosenAxis] = useState<XAxisKind | null>(null);
+  const axis = chosenAxis ?? suggestedAxis;
+
+  const plotRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(plotRef, FALLBACK_SIZE);
+  const { height: viewportHeight } = useElementSize(scrollRef, FALLBACK_SIZE);
+  const [scrollTop, setScrollTop] = useState(0);
+
+  const { zoom, reset } = useXZoom(plotRef, width, maxZoom(axis, total, index.endTime, width), axis);
+  const scale = useMemo(
+    () => makeXScale(axis, total, index.endTime, width, zoom),
+    [axis, total, index.endTime, width, zoom],
+  );
+
+  const { first, end } = visibleLanes(scrollTop, viewportHeight - AXIS_HEIGHT, lanes.length);
+  const snapshots = useMemo(() => snapshotsById(state), [state]);
+  const runningTask = state.current?.task ?? null;
+  const rows = useMemo(
+    () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text),
+    [lanes, first, end, snapshots, runningTask, labelOf, text],
+  );
+
+  const titles = useMemo<TitleFormat>(
+    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => describeAwait(on, index.tasks, lang) }),
+    [text, index, lang],
+  );
+  const playhead = playheadX(axis, state.step, scale, stepTime);
+
+  const seekAt = (e: MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    onSeek({ step: stepAtX(e.clientX - box.left, scale, axis, total, (t) => stepAtTime(index, t)) });
+  };
+
+  return (
+    <section className="timeline" data-testid="timeline" data-axis={axis} aria-label={text.timeline.title}>
+      <header className="timeline-toolbar">
+        <h2 className="timeline-title">{text.timeline.title}</h2>
+        <div className="timeline-axis-toggle" role="radiogroup" aria-label={text.timeline.axisLabel}>
+          {(['step', 'time'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="radio"
+              aria-checked={axis === kind}
+              className={axis === kind ? 'is-active' : undefined}
+              onClick={() => setChosenAxis(kind)}
+            >
+              {kind === 'step' ? text.timeline.stepAxis : text.timeline.timeAxis}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="timeline-reset" onClick={reset} disabled={zoom.k === 1 && zoom.x === 0}>
+          {text.timeline.resetZoom}
+        </button>
+        <span className="timeline-hint">{text.timeline.hint}</span>
+      </header>
+      {lanes.length === 0 && <p className="timeline-empty">{text.timeline.empty}</p>}
+      {/* Always mounted, even with no lanes, so the size and zoom hooks keep their element. */}
+      <div className="timeline-scroll" ref={scrollRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+          <div className="timeline-header-row">
+            <div className="timeline-corner">
+              {end - first < lanes.length && text.timeline.lanesShown(first + 1, end, lanes.length)}
+            </div>
+            <TimelineAxis scale={scale} axis={axis} width={width} playhead={playhead} formatTime={formatTime} />
+          </div>
+          <div className="timeline-rows" style={{ height: lanes.length * LANE_HEIGHT }}>
+            <div className="timeline-labels-column">
+              <div className="timeline-window" style={{ transform: `translateY(${first * LANE_HEIGHT}px)` }}>
+                <LaneLabels rows={rows} text={text} />
+              </div>
+            </div>
+            <div className="timeline-plot" ref={plotRef} onClick={seekAt} title={text.timeline.hint}>
+              <div className="timeline-window" style={{ transform: `translateY(${first * LANE_HEIGHT}px)` }}>
+                <LanePlot
+                  rows={rows}
+                  window={{ first, end }}
+                  rowOf={rowOf}
+                  scale={scale}
+                  axis={axis}
+                  width={width}
+                  step={state.step}
+                  playhead={playhead}
+                  titles={titles}
+                />
+              </div>
+            </div>
+          </div>
+      </div>
+    </section>
+  );
+}
