@@ -285,7 +285,7 @@ export const EXAMPLES: readonly Example[] = [
     title: { en: 'to_thread and run_in_executor', zh: 'to_thread 与 run_in_executor' },
     summary: {
       en: 'Blocking functions run in worker threads while the loop keeps beating; both photos are ready after 1.5 seconds.',
-      zh: '阻塞函数交给工作线程运行，事件循环照常跳动；两张照片在 1.5 秒后都处理完毕。',
+      zh: '阻塞函数交给工作线程运行，事件循环照常响应，心跳不断；两张照片在 1.5 秒后都处理完毕。',
     },
     topic: 'threads',
     requires: '3.9',

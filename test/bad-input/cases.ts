@@ -261,7 +261,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     file: 'memory-growing-list.py',
-    what: 'a list that grows by 1 MB per turn without an await, until memory runs out',
+    what: 'a list that grows by 1 MB per turn without an await: stop it before wasm memory runs out',
     expect: { kind: 'limit', limit: 'memory' },
   },
   {
@@ -281,7 +281,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     file: 'tasks-100k.py',
-    what: 'gather over 100,000 tasks that each sleep 1 s (200,000 steps)',
+    what: 'gather over 100,000 tasks that each sleep 1 s: 200,000 steps (wall-clock may race on a slow machine)',
     expect: { kind: 'limit', limit: 'steps' },
   },
 
@@ -323,7 +323,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'threading-thread.py',
     what: 'threading.Thread(...).start(): no OS threads in the engine',
-    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'thread'], line: 13 },
+    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'thread'], line: 12 },
   },
   {
     file: 'subprocess-run.py',
