@@ -83,7 +83,8 @@ export function encodeShareHash(link: ShareLink): string {
  */
 export function decodeShareHash(hash: string): ShareDecodeResult {
   if (typeof hash !== 'string') return { kind: 'none' };
-  const text = (hash.startsWith('#') ? hash.slice(1) : hash).trim();
+  const trimmed = hash.trim();
+  const text = (trimmed.startsWith('#') ? trimmed.slice(1) : trimmed).trimStart();
   const format = FORMATS.find(({ prefix }) => text.startsWith(prefix));
   const future = format === undefined ? FUTURE_FORMAT.exec(text) : null;
   if (format === undefined && future === null) return { kind: 'none' };

@@ -1,0 +1,289 @@
+/**
+ * Fuzzing the share-link decoder: links arrive from chat apps, e-mail clients and people
+ * editing URLs by hand, so `decodeShareHash` must answer sensibly whatever it is given.
+ * Deterministic (seeded PRNG); set FUZZ_SEED to explore other inputs.
+ */
+import LZString from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeShareHash,
+  encodeShareHash,
+  MAX_HASH_CHARS,
+  MAX_POSITION,
+  MAX_SOURCE_CHARS,
+  type ShareDecodeResult,
+  type ShareLink,
+} from './shareLink';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
+const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text']);
+
+/** mulberry32: a small, fast, seedable PRNG. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number): number => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, pick };
+}
+type Rng = ReturnType<typeof prng>;
+
+/** Pieces of realistic programs: Python, Chinese, emoji (surrogate pairs), CRLF, tabs. */
+const FRAGMENTS = [
+  'import asyncio\n',
+  'async def main():\n',
+  '    await asyncio.sleep(0.5)\n',
+  '\tprint("tab-indented")\r\n',
+  '    async with asyncio.TaskGroup() as tg:\n',
+  '        tg.create_task(worker(i))\n',
+  '# 生产者和消费者：队列\n',
+  '    print("你好，世界", flush=True)\n',
+  '    q: asyncio.Queue[int] = asyncio.Queue(maxsize=2)\n',
+  '# 🐍 emoji 😀👩‍💻 in a comment\n',
+  '\r\n',
+  '\n\n',
+  '    x = {"key": [1, 2, 3]}  # \u00e9\u00e8 \u2603\n',
+  '\f\n',
+  'asyncio.run(main())\n',
+  'raise ValueError("boom")\n',
+];
+
+function randomProgram(rng: Rng): string {
+  const pieces = 1 + rng.int(rng.next() < 0.9 ? 30 : 400);
+  let source = '';
+  for (let i = 0; i < pieces; i++) {
+    source += rng.next() < 0.85 ? rng.pick(FRAGMENTS) : randomText(rng, 1 + rng.int(20));
+  }
+  return source;
+}
+
+/** Well-formed text: printable BMP characters, CJK, and whole astral characters. */
+function randomText(rng: Rng, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    const kind = rng.int(4);
+    if (kind === 0) out += String.fromCharCode(0x20 + rng.int(0x5f));
+    else if (kind === 1) out += String.fromCharCode(0x4e00 + rng.int(0x5000));
+    else if (kind === 2) out += String.fromCodePoint(0x1f300 + rng.int(0x300));
+    else out += rng.pick(['\t', '\n', '\r\n', ' ', 'é', 'ß', '€']);
+  }
+  return out;
+}
+
+function randomLink(rng: Rng): ShareLink {
+  const source = randomProgram(rng);
+  const step = rng.next() < 0.6 ? rng.int(rng.next() < 0.9 ? 500 : MAX_POSITION + 1) : undefined;
+  const line = step !== undefined && rng.next() < 0.5 ? rng.int(20) : undefined;
+  const lang = rng.next() < 0.3 ? rng.pick(['en', 'zh'] as const) : undefined;
+  return {
+    source,
+    ...(step === undefined ? {} : { step }),
+    ...(line === undefined ? {} : { line }),
+    ...(lang === undefined ? {} : { lang }),
+  };
+}
+
+/** Damage a link the ways links get damaged, and a few ways only an attacker would. */
+function mutate(rng: Rng, hash: string): string {
+  const at = rng.int(hash.length + 1);
+  switch (rng.int(16)) {
+    case 0: // truncated (a chat app cut it, a line wrap split it)
+      return hash.slice(0, at);
+    case 1: {
+      // one character swapped for another alphabet character ("bit flip")
+      return hash.slice(0, at) + rng.pick([...ALPHABET]) + hash.slice(at + 1);
+    }
+    case 2: {
+      // one bit flipped in one character's code
+      const code = hash.charCodeAt(Math.min(at, hash.length - 1)) ^ (1 << rng.int(16));
+      return hash.slice(0, at) + String.fromCharCode(code) + hash.slice(at + 1);
+    }
+    case 3: // a character deleted
+      return hash.slice(0, at) + hash.slice(at + 1);
+    case 4: // a character inserted
+      return hash.slice(0, at) + rng.pick([...ALPHABET, '%', '&', '=', ' ', '#', '/', '\u0000']) + hash.slice(at);
+    case 5: // wrong or future version
+      return hash.replace('#code/', rng.pick(['#v2/', '#v999999/', '#v0/', '#code2/', '#Code/', '#code//', '#v/']));
+    case 6: // percent-encoding garbage
+      return hash.slice(0, at) + rng.pick(['%', '%2', '%ZZ', '%C3', '%E0%A4%A', '%ED%A0%80', '%00', '%26step%3D5', '%FF']) + hash.slice(at);
+    case 7: // percent-encoded after the prefix, or as a whole (some mail clients do this)
+      return rng.next() < 0.5 ? `${hash.slice(0, 6)}${percentEncode(hash.slice(6))}` : percentEncode(hash);
+    case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
+      return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
+    case 9: // parameters broken
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`]);
+    case 10: // a segment duplicated
+      return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
+    case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
+      return hash + rng.pick(['.', ')', '\n', '  ', '">', '&amp;step=2', '#code/AAAA']);
+    case 12: // the payload reversed
+      return `#code/${[...hash.slice(6)].reverse().join('')}`;
+    case 13: // '+' turned into spaces (form encoding)
+      return hash.replaceAll('+', ' ');
+    case 14: // many flips at once
+      return [...hash].map((c) => (rng.next() < 0.05 ? rng.pick([...ALPHABET]) : c)).join('');
+    default: // the payload of one link with the parameters of another
+      return `#code/${hash.slice(6, at)}&step=${rng.int(10)}`;
+  }
+}
+
+/** encodeURIComponent, but lone surrogates (which it throws on) escaped as their code unit. */
+function percentEncode(text: string): string {
+  return text.replace(/[\s\S]/gu, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      return `%${char.charCodeAt(0).toString(16)}`;
+    }
+  });
+}
+
+/** Arbitrary UTF-16 code units: control characters, lone surrogates, anything. */
+function randomUnits(rng: Rng, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += String.fromCharCode(rng.int(0x10000));
+  return out;
+}
+
+/** Bytes read as Latin-1, as if a binary file were pasted in. */
+function randomBytes(rng: Rng, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += String.fromCharCode(rng.int(256));
+  return out;
+}
+
+function isWellFormedText(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c < 0xa0)) return false;
+    if (c >= 0xdc00 && c < 0xe000) return false;
+    if (c >= 0xd800 && c < 0xdc00) {
+      const next = source.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next < 0xe000)) return false;
+      i++;
+    }
+  }
+  return true;
+}
+
+/** How often each answer came up: the fuzzing must reach every branch, not just one. */
+const seen = new Map<string, number>();
+
+const isPosition = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_POSITION;
+
+/** Decode, and check what every answer must satisfy. Returns the answer for further checks. */
+function decodeChecked(hash: string, label: string): ShareDecodeResult {
+  let result: ShareDecodeResult;
+  try {
+    result = decodeShareHash(hash);
+  } catch (thrown) {
+    throw new Error(`${label}: decodeShareHash threw ${String(thrown)} for ${JSON.stringify(hash.slice(0, 200))}`);
+  }
+  const kind = result.kind === 'error' ? result.reason : result.kind;
+  seen.set(kind, (seen.get(kind) ?? 0) + 1);
+  const where = `${label} (seed ${SEED}) for ${JSON.stringify(hash.slice(0, 120))}`;
+  switch (result.kind) {
+    case 'none':
+      expect(Object.keys(result), where).toEqual(['kind']);
+      break;
+    case 'error':
+      expect(REASONS.has(result.reason), where).toBe(true);
+      expect(typeof result.detail, where).toBe('string');
+      expect(result.detail.trim().length, where).toBeGreaterThan(10);
+      break;
+    case 'ok': {
+      const { link } = result;
+      expect(typeof link.source, where).toBe('string');
+      expect(link.source.length, where).toBeGreaterThan(0);
+      expect(link.source.length, where).toBeLessThanOrEqual(MAX_SOURCE_CHARS);
+      expect(isWellFormedText(link.source), where).toBe(true);
+      if ('step' in link) expect(isPosition(link.step), where).toBe(true);
+      if ('line' in link) {
+        expect(isPosition(link.line), where).toBe(true);
+        expect('step' in link, where).toBe(true);
+      }
+      if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
+      // Whatever was accepted can be written back and reads the same.
+      expect(decodeShareHash(encodeShareHash(link)), where).toStrictEqual(result);
+      break;
+    }
+    default:
+      throw new Error(`${where}: unknown kind ${JSON.stringify(result)}`);
+  }
+  return result;
+}
+
+describe('share links under fuzzing', () => {
+  const rng = prng(SEED);
+  let cases = 0;
+
+  it('round-trips 2,000 random valid programs exactly (Chinese, emoji, CRLF, tabs)', () => {
+    for (let n = 0; n < 2000; n++, cases++) {
+      const link = randomLink(rng);
+      const result = decodeChecked(encodeShareHash(link), `round trip #${n}`);
+      expect(result).toStrictEqual({ kind: 'ok', link });
+    }
+  });
+
+  it('survives 6,000 damaged links', () => {
+    for (let n = 0; n < 6000; n++, cases++) {
+      let hash = encodeShareHash(randomLink(rng));
+      const damage = 1 + rng.int(3);
+      for (let d = 0; d < damage; d++) hash = mutate(rng, hash);
+      const result = decodeChecked(hash, `mutation #${n}`);
+      // A damaged link that still decodes must agree with lz-string on the payload.
+      if (result.kind === 'ok' && /^#code\/[A-Za-z0-9+\-$]+(&|$)/.test(hash) && hash.length < 20_000) {
+        const payload = hash.slice(6).split('&')[0] ?? '';
+        expect(LZString.decompressFromEncodedURIComponent(payload)).toBe(result.link.source);
+      }
+    }
+  });
+
+  it('survives 2,000 random strings, bytes and payloads', () => {
+    for (let n = 0; n < 2000; n++, cases++) {
+      const length = rng.int(rng.next() < 0.9 ? 200 : 5000);
+      const hash = rng.pick([
+        () => randomUnits(rng, length),
+        () => randomBytes(rng, length),
+        () => `#code/${randomUnits(rng, length)}`,
+        () => `#code/${randomBytes(rng, length)}`,
+        () => `#code/${Array.from({ length }, () => rng.pick([...ALPHABET])).join('')}`,
+        () => `#code/${Array.from({ length }, () => `%${rng.int(256).toString(16).padStart(2, '0')}`).join('')}`,
+        () => `#v${rng.int(100)}/${randomUnits(rng, length)}`,
+        () => `${rng.pick(['#', '', ' #', '##', '#code'])}${randomBytes(rng, length)}`,
+      ])();
+      decodeChecked(hash, `random #${n}`);
+    }
+  });
+
+  it('survives huge links, and refuses them quickly', () => {
+    const huge = [
+      `#code/${'A'.repeat(MAX_HASH_CHARS + 1)}`,
+      `#code/${Array.from({ length: MAX_HASH_CHARS }, () => rng.pick([...ALPHABET])).join('')}`,
+      `#code/${'B'.repeat(MAX_HASH_CHARS - 6)}`,
+      `#v2/${'x'.repeat(MAX_HASH_CHARS * 2)}`,
+      `#about${'x'.repeat(MAX_HASH_CHARS * 2)}`,
+      encodeShareHash({ source: 'x'.repeat(MAX_SOURCE_CHARS + 1) }),
+      encodeShareHash({ source: randomText(rng, MAX_SOURCE_CHARS / 2) }),
+      `${encodeShareHash({ source: 'print(1)' })}&step=${'1'.repeat(MAX_HASH_CHARS)}`,
+    ];
+    for (const [n, hash] of huge.entries()) {
+      const started = performance.now();
+      decodeChecked(hash, `huge #${n}`);
+      expect(performance.now() - started, `huge #${n}`).toBeLessThan(3000);
+      cases++;
+    }
+  });
+
+  it('ran at least 10,000 cases, reaching every kind of answer', () => {
+    expect(cases).toBeGreaterThanOrEqual(10_000);
+    for (const kind of ['ok', 'none', ...REASONS]) expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
+  });
+});
