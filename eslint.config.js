@@ -65,6 +65,8 @@ export default defineConfig([
     'test-results/',
     'public/',
     'src/engine/python/',
+    // Local experiments, never committed (see .gitignore).
+    'scratch/',
   ]),
 
   js.configs.recommended,
