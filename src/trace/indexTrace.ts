@@ -25,6 +25,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type StepDraft = Mutable<StepInfo> & { lineEvents: number[] };
 type TaskDraft = Mutable<TaskInfo>;
 
+const NO_LINES: number[] = [];
+
 export function indexTrace(trace: Trace): TraceIndex {
   if (trace.version !== TRACE_VERSION) {
     throw new Error(`Loopscope cannot read trace version ${String(trace.version)} (it reads ${TRACE_VERSION})`);
@@ -105,15 +107,20 @@ export function indexTrace(trace: Trace): TraceIndex {
           task: taskOfHandle(handles, e.h),
           t: replay.t,
           iteration: replay.iteration,
-          lineEvents: [],
-          ...(e.x !== undefined ? { delivered: e.x } : {}),
+          lineEvents: NO_LINES,
         };
+        if (e.x !== undefined) step.delivered = e.x;
         steps.push(step);
         open = step;
         break;
       }
       case 'line':
-        if (open !== null) open.lineEvents.push(i);
+        if (open !== null) {
+          // Most steps of a big run (timer callbacks, internal callbacks) run no learner line:
+          // they share one empty array instead of holding 100k of them.
+          if (open.lineEvents === NO_LINES) open.lineEvents = [i];
+          else open.lineEvents.push(i);
+        }
         else if (prologueEnd < 0) prologueLines.push(i);
         else gapLines.push(i);
         break;
@@ -129,7 +136,7 @@ export function indexTrace(trace: Trace): TraceIndex {
     prologueEnd = events.length;
     prologueLines.push(...gapLines);
   } else {
-    if (last !== open) last.lineEvents.push(...gapLines);
+    if (last !== open && gapLines.length > 0) last.lineEvents = [...last.lineEvents, ...gapLines];
     last.endEvent = events.length;
   }
   // Events after the last step's `run` that were counted toward a "next step" belong to it.

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang';
 import { NARRATION, type NarrationStrings } from '../i18n/narration';
 import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from './assertNever';
+import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
 import { callLabel, describeAwait, formatDelay, formatTime, taskLabelParts, timeoutKind } from './describe';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
@@ -165,7 +166,12 @@ function taskStepBody(
   const actions = actionClauses(index, facts, w);
   const ending = endingClause(index, step, facts, w, lang);
 
-  if (step.delivered === 'CancelledError') {
+  // CancelledError lands here because somebody cancelled this task, not merely because the
+  // task it awaited was cancelled (that one "gets CancelledError from what it awaited").
+  const cancelledHere =
+    step.delivered === 'CancelledError' &&
+    cancellations(index).some((c) => c.target === task && c.delivered?.step === step.step);
+  if (cancelledHere) {
     const opening = first ? w.taskCancelledBeforeStart(ref) : w.taskCancelledAt(ref, suspendedAt);
     // Ending cancelled is what a delivered CancelledError does by default: no need to say it.
     const endsCancelled = facts.ending?.e === 'done' && facts.ending.outcome === 'cancelled';
