@@ -150,7 +150,7 @@ const en: NarrationStrings = {
 
   suspendsAwaiting: (line, what) => `suspends${atLine(line)} awaiting ${what}`,
   suspendsSleeping: (line, until) => `suspends${atLine(line)}, sleeping until t = ${until}`,
-  yields: (line) => `yields to the loop${atLine(line)} and goes back to the ready queue`,
+  yields: (line) => `yields to the loop${atLine(line)}, going back to the ready queue`,
   returnsValue: (value) => `returns ${value}`,
   finishes: 'finishes',
   fails: (exc) => `fails with ${exc}`,
@@ -216,7 +216,7 @@ const zh: NarrationStrings = {
       : `${task} 的 sleep(${delay}) 定时器到期，但已经没有任务在等它了`;
   },
   timeoutFires: (via, task, cancelled) => {
-    const what = via === 'wait_for' ? 'wait_for 的超时' : via === 'timeout' ? 'asyncio.timeout 的截止时间' : '截止时间';
+    const what = via === 'wait_for' ? 'wait_for 超时时间' : via === 'timeout' ? 'asyncio.timeout 截止时间' : '截止时间';
     const whose = task === null ? '' : `${task} 的 `;
     return cancelled ? `${whose}${what}已到，任务被取消` : `${whose}${what}已到`;
   },

@@ -124,7 +124,8 @@ function narrateStep(index: TraceIndex, step: StepInfo, w: NarrationStrings, lan
   switch (target.k) {
     case 'step':
     case 'wakeup':
-      body = taskStepBody(index, step, target.task, facts, w, lang);
+      // "…and returns 42; `main` moves to the ready queue": why the next task wakes.
+      body = readyClause(taskStepBody(index, step, target.task, facts, w, lang));
       break;
     case 'sleep': {
       const woke = target.task !== null && facts.woken.includes(target.task);
