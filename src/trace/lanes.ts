@@ -36,14 +36,15 @@ function buildLanes(index: TraceIndex): readonly TaskLane[] {
   const segments: LaneSegment[][] = index.tasks.map(() => []);
   const open: (OpenSegment | undefined)[] = [];
 
-  const close = (id: number, toStep: number, toT: Seconds): void => {
+  const close = (id: number, toStep: number, toT: Seconds, atEnd = false): void => {
     const seg = open[id - 1];
     if (seg === undefined) return;
     open[id - 1] = undefined;
     const to = Math.max(toStep, seg.fromStep);
     // A state entered and left at the same instant of the same band (ready for no time before
-    // the task ran) is not worth a rectangle.
-    if (to === seg.fromStep && toT === seg.fromT) return;
+    // the task ran) is not worth a rectangle; but the state a task is left in when the run
+    // ends is kept, even if the last step only just put it there.
+    if (!atEnd && to === seg.fromStep && toT === seg.fromT) return;
     segments[id - 1]?.push(segment(seg, to, toT));
   };
 
@@ -65,7 +66,7 @@ function buildLanes(index: TraceIndex): readonly TaskLane[] {
     else open[change.id - 1] = seg;
   }
   const endStep = index.steps.length + 1;
-  for (let id = 1; id <= open.length; id++) close(id, endStep, index.endTime);
+  for (let id = 1; id <= open.length; id++) close(id, endStep, index.endTime, true);
 
   return index.tasks.map((task, i) => ({ task, segments: segments[i] ?? [] }));
 }
