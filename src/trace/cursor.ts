@@ -7,7 +7,7 @@
  * come after the end of step k−1 and before the end of step k.
  */
 import type { Seconds } from '../protocol/trace';
-import { lineEventsOf, stepEnd } from './indexTrace';
+import { lineEventsOf } from './indexTrace';
 import type { Cursor, StepInfo, TraceIndex } from './types';
 
 /** The last step number (the number of handles the loop ran); cursors go from 0 to this. */
