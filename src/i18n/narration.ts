@@ -47,6 +47,8 @@ export interface NarrationStrings {
   readonly taskResumesWithError: (task: string, error: string, line: number | null) => string;
   readonly taskCancelledAt: (task: string, line: number | null) => string;
   readonly taskCancelledBeforeStart: (task: string) => string;
+  /** asyncio.timeout / wait_for caught the CancelledError it caused and raised TimeoutError instead. */
+  readonly convertedToTimeout: (opening: string, via: 'timeout' | 'wait_for' | 'other') => string;
   readonly sleepFires: (delay: string, task: string | null, woke: boolean) => string;
   readonly timeoutFires: (via: 'timeout' | 'wait_for' | 'other', task: string | null, cancelled: boolean) => string;
   readonly callbackRuns: (call: string, user: boolean) => string;
@@ -124,6 +126,8 @@ const en: NarrationStrings = {
   taskResumesWithError: (task, error, line) => `${task} resumes${atLine(line)} with ${error} from what it awaited`,
   taskCancelledAt: (task, line) => `${task} is cancelled${atLine(line)}: CancelledError delivered`,
   taskCancelledBeforeStart: (task) => `${task} is cancelled before it starts: CancelledError delivered`,
+  convertedToTimeout: (opening, via) =>
+    `${opening} and turned into TimeoutError by ${via === 'wait_for' ? 'wait_for' : via === 'timeout' ? 'asyncio.timeout' : 'a timeout'}`,
   sleepFires: (delay, task, woke) => {
     if (task === null) return `the timer for sleep(${delay}) fires`;
     return woke
@@ -209,6 +213,8 @@ const zh: NarrationStrings = {
   taskResumesWithError: (task, error, line) => `${task} ${lineZh(line)}恢复运行，所等待的对象抛出了 ${error}`,
   taskCancelledAt: (task, line) => `${task} ${lineZh(line)}被取消：收到 CancelledError`,
   taskCancelledBeforeStart: (task) => `${task} 还没开始运行就被取消：收到 CancelledError`,
+  convertedToTimeout: (opening, via) =>
+    `${opening}，${via === 'wait_for' ? 'wait_for' : via === 'timeout' ? 'asyncio.timeout' : '超时机制'} 把它转换成了 TimeoutError`,
   sleepFires: (delay, task, woke) => {
     if (task === null) return `sleep(${delay}) 的定时器到期`;
     return woke

@@ -177,4 +177,36 @@ describe('narrate: single steps', () => {
     );
     expect(say(events, { step: 2 })).toBe('`worker` (Task-2) starts and suspends at line 2 awaiting a future');
   });
+
+  it('a timeout that turns the CancelledError it caused into TimeoutError', () => {
+    const events: TraceEvent[] = [
+      ...MAIN,
+      { e: 'suspend', task: 1, l: 4, on: { k: 'future' } },
+      { e: 'cancel', task: 1, by: null, via: 'timeout', l: null },
+      { e: 'sched', h: 2, on: { k: 'wakeup', task: 1 } },
+      { e: 'iter', n: 2, t: 0 },
+      { e: 'run', h: 2, x: 'CancelledError' },
+      { e: 'uncancel', task: 1, via: 'timeout' },
+      { e: 'done', task: 1, outcome: 'exception', exc: 'TimeoutError' },
+    ];
+    expect(say(events, { step: 2 })).toBe(
+      '`main` is cancelled at line 4: CancelledError delivered and turned into TimeoutError by asyncio.timeout; then it fails with TimeoutError',
+    );
+    expect(say(events, { step: 2 }, 'zh')).toBe(
+      '`main` 在第 4 行被取消：收到 CancelledError，asyncio.timeout 把它转换成了 TimeoutError，之后因 TimeoutError 而失败',
+    );
+  });
+
+  it('a callback step does not claim the tasks asyncio.run creates after the loop stopped', () => {
+    const events: TraceEvent[] = [
+      { e: 'sched', h: 1, on: { k: 'call', fn: '_run_until_complete_cb' } },
+      { e: 'iter', n: 1, t: 0 },
+      { e: 'run', h: 1 },
+      { e: 'task', id: 1, name: 'Task-1', coro: 'BaseEventLoop.shutdown_asyncgens', by: null, l: 9, internal: true },
+      { e: 'task', id: 2, name: 'Task-2', coro: 'hello', by: null, l: 3 },
+    ];
+    expect(say(events, { step: 1 })).toBe(
+      "The loop runs asyncio's internal callback `_run_until_complete_cb` and creates `Task-2` (hello) at line 3",
+    );
+  });
 });

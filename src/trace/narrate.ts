@@ -84,7 +84,9 @@ function gatherFacts(index: TraceIndex, step: StepInfo): StepFacts {
     if (e === undefined) continue;
     switch (e.e) {
       case 'task':
-        if (e.by === step.task) facts.created.push({ id: e.id, line: e.l });
+        // In a callback's step, asyncio's own tasks come from asyncio.run shutting down after
+        // the loop stopped, not from the callback.
+        if (e.by === step.task && !(step.task === null && e.internal === true)) facts.created.push({ id: e.id, line: e.l });
         break;
       case 'cancel':
         // A cancellation passed down to what the task awaited is part of the first one.
@@ -169,11 +171,14 @@ function taskStepBody(
 
   // CancelledError lands here because somebody cancelled this task, not merely because the
   // task it awaited was cancelled (that one "gets CancelledError from what it awaited").
-  const cancelledHere =
-    step.delivered === 'CancelledError' &&
-    cancellations(index).some((c) => c.target === task && c.delivered?.step === step.step);
-  if (cancelledHere) {
-    const opening = first ? w.taskCancelledBeforeStart(ref) : w.taskCancelledAt(ref, suspendedAt);
+  const landed =
+    step.delivered === 'CancelledError'
+      ? cancellations(index).filter((c) => c.target === task && c.delivered?.step === step.step)
+      : [];
+  if (landed.length > 0) {
+    const cancelled = first ? w.taskCancelledBeforeStart(ref) : w.taskCancelledAt(ref, suspendedAt);
+    const converted = landed.find((c) => c.outcome === 'converted' && c.endStep === step.step);
+    const opening = converted === undefined ? cancelled : w.convertedToTimeout(cancelled, timeoutKind(converted.via));
     // Ending cancelled is what a delivered CancelledError does by default: no need to say it.
     const endsCancelled = facts.ending?.e === 'done' && facts.ending.outcome === 'cancelled';
     const rest = [...actions, ...(ending !== null && !endsCancelled ? [ending] : [])];
