@@ -48,7 +48,7 @@ export function indexTrace(trace: Trace): TraceIndex {
   for (let i = 0; i < events.length; i++) {
     if (i >= nextKeyframe) {
       keyframes.push(replay.keyframe(i));
-      nextKeyframe = i + Math.max(KEYFRAME_MIN_GAP, replay.size);
+      nextKeyframe = i + Math.max(KEYFRAME_MIN_GAP, replay.size >> 2);
     }
     const e = events[i];
     if (e === undefined) continue;

@@ -160,17 +160,8 @@ export class LoopReplay {
    */
   toLoopState(steps: readonly StepInfo[], eventCount: number): LoopState {
     const handles = this.handles;
-    const readyQueue: ReadyEntry[] = this.ready.toArray().map((h) => ({
-      h,
-      on: handles.target(h),
-      cancelled: handles.cancelledBefore(h, eventCount),
-    }));
-    const timerHeap: TimerEntry[] = this.timers.toArray().map((h) => ({
-      h,
-      on: handles.target(h),
-      when: handles.when(h),
-      cancelled: handles.cancelledBefore(h, eventCount),
-    }));
+    const readyQueue: ReadyEntry[] = this.ready.toArray().map((h) => handles.readyEntry(h, eventCount));
+    const timerHeap: TimerEntry[] = this.timers.toArray().map((h) => handles.timerEntry(h, eventCount));
     const tasks = this.tasks;
     const current = this.step > 0 ? (steps[this.step - 1] ?? null) : null;
     // The running task sits on the line it runs now: patched here, once, rather than at every
