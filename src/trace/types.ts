@@ -28,7 +28,10 @@ export interface StepInfo {
   readonly endEvent: number;
   readonly handle: HandleId;
   readonly target: HandleTarget;
-  /** The task this step belongs to (the stepping/woken task), null for plain callbacks. */
+  /**
+   * The task this step runs (the handle is its step or wakeup), null for callbacks and timers.
+   * A sleep/timeout/executor timer serves a task without running it: see `target.task`.
+   */
   readonly task: TaskId | null;
   readonly t: Seconds;
   readonly iteration: number;
@@ -118,7 +121,13 @@ export interface LoopState {
   readonly eventCount: number;
 }
 
-/** A stretch of one task's life in one state. */
+/**
+ * A stretch of one task's life in one state, on the timeline's step axis where step s fills the
+ * band [s, s+1): the segment covers [fromStep, toStep) and virtual time [fromT, toT]. A task runs
+ * in its step's band; what happens to it inside a step (it suspends, a timer wakes it) takes
+ * effect at the end of that band. A finished task's last segment is a zero-width marker of its
+ * final state (done / failed / cancelled) at the end of the step it finished in.
+ */
 export interface LaneSegment {
   readonly state: TaskState;
   readonly fromStep: number;
@@ -128,6 +137,7 @@ export interface LaneSegment {
   readonly on?: AwaitTarget;
 }
 
+/** One task's segments in time order, contiguous: each starts where the previous one ends. */
 export interface TaskLane {
   readonly task: TaskInfo;
   readonly segments: readonly LaneSegment[];
@@ -159,9 +169,11 @@ export interface Cancellation {
   /** Where the CancelledError landed: the step it was thrown into the task, and the line it was suspended at. */
   readonly delivered?: { readonly step: number; readonly t: Seconds; readonly line: Line | null };
   readonly outcome: CancellationOutcome;
+  /** The step that decided the outcome (the task suspended again, was uncancelled, or ended); absent while pending. */
   readonly endStep?: number;
 }
 
+/** One line of output; a line written in pieces belongs to the step that printed its first character. */
 export interface ConsoleLine {
   readonly step: number;
   readonly fd: 'out' | 'err';
