@@ -30,11 +30,20 @@ def callable_name(fn):
     return name if name else type(fn).__name__
 
 
+def argument_label(value):
+    """A callback argument as a learner reads it: tasks by name (repr(task) is long and slow)."""
+    if isinstance(value, TASK_TYPES):
+        return f"<Task {value.get_name()}>"
+    if isinstance(value, futures.Future):
+        return "<Future>"
+    return short_repr(value, 30)
+
+
 def call_args(fn, args):
-    parts = [short_repr(a, 30) for a in args]
+    parts = [argument_label(a) for a in args]
     if isinstance(fn, functools.partial):
-        parts = [short_repr(a, 30) for a in fn.args] + parts
-        parts += [f"{k}={short_repr(v, 30)}" for k, v in fn.keywords.items()]
+        parts = [argument_label(a) for a in fn.args] + parts
+        parts += [f"{k}={argument_label(v)}" for k, v in fn.keywords.items()]
     return "(" + ", ".join(parts) + ")"
 
 

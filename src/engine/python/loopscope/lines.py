@@ -54,7 +54,7 @@ class LineTracer:
         def on_line(code, line):
             run.line = line
             if record and run.job_depth == 0:
-                append({"e": "line", "l": line})
+                append('{"e":"line","l":%d}' % line)
             busy = run.busy = run.busy + 1
             if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
                 check(line)

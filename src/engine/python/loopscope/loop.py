@@ -5,6 +5,7 @@ Only the parts that touch time or threads are replaced: `time()`, the wait in `_
 `run_in_executor` (no threads in the browser: the function runs on a simulated worker whose
 time.sleep() calls add up, and its result arrives at that virtual time). Everything else —
 Task, Future, Queue, Lock, TaskGroup, timeouts — is CPython's real asyncio."""
+import errno
 import heapq
 import sys
 from asyncio import base_events, events
@@ -12,10 +13,19 @@ from asyncio import base_events, events
 from . import describe as d
 from .limits import RunEnded, limit_end
 from .clock import ExecutorJob
+from .sandbox import NO_NETWORK, NO_PROCESSES
 
 
 class Handle(events.Handle):
     __slots__ = ("_loopscope_id",)
+
+    def cancel(self):
+        # asyncio tells the loop about cancelled timers only; the trace wants every handle.
+        if not self._cancelled:
+            rec = self._loop._rec
+            if rec is not None:
+                rec.unscheduled(self)
+        super().cancel()
 
 
 class TimerHandle(events.TimerHandle):
@@ -154,16 +164,13 @@ class VirtualLoop(base_events.BaseEventLoop):
                 due.append(handle._loopscope_id)
         run.iterations += 1
         if rec is not None and rec.enabled:
-            event = {"e": "iter", "n": run.iterations, "t": clock.now}
-            if due:
-                event["due"] = due
-            rec.emit(event)
+            rec.iteration(run.iterations, clock.now, due)
         ready = self._ready
         for _ in range(len(ready)):
             handle = ready.popleft()
             if handle._cancelled:
                 if rec is not None and rec.enabled:
-                    rec.emit({"e": "skip", "h": handle._loopscope_id})
+                    rec.skipped(handle)
                 continue
             run.begin_step(self, handle)
             self._current_handle = handle
@@ -200,10 +207,23 @@ class VirtualLoop(base_events.BaseEventLoop):
             self.call_at(at, _replay_worker_print, stream, text)
         _resolve = _make_worker_callback(name)
         handle = self.call_at(job.start + job.elapsed, _resolve, future, result, error)
-        if self._rec is not None and self._rec.enabled:
-            self._rec.emit({"e": "worker", "fn": name, "start": job.start, "d": job.elapsed,
-                            "h": handle._loopscope_id})
+        if self._rec is not None:
+            self._rec.worker(name, job.start, job.elapsed, handle._loopscope_id)
         return future
+
+    # ------------------------------------------------------------------ no network
+    async def _no_network(self, *args, **kwargs):
+        raise OSError(errno.ENETUNREACH, NO_NETWORK)
+
+    create_connection = create_server = create_datagram_endpoint = _no_network
+    create_unix_connection = create_unix_server = getaddrinfo = getnameinfo = _no_network
+    sock_connect = sock_accept = sock_recv = sock_sendall = sock_sendto = _no_network
+    connect_accepted_socket = sendfile = start_tls = _no_network
+
+    async def subprocess_exec(self, *args, **kwargs):
+        raise OSError(errno.ENOSYS, NO_PROCESSES)
+
+    subprocess_shell = subprocess_exec
 
     # ------------------------------------------------------------------ errors and warnings
     def call_exception_handler(self, context):

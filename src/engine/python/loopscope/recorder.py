@@ -1,12 +1,20 @@
 """The recorder: turns what the virtual loop does into trace events (src/protocol/trace.ts).
 
-Events are small dicts appended to one list; nothing derived (queues, task states) is stored:
-src/trace recomputes those from the events."""
+Events are JSON strings appended to one list (see encode.py for why); nothing derived (queues,
+task states) is stored: src/trace recomputes those from the events."""
 import sys
 import weakref
 
 from . import describe as d
+from .encode import number, optional_number, text, value
 from .limits import RunEnded, limit_end
+
+# Long output in one step is split so that joining writes never re-encodes a huge string.
+OUT_EVENT_MAX = 4096
+
+
+def _is_private(qualname):
+    return qualname.rsplit(".", 1)[-1].startswith("_")
 
 
 class Recorder:
@@ -19,14 +27,17 @@ class Recorder:
         self.object_labels = {}            # id(obj) -> "Queue#1" (objects kept alive in run.keep)
         self.object_counts = {}
         self.enabled = True
+        self.first_step = None             # (event index, task id) of a task's first-step "sched"
+        self.out_index = -1                # index of the last "out" event, to join print()'s writes
+        self.out_fd = None
+        self.out_text = ""
 
     # ------------------------------------------------------------------ basics
     def emit(self, event):
         events = self.events
         events.append(event)
         if len(events) > self.run.limits.max_events:
-            self.enabled = False
-            raise RunEnded(limit_end(
+            raise self.run.end_run(limit_end(
                 "events", f"The run recorded more than {self.run.limits.max_events:,} events.",
                 self.run.current_line()))
 
@@ -51,84 +62,95 @@ class Recorder:
 
     # ------------------------------------------------------------------ handles
     def target(self, callback, args, when, current_task):
+        """The HandleTarget of a callback, as JSON text, and its kind."""
         owner = getattr(callback, "__self__", None)
-        if isinstance(owner, d.TASK_TYPES):
-            name = getattr(callback, "__name__", "")
-            kind = "wakeup" if "wakeup" in name else "step"
-            return {"k": kind, "task": self.task_id(owner)}
+        if owner is not None and isinstance(owner, d.TASK_TYPES):
+            tid = self.task_id(owner)
+            if "wakeup" in getattr(callback, "__name__", ""):
+                return '{"k":"wakeup","task":%d}' % tid, "wakeup"
+            return '{"k":"step","task":%d}' % tid, "step"
         if callback is d.SET_RESULT_UNLESS_CANCELLED:
             # asyncio.sleep(delay): call_later(delay, _set_result_unless_cancelled, future, result)
-            return {"k": "sleep", "task": self.task_id(current_task),
-                    "delay": round(when - self.run.clock.now, 9) if when is not None else 0}
+            delay = round(when - self.run.clock.now, 9) if when is not None else 0
+            return '{"k":"sleep","task":%s,"delay":%s}' % (
+                optional_number(self.task_id(current_task)), number(delay)), "sleep"
         if isinstance(owner, d.timeouts.Timeout):
-            task = owner._task
             via = "wait_for" if getattr(owner, "_loopscope_wait_for", False) else "timeout"
-            return {"k": "timeout", "task": self.task_id(task), "via": via}
+            return '{"k":"timeout","task":%s,"via":"%s"}' % (
+                optional_number(self.task_id(owner._task)), via), "timeout"
         worker = getattr(callback, "_loopscope_worker", None)
         if worker is not None:
-            return {"k": "worker", "fn": worker, "task": self.task_id(current_task)}
-        target = {"k": "call", "fn": d.callable_name(callback)}
-        if args or hasattr(callback, "keywords"):
-            target["args"] = d.call_args(callback, args)
-        return target
+            return value({"k": "worker", "fn": worker, "task": self.task_id(current_task)}), "worker"
+        return None, "call"
 
     def scheduled(self, handle, when, current_task):
         if not self.enabled:
             return
         callback = handle._callback
-        event = {"e": "sched", "h": handle._loopscope_id,
-                 "on": self.target(callback, handle._args, when, current_task)}
-        if when is not None:
-            event["when"] = when
-            if callback is d.SET_RESULT_UNLESS_CANCELLED:
-                self.sleep_timers[handle._args[0]] = (handle._loopscope_id, when)
-        if event["on"]["k"] == "call":
+        hid = handle._loopscope_id
+        on, kind = self.target(callback, handle._args, when, current_task)
+        line = None
+        if on is None:
+            on = '{"k":"call","fn":' + text(d.callable_name(callback))
+            if handle._args or hasattr(callback, "keywords"):
+                on += ',"args":' + text(d.call_args(callback, handle._args))
             line = self.run.caller_line(sys._getframe(2))
-            if line is not None:
-                event["l"] = line
-                event["on"]["user"] = True
-        self.emit(event)
+            on += ',"user":true}' if line is not None else "}"
+        event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
+        if when is not None:
+            event += ',"when":' + number(when)
+            if kind == "sleep":
+                self.sleep_timers[handle._args[0]] = (hid, when)
+        if line is not None:
+            event += ',"l":%d' % line
+        self.emit(event + "}")
+        if kind == "step":
+            self.first_step = (len(self.events) - 1, handle._callback.__self__)
 
     def unscheduled(self, handle):
         if self.enabled:
-            self.emit({"e": "unsched", "h": handle._loopscope_id})
+            self.emit('{"e":"unsched","h":%d}' % handle._loopscope_id)
 
     # ------------------------------------------------------------------ tasks
     def task_created(self, task, coro, current_task, frame):
         if not self.enabled:
             return
         code = getattr(coro, "cr_code", None)
-        event = {"e": "task", "id": task._loopscope_id, "name": task.get_name(),
-                 "coro": getattr(coro, "__qualname__", None) or d.short_repr(coro, 40),
-                 "by": self.task_id(current_task), "l": self.run.caller_line(frame)}
-        if code is None or code.co_filename != self.filename:
-            event["internal"] = True
+        line = self.run.caller_line(frame)
+        event = '{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
+            task._loopscope_id, text(task.get_name()),
+            text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
+            optional_number(self.task_id(current_task)), optional_number(line),
+            ',"internal":true' if code is None or code.co_filename != self.filename else "")
         events = self.events
         # The C Task schedules its first step inside __init__, before the factory returns:
         # put "task" before that "sched" so a reader meets the task before its step.
-        last = events[-1] if events else None
-        if last is not None and last["e"] == "sched" and last["on"].get("task") == event["id"] \
-                and last["on"]["k"] == "step":
+        first = self.first_step
+        if first is not None and first[0] == len(events) - 1 and first[1] is task:
             events.insert(len(events) - 1, event)
+            self.first_step = None
         else:
             self.emit(event)
 
     def await_target(self, task):
-        """What a suspended task waits on, its line, and the learner's await stack."""
+        """What a suspended task waits on (an AwaitTarget dict), its line, its await stack."""
         waiter = task._fut_waiter
         filename = self.filename
-        frames = d.user_frames(task.get_coro(), filename)
         line = None
         stack = []
         api_frame = None
-        for frame in frames:
+        for frame in d.user_frames(task.get_coro(), filename):
             code = frame.f_code
             if code.co_filename == filename:
                 line = frame.f_lineno
                 stack.append([code.co_qualname, frame.f_lineno])
                 api_frame = None
-            elif api_frame is None and code.co_filename.startswith(d.ASYNCIO_DIR):
-                api_frame = frame
+            elif code.co_filename.startswith(d.ASYNCIO_DIR):
+                # Name the API the learner called: skip private plumbing such as
+                # _ContextManagerMixin.__aenter__ (`async with lock`) down to Lock.acquire.
+                if api_frame is None or (_is_private(api_frame.f_code.co_qualname)
+                                         and not _is_private(code.co_qualname)):
+                    api_frame = frame
         if waiter is None:
             return None, line, stack
         if isinstance(waiter, d.TASK_TYPES):
@@ -151,18 +173,23 @@ class Recorder:
         return on, line, stack
 
     def step_started(self, handle, task, target_kind):
-        event = {"e": "run", "h": handle._loopscope_id}
+        hid = handle._loopscope_id
+        delivered = None
         if task is not None:
-            if target_kind == "wakeup":
+            if task._must_cancel:
+                # cancel() came when what it awaited was already done: Task.__step throws anyway.
+                delivered = "CancelledError"
+            elif target_kind == "wakeup":
                 fut = handle._args[0] if handle._args else None
                 if fut is not None and fut.done():
                     if fut.cancelled():
-                        event["x"] = "CancelledError"
+                        delivered = "CancelledError"
                     elif fut._exception is not None:
-                        event["x"] = type(fut._exception).__name__
-            elif task._must_cancel:
-                event["x"] = "CancelledError"
-        self.emit(event)
+                        delivered = type(fut._exception).__name__
+        if delivered is None:
+            self.emit('{"e":"run","h":%d}' % hid)
+        else:
+            self.emit('{"e":"run","h":%d,"x":%s}' % (hid, text(delivered)))
 
     def step_finished(self, task):
         tid = self.task_id(task)
@@ -170,27 +197,37 @@ class Recorder:
         if state == "PENDING":
             on, line, stack = self.await_target(task)
             if on is None:
-                self.emit({"e": "yield", "task": tid, "l": line})
+                self.emit('{"e":"yield","task":%d,"l":%s}' % (tid, optional_number(line)))
+                return
+            kind = on["k"]
+            if kind == "sleep":
+                on_text = '{"k":"sleep","until":%s,"h":%d}' % (number(on["until"]), on["h"])
+            elif kind == "task":
+                on_text = '{"k":"task","task":%d}' % on["task"]
             else:
-                event = {"e": "suspend", "task": tid, "l": line, "on": on}
-                if len(stack) > 1:
-                    event["stack"] = stack
-                self.emit(event)
+                on_text = value(on)
+            event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_number(line), on_text)
+            if len(stack) > 1:
+                event += ',"stack":' + value(stack)
+            self.emit(event + "}")
         elif state == "CANCELLED":
-            event = {"e": "done", "task": tid, "outcome": "cancelled"}
             msg = task._cancel_message
-            if msg is not None:
-                event["exc"] = "CancelledError: " + d.short_repr(msg, 60)
-            self.emit(event)
+            if msg is None:
+                self.emit('{"e":"done","task":%d,"outcome":"cancelled"}' % tid)
+            else:
+                self.emit('{"e":"done","task":%d,"outcome":"cancelled","exc":%s}' % (
+                    tid, text("CancelledError: " + d.short_repr(msg, 60))))
         else:
             exc = task._exception
             if exc is not None:
-                self.emit({"e": "done", "task": tid, "outcome": "exception",
-                           "exc": f"{type(exc).__name__}: {d.short_repr(str(exc), 100)[1:-1]}"
-                           if str(exc) else type(exc).__name__})
+                message = str(exc)
+                described = type(exc).__name__
+                if message:
+                    described += ": " + (message if len(message) <= 100 else message[:99] + "…")
+                self.emit('{"e":"done","task":%d,"outcome":"exception","exc":%s}' % (tid, text(described)))
             else:
-                self.emit({"e": "done", "task": tid, "outcome": "result",
-                           "value": d.short_repr(task._result)})
+                self.emit('{"e":"done","task":%d,"outcome":"result","value":%s}' % (
+                    tid, text(d.short_repr(task._result))))
 
     # ------------------------------------------------------------------ cancellation
     def cancel_requested(self, task, msg, via, by, line, cause):
@@ -202,34 +239,55 @@ class Recorder:
             event["msg"] = d.short_repr(msg, 60)
         if cause is not None:
             event["cause"] = self.task_id(cause)
-        self.emit(event)
+        self.emit(value(event))
 
     def uncancelled(self, task, via):
         if self.enabled:
-            self.emit({"e": "uncancel", "task": self.task_id(task), "via": via})
+            self.emit('{"e":"uncancel","task":%d,"via":%s}' % (self.task_id(task), text(via)))
 
     # ------------------------------------------------------------------ the rest
     def output(self, fd, s):
         if not self.enabled:
             return
         events = self.events
-        last = events[-1] if events else None
         # print() writes the text and the newline separately: keep them one event.
-        if last is not None and last["e"] == "out" and last.get("fd", "out") == fd:
-            last["s"] += s
+        if self.out_index == len(events) - 1 and self.out_fd == fd and len(self.out_text) < OUT_EVENT_MAX:
+            self.out_text += s
+            events[-1] = self._out_event(fd, self.out_text)
             return
-        event = {"e": "out", "s": s}
+        self.emit(self._out_event(fd, s))
+        self.out_index, self.out_fd, self.out_text = len(events) - 1, fd, s
+
+    @staticmethod
+    def _out_event(fd, s):
         if fd == "err":
-            event["fd"] = "err"
-        self.emit(event)
+            return '{"e":"out","s":%s,"fd":"err"}' % text(s)
+        return '{"e":"out","s":%s}' % text(s)
 
     def blocked(self, secs, line):
         if self.enabled:
-            self.emit({"e": "block", "d": secs, "l": line})
+            self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_number(line)))
+
+    def worker(self, name, start, duration, hid):
+        if self.enabled:
+            self.emit(value({"e": "worker", "fn": name, "start": start, "d": duration, "h": hid}))
+
+    def loop(self, n, is_open):
+        if self.enabled:
+            self.emit('{"e":"loop","n":%d,"open":%s}' % (n, "true" if is_open else "false"))
+
+    def iteration(self, n, now, due):
+        if due:
+            self.emit('{"e":"iter","n":%d,"t":%s,"due":[%s]}' % (n, number(now), ",".join(map(str, due))))
+        else:
+            self.emit('{"e":"iter","n":%d,"t":%s}' % (n, number(now)))
+
+    def skipped(self, handle):
+        self.emit('{"e":"skip","h":%d}' % handle._loopscope_id)
 
     def warning(self, kind, msg, task=None):
         if self.enabled:
             event = {"e": "warn", "kind": kind, "msg": msg}
             if task is not None:
                 event["task"] = self.task_id(task)
-            self.emit(event)
+            self.emit(value(event))

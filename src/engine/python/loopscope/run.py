@@ -14,6 +14,7 @@ import warnings
 from asyncio import events, runners
 
 from . import describe as d
+from . import encode
 from .clock import CLOCK, TimePatch
 from .errors import exception_end, syntax_problem
 from .limits import Limits, RunEnded, limit_end, real_ms_since, real_now
@@ -81,9 +82,9 @@ class Run:
         tid = task._loopscope_id = self.next_task_id()
         if self.recording():
             coro = task.get_coro()
-            event = {"e": "task", "id": tid, "name": task.get_name(),
-                     "coro": getattr(coro, "__qualname__", "?"), "by": None, "l": self.line}
-            self.recorder.emit(event)
+            self.recorder.emit(encode.value({"e": "task", "id": tid, "name": task.get_name(),
+                                             "coro": getattr(coro, "__qualname__", "?"),
+                                             "by": None, "l": self.line}))
         return tid
 
     # ---------------------------------------------------------------- where we are
@@ -109,11 +110,11 @@ class Run:
         self.loop_count += 1
         loop._loopscope_n = self.loop_count
         if self.recording():
-            self.recorder.emit({"e": "loop", "n": self.loop_count, "open": True})
+            self.recorder.loop(self.loop_count, True)
 
     def loop_closed(self, loop):
         if self.recording():
-            self.recorder.emit({"e": "loop", "n": loop._loopscope_n, "open": False})
+            self.recorder.loop(loop._loopscope_n, False)
 
     def begin_step(self, loop, handle):
         if self.ended is not None:
@@ -212,8 +213,7 @@ def run_program(source, options_json="{}"):
     try:
         code = compile(source, run.filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
-        return json.dumps({"kind": "syntax-error", "problem": syntax_problem(exc, run.filename)},
-                          ensure_ascii=False)
+        return encode.value({"kind": "syntax-error", "problem": syntax_problem(exc, run.filename)})
     linecache.cache[run.filename] = (len(source), None, source.splitlines(True), run.filename)
     t0 = real_now()
     CLOCK.now, CLOCK.job = 0.0, None
@@ -244,8 +244,10 @@ def run_program(source, options_json="{}"):
                 end = run.ended
             except SystemExit as exc:
                 end = _exit_end(exc, run) if run.ended is None else run.ended
-            except KeyboardInterrupt:
-                end = run.ended or {"kind": "stopped", "message": "Stopped: the run was interrupted."}
+            except MemoryError:
+                end = run.ended or limit_end(
+                    "memory", "The program needed more memory than the browser gives it "
+                    "(MemoryError).", run.line)
             except BaseException as exc:  # the learner's program raised: report it as CPython would
                 end = run.ended or exception_end(exc, run.filename)
                 if run.ended is None:
@@ -270,36 +272,22 @@ def run_program(source, options_json="{}"):
     python_ms = real_ms_since(t0)
     if run.ended is not None:
         end = run.ended
-    trace = {
+    # "events" first, as a placeholder: the events are JSON text already (see encode.py).
+    head = encode.value({
         "version": TRACE_VERSION,
+        "events": None,
         "source": source,
         "seed": run.seed,
-        "events": run.events,
         "end": end,
         "stdout": run.output.text("out"),
         "stderr": run.output.text("err"),
         "stats": {"steps": run.steps, "iterations": run.iterations, "tasks": run.task_count,
                   "virtualTime": CLOCK.now, "pythonMs": round(python_ms, 2)},
-    }
-    return _dumps({"kind": "trace", "trace": trace})
-
-
-def _dumps(result):
-    try:
-        return json.dumps(result, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except ValueError:
-        # inf/nan deadlines (call_later(float('inf'), ...)): JSON has no such numbers.
-        return json.dumps(_finite(result), ensure_ascii=False, separators=(",", ":"))
-
-
-def _finite(value):
-    if isinstance(value, float) and not math.isfinite(value):
-        return 1e308 if value > 0 else (-1e308 if value < 0 else 0.0)
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
+    })
+    marker = '"events":null'
+    at = head.index(marker)
+    return "".join(['{"kind":"trace","trace":', head[:at], '"events":[', ",".join(run.events), "]",
+                    head[at + len(marker):], "}"])
 
 
 def _make_showwarning(run, original):

@@ -3,8 +3,13 @@ keyboard, the process. Shared links run someone else's code, so these are closed
 length of a run and restored afterwards."""
 import builtins
 import io
+import errno
 import os
+import socket
 import sys
+
+NO_NETWORK = "network is unreachable: Loopscope runs programs in a sandbox without network access"
+NO_PROCESSES = "Loopscope runs programs in a sandbox that cannot start other programs"
 
 # Modules that would give Python code a way into the page or the network through JavaScript.
 BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
@@ -28,9 +33,36 @@ def _no_input(prompt=""):
                    "console to type into; put the value in the program instead")
 
 
+def _no_network(*args, **kwargs):
+    raise OSError(errno.ENETUNREACH, NO_NETWORK)
+
+
+class _OfflineSocket(socket.socket):
+    """socket.socket that refuses to reach anywhere (Node's Pyodide would really connect)."""
+
+    def connect(self, address):
+        _no_network()
+
+    def connect_ex(self, address):
+        _no_network()
+
+    def sendto(self, *args):
+        _no_network()
+
+
 def _no_exit(code=0):
     # os._exit would kill the whole Python runtime: end the program like sys.exit instead.
     raise SystemExit(code)
+
+
+SOCKET_PATCH = {
+    "socket": _OfflineSocket,
+    "create_connection": _no_network,
+    "getaddrinfo": _no_network,
+    "gethostbyname": _no_network,
+    "gethostbyname_ex": _no_network,
+    "gethostbyaddr": _no_network,
+}
 
 
 class Sandbox:
@@ -45,10 +77,15 @@ class Sandbox:
         builtins.input = _no_input
         os._exit = _no_exit
         sys.stdin = io.StringIO("")
+        self.saved_socket = {k: getattr(socket, k) for k in SOCKET_PATCH}
+        for k, v in SOCKET_PATCH.items():
+            setattr(socket, k, v)
         return self
 
     def __exit__(self, *exc):
         builtins.input, os._exit, sys.stdin = self.saved
+        for k, v in self.saved_socket.items():
+            setattr(socket, k, v)
         if self.finder in sys.meta_path:
             sys.meta_path.remove(self.finder)
         for k in [k for k in sys.modules if k.partition(".")[0] in BLOCKED_MODULES]:

@@ -1,0 +1,41 @@
+"""JSON text for trace events, written directly.
+
+The recorder keeps events as JSON strings, not dicts: strings are invisible to the garbage
+collector (a run's final gc.collect() otherwise walks every event) and the finished trace is
+one str.join instead of a json.dumps over thousands of dicts."""
+import json
+import math
+from json.encoder import encode_basestring  # C-accelerated, keeps non-ASCII text as is
+
+text = encode_basestring
+
+
+def number(x):
+    """JSON has no inf or nan: a deadline of call_later(float('inf')) is shown as very far."""
+    if isinstance(x, int):
+        return "%d" % x
+    if math.isfinite(x):
+        return repr(x)
+    return "1e308" if x > 0 else ("-1e308" if x < 0 else "0")
+
+
+def optional_number(x):
+    return "null" if x is None else number(x)
+
+
+def value(obj):
+    """Any JSON-able structure (dicts, lists, str, numbers, None), for the rarer events."""
+    try:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
+    except ValueError:  # inf or nan somewhere
+        return json.dumps(_make_finite(obj), ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _make_finite(obj):
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return 1e308 if obj > 0 else (-1e308 if obj < 0 else 0.0)
+    if isinstance(obj, dict):
+        return {k: _make_finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_make_finite(v) for v in obj]
+    return obj
