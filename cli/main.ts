@@ -1,11 +1,9 @@
 /** `loopscope`: run, trace, list the tasks of, or benchmark a program on the Node engine. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { bootNodeEngine } from '../src/engine/node';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
 import { parseArgs, type CliArgs } from './args';
-import { benchProgram } from './bench';
+import { benchOnThread, runOnThread } from './engineHost';
 import { taskSummary } from './taskSummary';
 
 function optionsFor(args: CliArgs): RunOptions {
@@ -61,16 +59,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // CPython shows the script's absolute path in tracebacks and warnings: so do we.
   const filename = resolve(args.file);
-  const t0 = performance.now();
-  const engine = await bootNodeEngine();
-  const bootMs = performance.now() - t0;
-  const options = optionsFor(args);
-
+  const options = { ...optionsFor(args), filename };
   if (args.command === 'bench') {
-    process.stdout.write(`${JSON.stringify(benchProgram(engine, bootMs, source, options, filename))}\n`);
+    process.stdout.write(`${JSON.stringify(await benchOnThread(source, options))}\n`);
     return 0;
   }
-  const result = engine.run(source, { ...options, filename });
+  const result = await runOnThread(source, options);
   if (result.kind === 'syntax-error') {
     process.stderr.write(result.problem.text);
     return 1;

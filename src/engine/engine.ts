@@ -10,11 +10,20 @@ export type PythonFiles = Readonly<Record<string, string>>;
 
 const PACKAGE_DIR = '/home/pyodide/loopscope';
 
+/**
+ * Receives a run's finished events while it runs (every ~250 ms of real time): JSON objects
+ * separated by commas, in order. Kept by whoever may have to kill a stuck engine, to show the
+ * trace up to then (see partialTrace in src/trace).
+ */
+export type ProgressListener = (eventsJson: string) => void;
+
+export type EngineRunOptions = RunOptions & { readonly filename?: string };
+
 export interface Engine {
   /** Run one program; never throws for anything the program does. */
-  run(source: string, options: RunOptions & { readonly filename?: string }): RunResult;
+  run(source: string, options: EngineRunOptions, onProgress?: ProgressListener): RunResult;
   /** The same, returning the JSON text as the engine produced it (the CLI writes it as is). */
-  runJson(source: string, options: RunOptions & { readonly filename?: string }): string;
+  runJson(source: string, options: EngineRunOptions, onProgress?: ProgressListener): string;
   readonly pythonVersion: string;
   readonly pyodide: PyodideInterface;
 }
@@ -41,14 +50,14 @@ import gc, loopscope.run
 gc.collect()
 gc.freeze()
 loopscope.run.run_program
-`) as unknown as (source: string, options: string) => string;
+`) as unknown as (source: string, options: string, progress?: ProgressListener) => string;
   const pythonVersion = pyodide.runPython('import sys; sys.version.split()[0]') as string;
-  const runJson = (source: string, options: RunOptions & { readonly filename?: string }): string =>
-    runProgram(source, JSON.stringify(options));
+  const runJson = (source: string, options: EngineRunOptions, onProgress?: ProgressListener): string =>
+    onProgress === undefined ? runProgram(source, JSON.stringify(options)) : runProgram(source, JSON.stringify(options), onProgress);
   return {
     pythonVersion,
     pyodide,
     runJson,
-    run: (source, options) => JSON.parse(runJson(source, options)) as RunResult,
+    run: (source, options, onProgress) => JSON.parse(runJson(source, options, onProgress)) as RunResult,
   };
 }

@@ -225,7 +225,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxVirtualTime: 3_600,
   maxLines: 2_000_000,
   maxOutput: 1_000_000,
-  maxWallSeconds: 20,
+  maxWallSeconds: 10,
   maxEvents: 2_000_000,
 };
 

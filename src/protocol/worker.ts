@@ -19,6 +19,12 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'booting' }
   | { readonly type: 'ready'; readonly bootMs: number; readonly pythonVersion: string }
+  /**
+   * Finished events of run `id` so far (JSON objects separated by commas), sent every ~250 ms:
+   * if the worker must be terminated (a long C call, Stop without isolation) the page builds
+   * the partial trace from these (src/trace/partialTrace.ts).
+   */
+  | { readonly type: 'progress'; readonly id: number; readonly events: string }
   | { readonly type: 'result'; readonly id: number; readonly result: RunResult; readonly runMs: number }
   /** The engine itself failed (not the learner's program): boot failure, out of memory, internal error. */
   | { readonly type: 'crash'; readonly id: number | null; readonly message: string };

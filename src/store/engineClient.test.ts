@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunResult } from '../protocol/trace';
 import type { FromWorker, ToWorker } from '../protocol/worker';
-import { createEngineClient, MAX_BOOT_FAILURES, STOP_GRACE_MS, type EngineEvent, type WorkerHandlers } from './engineClient';
+import { createEngineClient, MAX_BOOT_FAILURES, STOP_GRACE_MS, WATCHDOG_GRACE_MS, type EngineEvent, type WorkerHandlers } from './engineClient';
 import { fakeTimers } from './testing/fakeTimers';
 
 interface FakeWorker {
@@ -100,10 +100,15 @@ describe('engine client', () => {
     expect(worker(0).terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(worker(1).sent[0]?.type).toBe('boot');
-    expect(events).toContainEqual(expect.objectContaining({ type: 'restarted', reason: 'stopped', lostRunId: id }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'restarted', reason: 'stopped', lostRunId: null }));
+    // The run is not lost: what it streamed becomes a partial trace that ends 'stopped'.
+    const results = events.filter((e) => e.type === 'result');
+    expect(results).toHaveLength(1);
+    const partial = results[0];
+    expect(partial?.type === 'result' && partial.runId === id && partial.result.kind === 'trace' && partial.result.trace.end.kind).toBe('stopped');
     // A late answer from the old worker is ignored.
     worker(0).reply({ type: 'result', id, result: stopped, runMs: 5 });
-    expect(events.filter((e) => e.type === 'result')).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'result')).toHaveLength(1);
   });
 
   it('restarts at once on Stop when the page is not isolated', () => {
@@ -121,7 +126,25 @@ describe('engine client', () => {
     const id = client.run('x', DEFAULT_RUN_OPTIONS);
     worker(0).reply({ type: 'crash', id, message: 'out of memory' });
     expect(workers).toHaveLength(2);
-    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'crashed', detail: 'out of memory', lostRunId: id });
+    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'crashed', detail: 'out of memory', lostRunId: null });
+    expect(events.at(-2)).toMatchObject({ type: 'result', runId: id });
+  });
+
+  it('keeps the streamed events of a run killed by the watchdog as a partial trace', () => {
+    const { client, worker, workers, events, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
+    worker(0).reply({ type: 'progress', id, events: '{"e":"line","l":1},{"e":"out","s":"hi\\n"}' });
+    worker(0).reply({ type: 'progress', id, events: '{"e":"line","l":2}' });
+    timers.advance(DEFAULT_RUN_OPTIONS.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
+    expect(worker(0).terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    const result = events.find((e) => e.type === 'result');
+    if (result?.type !== 'result' || result.result.kind !== 'trace') throw new Error('no partial trace');
+    expect(result.runId).toBe(id);
+    expect(result.result.trace.events).toEqual([{ e: 'line', l: 1 }, { e: 'out', s: 'hi\n' }, { e: 'line', l: 2 }]);
+    expect(result.result.trace.stdout).toBe('hi\n');
+    expect(result.result.trace.end).toMatchObject({ kind: 'limit', limit: 'wall-clock' });
   });
 
   it('replaces a worker that dies while idle', () => {

@@ -10,13 +10,19 @@
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
  */
-import type { RunOptions, RunResult } from '../protocol/trace';
+import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
 import { assertNever, type FromWorker, type ToWorker } from '../protocol/worker';
+import { partialTrace } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
 export const STOP_GRACE_MS = 1500;
 /** Boot failures in a row after which the client stops restarting and reports. */
 export const MAX_BOOT_FAILURES = 3;
+/**
+ * Real seconds past the run's own wall-clock limit after which the worker is terminated: only a
+ * single long C call (sum(range(10**13))) gets that far, as Python checks its limits itself.
+ */
+export const WATCHDOG_GRACE_MS = 3000;
 /** Pyodide reads this value in the interrupt buffer as SIGINT. */
 const SIGINT = 2;
 
@@ -27,9 +33,9 @@ export interface WorkerPort {
 }
 
 export interface WorkerHandlers {
-  onMessage(message: FromWorker): void;
+  readonly onMessage: (message: FromWorker) => void;
   /** The worker failed outside the protocol: a load error, an uncaught error, out of memory. */
-  onError(detail: string): void;
+  readonly onError: (detail: string) => void;
 }
 
 export type WorkerFactory = (handlers: WorkerHandlers) => WorkerPort;
@@ -74,17 +80,46 @@ export interface EngineClientOptions {
   readonly onEvent: (event: EngineEvent) => void;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  readonly now?: () => number;
 }
 
 interface PendingRun {
   readonly id: number;
   readonly source: string;
   readonly options: RunOptions;
+  /** The finished events the worker streamed so far: the partial trace if it must be killed. */
+  readonly chunks: string[];
+  readonly startedAt: number;
+}
+
+/** Why a run's worker was killed, as the end of its partial trace. */
+function killedEnd(reason: RestartReason | 'watchdog', detail: string, options: RunOptions): RunEnd {
+  switch (reason) {
+    case 'watchdog':
+      return {
+        kind: 'limit',
+        limit: 'wall-clock',
+        message:
+          `The program ran for more than ${options.limits.maxWallSeconds} s of real time inside one call that never ` +
+          'returned to Python (e.g. sum(range(10**13))); the engine was restarted to stop it.',
+        line: null,
+      };
+    case 'stopped':
+      return { kind: 'stopped', message: 'Stopped: the engine was restarted to end the run; the trace shows what happened until then.' };
+    case 'crashed':
+    case 'died':
+    case 'retry':
+      return {
+        kind: 'stopped',
+        message: `The engine stopped working during the run (${detail}) and was restarted; the trace shows what happened until then.`,
+      };
+  }
 }
 
 export function createEngineClient(opts: EngineClientOptions): EngineClient {
   const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const now = opts.now ?? (() => performance.now());
   const interruptBuffer = opts.isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
 
   let worker: WorkerPort | null = null;
@@ -96,11 +131,14 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   let queued: PendingRun | null = null;
   let running: PendingRun | null = null;
   let stopTimer: unknown = null;
+  let watchdog: unknown = null;
   let disposed = false;
 
   function clearStopTimer(): void {
     if (stopTimer !== null) clearTimer(stopTimer);
     stopTimer = null;
+    if (watchdog !== null) clearTimer(watchdog);
+    watchdog = null;
   }
 
   function startWorker(): void {
@@ -118,13 +156,19 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     worker.postMessage({ type: 'boot', interruptBuffer });
   }
 
-  function replaceWorker(reason: RestartReason, detail: string): void {
+  function replaceWorker(reason: RestartReason, detail: string, why: RestartReason | 'watchdog' = reason): void {
     clearStopTimer();
     worker?.terminate();
     worker = null;
-    const lostRunId = running?.id ?? null;
+    const killed = running;
     running = null;
     if (disposed) return;
+    if (killed !== null && why !== 'retry') {
+      // Keep what the run did before the kill: the streamed events make a partial trace.
+      const trace = partialTrace(killed.source, killed.options.seed, killed.chunks, killedEnd(why, detail, killed.options));
+      opts.onEvent({ type: 'result', runId: killed.id, result: { kind: 'trace', trace }, runMs: now() - killed.startedAt });
+    }
+    const lostRunId = killed !== null && why === 'retry' ? killed.id : null;
     opts.onEvent({ type: 'restarted', reason, detail, lostRunId });
     startWorker();
   }
@@ -145,9 +189,14 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     replaceWorker(reason, detail);
   }
 
-  function send(run: PendingRun): void {
+  function send(queuedRun: PendingRun): void {
     if (!worker) return;
+    const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
+    watchdog = setTimer(() => {
+      watchdog = null;
+      replaceWorker('stopped', 'the run passed its wall-clock limit', 'watchdog');
+    }, run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
     worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
     opts.onEvent({ type: 'started', runId: run.id });
@@ -175,6 +224,13 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         // A Stop that arrived as the run was finishing must not interrupt the next one.
         if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
         opts.onEvent({ type: 'result', runId: message.id, result: message.result, runMs: message.runMs });
+        if (message.result.kind === 'trace' && message.result.trace.end.kind === 'limit' && message.result.trace.end.limit === 'memory') {
+          // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
+          replaceWorker('crashed', 'the program used up the engine\'s memory');
+        }
+        return;
+      case 'progress':
+        if (running && running.id === message.id) running.chunks.push(message.events);
         return;
       case 'crash':
         handleFailure('crashed', message.message);
@@ -188,7 +244,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
 
   return {
     run(source, options) {
-      const run: PendingRun = { id: nextRunId++, source, options };
+      const run: PendingRun = { id: nextRunId++, source, options, chunks: [], startedAt: 0 };
       if (running) return running.id; // one run at a time: the UI offers Stop meanwhile
       if (ready && worker) send(run);
       else {

@@ -43,3 +43,4 @@ export {
   taskLabel,
   taskName,
 } from './describe';
+export { partialTrace } from './partialTrace';

@@ -50,6 +50,7 @@ class LineTracer:
             if len(events) > max_events:
                 raise run.end_run(limit_end(
                     "events", f"The run recorded more than {max_events:,} events.", line))
+            run.maybe_flush()
 
         def on_line(code, line):
             run.line = line

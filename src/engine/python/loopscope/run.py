@@ -26,6 +26,7 @@ from .sandbox import Sandbox
 from .tasks import VTask
 
 TRACE_VERSION = 1
+FLUSH_SECONDS = 0.25
 _RUN_ONCE_CODE = VirtualLoop._run_once.__code__
 
 
@@ -63,6 +64,11 @@ class Run:
         self.ended = None         # the RunEnd dict once a limit/deadlock/stop ended the run
         self.active_loop = None
         self.task_class = VTask
+        # Streaming: finished events go out every FLUSH_SECONDS of real time, so a page that has
+        # to kill a stuck engine (a long C call) still has the trace up to then.
+        self.progress = None
+        self.flushed = 0
+        self.next_flush = real_now() + FLUSH_SECONDS
         self.recorder = Recorder(self)
         self.output = Output(self.limits, self._output_limit)
         if self.record:
@@ -125,10 +131,12 @@ class Run:
             raise self.end_run(limit_end(
                 "steps", f"The program ran more than {limits.max_steps:,} loop steps "
                 f"(at t = {self.clock.now:.3f} s).", self.line))
-        if self.steps & 63 == 0 and limits.wall_exceeded():
-            raise self.end_run(limit_end(
-                "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real time.",
-                self.line))
+        if self.steps & 63 == 0:
+            if limits.wall_exceeded():
+                raise self.end_run(limit_end(
+                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
+                    "time.", self.line))
+            self.maybe_flush()
         self.active_loop = loop
         self.busy = 0
         owner = getattr(handle._callback, "__self__", None)
@@ -145,6 +153,18 @@ class Run:
         loop.current_task_ = None
         if task is not None and self.recording():
             self.recorder.step_finished(task)
+
+    def maybe_flush(self):
+        if self.progress is None or real_now() < self.next_flush:
+            return
+        self.next_flush = real_now() + FLUSH_SECONDS
+        # The last event may still change (print()'s writes are joined, a new task's event is
+        # put before its first step): keep it back.
+        upto = len(self.events) - 1
+        if upto > self.flushed:
+            chunk = ",".join(self.events[self.flushed:upto])
+            self.flushed = upto
+            self.progress(chunk)
 
     # ---------------------------------------------------------------- ending early
     def end_run(self, end):
@@ -207,9 +227,13 @@ def _exit_end(exc, run):
     return {"kind": "exit", "code": 1}
 
 
-def run_program(source, options_json="{}"):
+def run_program(source, options_json="{}", progress=None):
+    """Run one program. `progress(text)`, if given, receives finished events as they happen:
+    JSON objects separated by commas (the caller wraps them in [ ])."""
     options = json.loads(options_json)
     run = Run(source, options)
+    if run.record:
+        run.progress = progress
     try:
         code = compile(source, run.filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as exc:

@@ -1,0 +1,31 @@
+/**
+ * The engine in a worker thread: the CLI's main thread stays free to watch the clock and
+ * terminate a run stuck in one long C call (which nothing inside Python can interrupt).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { bootNodeEngine } from '../src/engine/node';
+import type { EngineRunOptions } from '../src/engine/engine';
+import type { ThreadMessage } from './engineHost';
+
+interface Job {
+  readonly source: string;
+  readonly options: EngineRunOptions;
+  readonly bench: boolean;
+}
+
+const port = parentPort;
+if (port === null) throw new Error('engineThread runs as a worker thread');
+const post = (message: ThreadMessage): void => port.postMessage(message);
+
+const job = workerData as Job;
+const t0 = performance.now();
+const engine = await bootNodeEngine();
+const bootMs = performance.now() - t0;
+post({ type: 'ready', bootMs });
+if (job.bench) {
+  const { benchProgram } = await import('./bench');
+  post({ type: 'bench', figures: benchProgram(engine, bootMs, job.source, job.options, job.options.filename ?? 'main.py') });
+} else {
+  const json = engine.runJson(job.source, job.options, (events) => post({ type: 'progress', events }));
+  post({ type: 'result', json });
+}

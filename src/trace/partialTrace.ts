@@ -1,0 +1,67 @@
+/**
+ * A trace from the events a run streamed before its engine had to be killed (a long C call that
+ * never returns to Python, or Stop where the page is not cross-origin isolated). Everything the
+ * engine finished recording is kept; `end` says why it stops there.
+ */
+import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
+
+/** `chunks` are the `events` texts of the worker's progress messages, in order. */
+export function partialTrace(source: string, seed: number, chunks: readonly string[], end: RunEnd): Trace {
+  const events = parseChunks(chunks);
+  let stdout = '';
+  let stderr = '';
+  let steps = 0;
+  let iterations = 0;
+  let tasks = 0;
+  let t = 0;
+  for (const event of events) {
+    switch (event.e) {
+      case 'out':
+        if (event.fd === 'err') stderr += event.s;
+        else stdout += event.s;
+        break;
+      case 'run':
+        steps += 1;
+        break;
+      case 'iter':
+        iterations += 1;
+        t = event.t;
+        break;
+      case 'block':
+        t += event.d;
+        break;
+      case 'task':
+        tasks += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return {
+    version: TRACE_VERSION,
+    source,
+    seed,
+    events,
+    end,
+    stdout,
+    stderr,
+    stats: { steps, iterations, tasks, virtualTime: t, pythonMs: 0 },
+  };
+}
+
+function parseChunks(chunks: readonly string[]): readonly TraceEvent[] {
+  const nonEmpty = chunks.filter((chunk) => chunk.length > 0);
+  if (nonEmpty.length === 0) return [];
+  try {
+    return JSON.parse(`[${nonEmpty.join(',')}]`) as TraceEvent[];
+  } catch {
+    // A chunk cut short by the kill: keep the chunks that parse on their own.
+    return nonEmpty.flatMap((chunk) => {
+      try {
+        return JSON.parse(`[${chunk}]`) as TraceEvent[];
+      } catch {
+        return [];
+      }
+    });
+  }
+}
