@@ -254,9 +254,15 @@ class Recorder:
         if self.out_index == len(events) - 1 and self.out_fd == fd and len(self.out_text) < OUT_EVENT_MAX:
             self.out_text += s
             events[-1] = self._out_event(fd, self.out_text)
-            return
-        self.emit(self._out_event(fd, s))
-        self.out_index, self.out_fd, self.out_text = len(events) - 1, fd, s
+        else:
+            self.emit(self._out_event(fd, s))
+            self.out_index, self.out_fd, self.out_text = len(events) - 1, fd, s
+        self.output_written(s)
+
+    def output_written(self, s):
+        # A finished line is what a learner watches: keep it soon, in case a long C call comes next.
+        if s.endswith("\n"):
+            self.run.flush_for_output()
 
     @staticmethod
     def _out_event(fd, s):

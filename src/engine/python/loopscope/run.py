@@ -27,6 +27,7 @@ from .tasks import VTask
 
 TRACE_VERSION = 1
 FLUSH_SECONDS = 0.25
+OUTPUT_FLUSH_SECONDS = 0.01
 _RUN_ONCE_CODE = VirtualLoop._run_once.__code__
 
 
@@ -68,7 +69,7 @@ class Run:
         # to kill a stuck engine (a long C call) still has the trace up to then.
         self.progress = None
         self.flushed = 0
-        self.next_flush = real_now() + FLUSH_SECONDS
+        self.last_flush = self.last_output_flush = -FLUSH_SECONDS  # the first chance flushes
         self.recorder = Recorder(self)
         self.output = Output(self.limits, self._output_limit)
         if self.record:
@@ -131,11 +132,11 @@ class Run:
             raise self.end_run(limit_end(
                 "steps", f"The program ran more than {limits.max_steps:,} loop steps "
                 f"(at t = {self.clock.now:.3f} s).", self.line))
-        if self.steps & 63 == 0:
-            if limits.wall_exceeded():
-                raise self.end_run(limit_end(
-                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
-                    "time.", self.line))
+        if self.steps & 63 == 0 and limits.wall_exceeded():
+            raise self.end_run(limit_end(
+                "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
+                "time.", self.line))
+        if self.progress is not None:
             self.maybe_flush()
         self.active_loop = loop
         self.busy = 0
@@ -155,15 +156,29 @@ class Run:
             self.recorder.step_finished(task)
 
     def maybe_flush(self):
-        if self.progress is None or real_now() < self.next_flush:
-            return
-        self.next_flush = real_now() + FLUSH_SECONDS
-        # The last event may still change (print()'s writes are joined, a new task's event is
-        # put before its first step): keep it back.
-        upto = len(self.events) - 1
-        if upto > self.flushed:
-            chunk = ",".join(self.events[self.flushed:upto])
-            self.flushed = upto
+        """At a step's start and in long stretches of lines: send what is new every 250 ms."""
+        if self.progress is not None:
+            now = real_now()
+            if now >= self.last_flush + FLUSH_SECONDS:
+                self.last_flush = now
+                self.flush()
+
+    def flush_for_output(self):
+        """After a print: output is what a learner watches, and a long C call may come next.
+        At most one such flush per OUTPUT_FLUSH_SECONDS, so print-heavy loops stay cheap."""
+        if self.progress is not None:
+            now = real_now()
+            if now >= self.last_output_flush + OUTPUT_FLUSH_SECONDS:
+                self.last_output_flush = now
+                self.flush()
+
+    def flush(self):
+        events = self.events
+        if len(events) > self.flushed:
+            chunk = ",".join(events[self.flushed:])
+            self.flushed = len(events)
+            # Sent events are final: the next print() starts a new "out" event.
+            self.recorder.out_index = -1
             self.progress(chunk)
 
     # ---------------------------------------------------------------- ending early

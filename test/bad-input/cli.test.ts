@@ -1,0 +1,81 @@
+/**
+ * Every hostile or broken program through the command line, each in its own process: it must
+ * end by itself within seconds, with the end its case expects and a trace up to that point.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResult, Trace } from '../../src/protocol/trace';
+import { BAD_INPUT_CASES, type BadInputCase } from './cases';
+import { differences } from './check';
+
+const BIN = new URL('../../bin/loopscope.mjs', import.meta.url).pathname;
+const HERE = new URL('./', import.meta.url).pathname;
+/** Generous for a loaded 2-core CI machine; the figures themselves go to the report. */
+const ENDS_WITHIN_MS = 30_000;
+
+interface Outcome {
+  readonly testCase: BadInputCase;
+  readonly ms: number;
+  readonly code: number;
+  readonly stderr: string;
+  readonly result: RunResult | null;
+}
+
+function traceCase(testCase: BadInputCase, dir: string): Promise<Outcome> {
+  const out = join(dir, `${testCase.file}.json`);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, 'trace', join(HERE, testCase.file), '-o', out], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+      const ms = performance.now() - t0;
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      const result: RunResult | null = existsSync(out)
+        ? { kind: 'trace', trace: JSON.parse(readFileSync(out, 'utf8')) as Trace }
+        : null;
+      resolve({ testCase, ms, code, stderr, result });
+    });
+  });
+}
+
+/** A syntax error leaves no trace file: CPython's rendering goes to stderr, as `python FILE.py` prints it. */
+function syntaxDifferences(outcome: Outcome): string[] {
+  const want = outcome.testCase.expect;
+  const found: string[] = [];
+  if (want.kind !== 'syntax-error') return [`no trace written (${outcome.stderr.slice(0, 200)})`];
+  for (const words of want.messageIncludes ?? []) if (!outcome.stderr.includes(words)) found.push(`stderr lacks "${words}"`);
+  if (want.line !== undefined && !outcome.stderr.includes(`line ${want.line}`)) found.push(`stderr does not point at line ${want.line}`);
+  if (outcome.code !== 1) found.push(`exit status ${outcome.code}`);
+  return found;
+}
+
+describe('bad input through `loopscope trace`', () => {
+  it(`all ${BAD_INPUT_CASES.length} cases end by themselves, as expected, with their partial trace`, { timeout: 900_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopscope-bad-'));
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < BAD_INPUT_CASES.length; i += 2) {
+      outcomes.push(...(await Promise.all(BAD_INPUT_CASES.slice(i, i + 2).map((c) => traceCase(c, dir)))));
+    }
+    const report = outcomes.map((o) => ({
+      file: o.testCase.file,
+      ms: Math.round(o.ms),
+      end: o.result === null ? 'syntax-error' : o.result.kind === 'trace' ? o.result.trace.end.kind : 'syntax-error',
+      events: o.result?.kind === 'trace' ? o.result.trace.events.length : 0,
+    }));
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 1));
+    console.log(`bad-input report: ${join(dir, 'report.json')}`);
+    for (const outcome of outcomes) {
+      const name = outcome.testCase.file;
+      const problems = outcome.result === null ? syntaxDifferences(outcome) : differences(outcome.testCase, outcome.result);
+      expect(problems, name).toEqual([]);
+      expect(outcome.ms, `${name} took ${Math.round(outcome.ms)} ms`).toBeLessThan(ENDS_WITHIN_MS);
+      if (outcome.result?.kind === 'trace') {
+        const end = outcome.result.trace.end;
+        // A run stopped early still has what it did: a viewable trace up to that point.
+        if (end.kind === 'limit' || end.kind === 'deadlock') expect(outcome.result.trace.events.length, name).toBeGreaterThan(0);
+        if (end.kind !== 'ok' && end.kind !== 'exit') expect(outcome.code, name).toBe(1);
+      }
+    }
+  });
+});
