@@ -80,6 +80,16 @@ describe('cancellations', () => {
     expect(c?.delivered).toEqual({ step: 4, t: 1, line: 3 });
   });
 
+  it('propagated: the task awaits its cleanup, then re-raises', () => {
+    const c = only([
+      ...sleepingWorker(),
+      ...cancelFromCallback(),
+      { e: 'suspend', task: 2, l: 6, on: { k: 'future', api: 'Event.wait', obj: 'Event#1' } },
+      { e: 'done', task: 2, outcome: 'cancelled' },
+    ]);
+    expect(c?.outcome).toBe('propagated');
+  });
+
   it('swallowed: the task returns normally', () => {
     const c = only([...sleepingWorker(), ...cancelFromCallback(), { e: 'done', task: 2, outcome: 'result', value: '1' }]);
     expect(c?.outcome).toBe('swallowed');

@@ -10,10 +10,11 @@
  * one delivery share it.
  *
  * Outcome, from the delivery on: an `uncancel` by asyncio.timeout / wait_for converted it into
- * TimeoutError; the task suspending or yielding again, or returning, swallowed it; the task
- * ending cancelled propagated it; ending with another exception raised something else. When
- * a TaskGroup cancelled its own parent, the group waits for its other children (a suspension
- * that decides nothing), so only how the task ends counts.
+ * TimeoutError; otherwise how the task ends says it: ending cancelled propagated it (even after
+ * awaiting some cleanup on the way, as `except CancelledError: await cleanup(); raise` does),
+ * returning swallowed it, another exception raised something else. A task that is cancelled
+ * again later evidently went on: the earlier request was swallowed. When the run ends first, a
+ * task that suspended again after the delivery swallowed it (so far), else it is pending.
  */
 import type { Line, TaskId } from '../protocol/trace';
 import { assertNever } from './assertNever';
@@ -47,6 +48,7 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
   const requested = new Map<TaskId, Request[]>(); // asked, not delivered yet
   const inFlight = new Map<TaskId, Draft[]>(); // delivered, outcome still open
   const started = new Set<TaskId>();
+  const wentOn = new Map<TaskId, number>(); // step it suspended again after a delivery still in flight
 
   const settle = (drafts: readonly Draft[], outcome: CancellationOutcome, step: number): void => {
     for (const d of drafts) {
@@ -59,6 +61,7 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
     if (drafts === undefined) return;
     settle(drafts, outcome, step);
     inFlight.delete(task);
+    wentOn.delete(task);
   };
 
   index.trace.events.forEach((e, i) => {
@@ -92,6 +95,8 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
           requested.delete(task);
           const drafts = asked.map((r) => r.draft);
           if (e.x === 'CancelledError' || asked.some((r) => r.mustCancel)) {
+            // A task still alive to receive another CancelledError survived the earlier one.
+            settleInFlight(task, 'swallowed', step);
             const line: Line | null = started.has(task) ? (walk.snapshot(task)?.line ?? null) : null;
             const delivered = { step, t, line };
             for (const d of drafts) d.delivered = delivered;
@@ -107,11 +112,11 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
         if (e.via === 'timeout' || e.via === 'wait_for') settleInFlight(e.task, 'converted', step);
         break;
       case 'suspend':
-      case 'yield': {
-        const drafts = inFlight.get(e.task);
-        if (drafts !== undefined && !drafts.some((d) => d.via === 'TaskGroup')) settleInFlight(e.task, 'swallowed', step);
+      case 'yield':
+        // Suspending decides nothing yet (cleanup may await before re-raising); remember it
+        // for a run that ends before the task does.
+        if (inFlight.has(e.task) && !wentOn.has(e.task)) wentOn.set(e.task, step);
         break;
-      }
       case 'done': {
         const outcome = outcomeOfEnd(e.outcome);
         settleInFlight(e.task, outcome, step);
@@ -144,6 +149,11 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
     }
     walk.apply(e);
   });
+  // The run ended before these tasks did.
+  for (const [task, drafts] of inFlight) {
+    const step = wentOn.get(task);
+    if (step !== undefined) settle(drafts, 'swallowed', step);
+  }
   return all;
 }
 

@@ -126,9 +126,8 @@ class Run:
     def begin_step(self, loop, handle):
         if self.ended is not None:
             raise RunEnded(self.ended)
-        self.steps += 1
         limits = self.limits
-        if self.steps > limits.max_steps:
+        if self.steps >= limits.max_steps:
             raise self.end_run(limit_end(
                 "steps", f"The program ran more than {limits.max_steps:,} loop steps "
                 f"(at t = {self.clock.now:.3f} s).", self.line))
@@ -138,6 +137,7 @@ class Run:
                 "time.", self.line))
         if self.progress is not None:
             self.maybe_flush()
+        self.steps += 1
         self.active_loop = loop
         self.busy = 0
         owner = getattr(handle._callback, "__self__", None)
