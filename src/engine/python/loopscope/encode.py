@@ -12,15 +12,18 @@ text = encode_basestring
 
 def number(x):
     """JSON has no inf or nan: a deadline of call_later(float('inf')) is shown as very far."""
-    if isinstance(x, int):
-        return "%d" % x
-    if math.isfinite(x):
+    if x - x == 0:          # finite (inf - inf and nan - nan are nan); ints and floats alike
         return repr(x)
     return "1e308" if x > 0 else ("-1e308" if x < 0 else "0")
 
 
 def optional_number(x):
     return "null" if x is None else number(x)
+
+
+def optional_id(x):
+    """A task id or null (ints only: no finiteness to check)."""
+    return "null" if x is None else "%d" % x
 
 
 def value(obj):

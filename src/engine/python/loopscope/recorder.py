@@ -6,8 +6,7 @@ import sys
 import weakref
 
 from . import describe as d
-from .encode import number, optional_number, text, value
-from .limits import RunEnded, limit_end
+from .encode import number, optional_id, optional_number, text, value
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
 OUT_EVENT_MAX = 4096
@@ -33,13 +32,9 @@ class Recorder:
         self.out_text = ""
 
     # ------------------------------------------------------------------ basics
-    def emit(self, event):
-        events = self.events
-        events.append(event)
-        if len(events) > self.run.limits.max_events:
-            raise self.run.end_run(limit_end(
-                "events", f"The run recorded more than {self.run.limits.max_events:,} events.",
-                self.run.current_line()))
+        # The events limit is checked at each step's start and in the line tracer, not here:
+        # this is the hottest call of a recorded run.
+        self.emit = self.events.append
 
     def task_id(self, task):
         if task is None:
@@ -73,11 +68,11 @@ class Recorder:
             # asyncio.sleep(delay): call_later(delay, _set_result_unless_cancelled, future, result)
             delay = round(when - self.run.clock.now, 9) if when is not None else 0
             return '{"k":"sleep","task":%s,"delay":%s}' % (
-                optional_number(self.task_id(current_task)), number(delay)), "sleep"
+                optional_id(self.task_id(current_task)), number(delay)), "sleep"
         if isinstance(owner, d.timeouts.Timeout):
             via = "wait_for" if getattr(owner, "_loopscope_wait_for", False) else "timeout"
             return '{"k":"timeout","task":%s,"via":"%s"}' % (
-                optional_number(self.task_id(owner._task)), via), "timeout"
+                optional_id(self.task_id(owner._task)), via), "timeout"
         worker = getattr(callback, "_loopscope_worker", None)
         if worker is not None:
             return value({"k": "worker", "fn": worker, "task": self.task_id(current_task)}), "worker"
@@ -120,7 +115,7 @@ class Recorder:
         event = '{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
             task._loopscope_id, text(task.get_name()),
             text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
-            optional_number(self.task_id(current_task)), optional_number(line),
+            optional_id(self.task_id(current_task)), optional_number(line),
             ',"internal":true' if code is None or code.co_filename != self.filename else "")
         events = self.events
         # The C Task schedules its first step inside __init__, before the factory returns:
@@ -197,7 +192,7 @@ class Recorder:
         if state == "PENDING":
             on, line, stack = self.await_target(task)
             if on is None:
-                self.emit('{"e":"yield","task":%d,"l":%s}' % (tid, optional_number(line)))
+                self.emit('{"e":"yield","task":%d,"l":%s}' % (tid, optional_id(line)))
                 return
             kind = on["k"]
             if kind == "sleep":
@@ -206,7 +201,7 @@ class Recorder:
                 on_text = '{"k":"task","task":%d}' % on["task"]
             else:
                 on_text = value(on)
-            event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_number(line), on_text)
+            event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_id(line), on_text)
             if len(stack) > 1:
                 event += ',"stack":' + value(stack)
             self.emit(event + "}")
@@ -272,7 +267,7 @@ class Recorder:
 
     def blocked(self, secs, line):
         if self.enabled:
-            self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_number(line)))
+            self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_id(line)))
 
     def worker(self, name, start, duration, hid):
         if self.enabled:

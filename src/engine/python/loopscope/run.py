@@ -137,6 +137,9 @@ class Run:
                 "time.", self.line))
         if self.progress is not None:
             self.maybe_flush()
+        if len(self.events) > limits.max_events:
+            raise self.end_run(limit_end(
+                "events", f"The run recorded more than {limits.max_events:,} events.", self.line))
         self.steps += 1
         self.active_loop = loop
         self.busy = 0

@@ -1,0 +1,92 @@
+/**
+ * The engine's cost: boot, plain vs traced run time, events and bytes for the fidelity corpus
+ * and a 1,000-task program; then seeking in a real 100,000-step trace with src/trace.
+ * Targets (issue #2): traced ≤ 2.5× plain; 1,000 tasks traced ≤ 200 ms; ≤ 60 bytes/event;
+ * stateAt ≤ 16 ms at any step of a 100,000-step trace.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { benchProgram, type BenchFigures } from '../cli/bench';
+import { bootNodeEngine } from '../src/engine/node';
+import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunResult } from '../src/protocol/trace';
+import { indexTrace, stateAt } from '../src/trace';
+
+const FIDELITY = new URL('../../shared/fidelity/', import.meta.url);
+const PROGRAMS = new URL('./programs/', import.meta.url);
+
+const t0 = performance.now();
+const engine = await bootNodeEngine();
+const bootMs = performance.now() - t0;
+
+const rows: (BenchFigures & { program: string })[] = [];
+const measure = (program: string, source: string): void => {
+  rows.push({ program, ...benchProgram(engine, bootMs, source, DEFAULT_RUN_OPTIONS, 'main.py') });
+};
+for (const name of readdirSync(FIDELITY).filter((n) => n.endsWith('.py')).sort()) {
+  measure(name, readFileSync(new URL(name, FIDELITY), 'utf8'));
+}
+measure('thousand_tasks.py', readFileSync(new URL('thousand_tasks.py', PROGRAMS), 'utf8'));
+
+const ratio = (r: BenchFigures): number => r.tracedMs / r.plainMs;
+const bytesPerEvent = (r: BenchFigures): number => r.traceBytes / Math.max(1, r.events);
+console.log('program                               plain ms  traced ms  ratio  events  bytes/event');
+for (const r of rows) {
+  console.log(
+    `${r.program.padEnd(38)}${r.plainMs.toFixed(1).padStart(8)}${r.tracedMs.toFixed(1).padStart(11)}${ratio(r).toFixed(2).padStart(7)}` +
+      `${String(r.events).padStart(8)}${bytesPerEvent(r).toFixed(1).padStart(13)}`,
+  );
+}
+const corpus = rows.filter((r) => r.program !== 'thousand_tasks.py');
+const sum = (f: (r: BenchFigures) => number): number => corpus.reduce((a, r) => a + f(r), 0);
+const thousand = rows.find((r) => r.program === 'thousand_tasks.py');
+console.log(
+  JSON.stringify({
+    bench: 'engine',
+    bootMs: Math.round(bootMs),
+    corpusPlainMs: Math.round(sum((r) => r.plainMs) * 10) / 10,
+    corpusTracedMs: Math.round(sum((r) => r.tracedMs) * 10) / 10,
+    corpusRatio: Math.round((sum((r) => r.tracedMs) / sum((r) => r.plainMs)) * 100) / 100,
+    corpusBytesPerEvent: Math.round((sum((r) => r.traceBytes) / sum((r) => r.events)) * 10) / 10,
+    thousandTasks: thousand && {
+      plainMs: thousand.plainMs,
+      tracedMs: thousand.tracedMs,
+      ratio: Math.round(ratio(thousand) * 100) / 100,
+      events: thousand.events,
+      bytesPerEvent: Math.round(bytesPerEvent(thousand) * 10) / 10,
+    },
+  }),
+);
+
+// Seeking in a real engine trace of ~100,000 steps.
+const big = engine.run(readFileSync(new URL('hundred_thousand_steps.py', PROGRAMS), 'utf8'), {
+  ...DEFAULT_RUN_OPTIONS,
+  limits: { ...DEFAULT_LIMITS, maxSteps: 200_000, maxWallSeconds: 120 },
+}) satisfies RunResult;
+if (big.kind !== 'trace') throw new Error('the 100,000-step program did not run');
+const ti = performance.now();
+const index = indexTrace(big.trace);
+const indexMs = performance.now() - ti;
+const steps = index.steps.length;
+const times: number[] = [];
+let seed = 12345;
+const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+for (let i = 0; i < 1000; i++) {
+  const step = Math.floor(random() * (steps + 1));
+  const s0 = performance.now();
+  stateAt(index, { step });
+  times.push(performance.now() - s0);
+}
+times.sort((a, b) => a - b);
+const at = (q: number): number => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN) * 1000) / 1000;
+console.log(
+  JSON.stringify({
+    bench: 'stateAt (real engine trace)',
+    steps,
+    events: big.trace.events.length,
+    tasks: big.trace.stats.tasks,
+    indexMs: Math.round(indexMs),
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: at(1),
+  }),
+);
