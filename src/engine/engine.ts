@@ -34,8 +34,14 @@ interface FileSystem {
   writeFile(path: string, data: string): void;
 }
 
+/** Pyodide's Emscripten module: its heap's size is what the memory limit watches. */
+interface EmscriptenModule {
+  readonly HEAPU8: Uint8Array;
+}
+
 export function installEngine(pyodide: PyodideInterface, files: PythonFiles): Engine {
   const fs = pyodide.FS as unknown as FileSystem;
+  const module = (pyodide as unknown as { readonly _module: EmscriptenModule })._module;
   fs.mkdirTree(PACKAGE_DIR);
   for (const [name, text] of Object.entries(files)) {
     fs.writeFile(`${PACKAGE_DIR}/${name}`, text);
@@ -44,13 +50,15 @@ export function installEngine(pyodide: PyodideInterface, files: PythonFiles): En
 import sys
 if "/home/pyodide" not in sys.path:
     sys.path.insert(0, "/home/pyodide")
-import gc, loopscope.run
+import gc, loopscope.run, loopscope.limits
 # Everything loaded so far lives as long as the engine: move it out of the collector's sight,
 # so the gc.collect() at the end of each run only walks what that run made.
 gc.collect()
 gc.freeze()
 loopscope.run.run_program
 `) as unknown as (source: string, options: string, progress?: ProgressListener) => string;
+  const setHeapProbe = pyodide.runPython('loopscope.limits.set_heap_probe') as unknown as (probe: () => number) => void;
+  setHeapProbe(() => module.HEAPU8.buffer.byteLength);
   const pythonVersion = pyodide.runPython('import sys; sys.version.split()[0]') as string;
   const runJson = (source: string, options: EngineRunOptions, onProgress?: ProgressListener): string =>
     onProgress === undefined ? runProgram(source, JSON.stringify(options)) : runProgram(source, JSON.stringify(options), onProgress);

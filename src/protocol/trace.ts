@@ -218,6 +218,8 @@ export interface RunLimits {
   readonly maxWallSeconds: number;
   /** Trace events. */
   readonly maxEvents: number;
+  /** Bytes of the engine's WebAssembly heap: stopped here, before Python's allocator fails. */
+  readonly maxMemoryBytes: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -227,6 +229,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxOutput: 1_000_000,
   maxWallSeconds: 10,
   maxEvents: 2_000_000,
+  maxMemoryBytes: 1024 * 1024 * 1024,
 };
 
 export interface RunOptions {

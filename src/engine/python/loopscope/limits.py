@@ -14,10 +14,29 @@ class Limits:
         self.max_output = int(d.get("maxOutput", 1_000_000))
         self.max_wall = float(d.get("maxWallSeconds", 10.0))
         self.max_events = int(d.get("maxEvents", 2_000_000))
+        self.max_memory = int(d.get("maxMemoryBytes", 1024 ** 3))
         self.wall0 = _real_perf_counter()
 
     def wall_exceeded(self):
         return _real_perf_counter() - self.wall0 > self.max_wall
+
+
+# Reads the size of the WebAssembly heap (set by the engine's host at start-up).
+HEAP_PROBE = [None]
+
+
+def set_heap_probe(probe):
+    HEAP_PROBE[0] = probe
+
+
+def memory_exceeded(limits):
+    probe = HEAP_PROBE[0]
+    return probe is not None and probe() > limits.max_memory
+
+
+def memory_end(limits, line):
+    return limit_end("memory", f"The program used more than {limits.max_memory // 2**20:,} MB of "
+                     "memory.", line)
 
 
 def real_ms_since(t0):

@@ -6,11 +6,11 @@ a one-line `while True: pass` fires no LINE event, only backward jumps, and both
 busy-loop limit (lines run without the loop getting control back)."""
 import sys
 
-from .limits import limit_end
+from .limits import limit_end, memory_end, memory_exceeded
 
 M = sys.monitoring
 TOOL = 4  # a free tool id (0 debugger, 1 coverage, 2 profiler, 5 optimizer are taken by convention)
-CHECK_EVERY = 4096
+CHECK_EVERY = 1024
 
 
 def user_code_objects(code):
@@ -47,6 +47,8 @@ class LineTracer:
                 raise run.end_run(limit_end(
                     "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
                     f"time (it was at line {line}).", line))
+            if memory_exceeded(limits):
+                raise run.end_run(memory_end(limits, line))
             if len(events) > max_events:
                 raise run.end_run(limit_end(
                     "events", f"The run recorded more than {max_events:,} events.", line))

@@ -17,7 +17,7 @@ from . import describe as d
 from . import encode
 from .clock import CLOCK, TimePatch
 from .errors import exception_end, syntax_problem
-from .limits import Limits, RunEnded, limit_end, real_ms_since, real_now
+from .limits import Limits, RunEnded, limit_end, memory_end, memory_exceeded, real_ms_since, real_now
 from .lines import LineTracer
 from .loop import VirtualLoop
 from .output import Output, Stream
@@ -131,10 +131,13 @@ class Run:
             raise self.end_run(limit_end(
                 "steps", f"The program ran more than {limits.max_steps:,} loop steps "
                 f"(at t = {self.clock.now:.3f} s).", self.line))
-        if self.steps & 63 == 0 and limits.wall_exceeded():
-            raise self.end_run(limit_end(
-                "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
-                "time.", self.line))
+        if self.steps & 63 == 0:
+            if limits.wall_exceeded():
+                raise self.end_run(limit_end(
+                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
+                    "time.", self.line))
+            if memory_exceeded(limits):
+                raise self.end_run(memory_end(limits, self.line))
         if self.progress is not None:
             self.maybe_flush()
         if len(self.events) > limits.max_events:
@@ -288,7 +291,7 @@ def run_program(source, options_json="{}", progress=None):
                 end = _exit_end(exc, run) if run.ended is None else run.ended
             except MemoryError:
                 end = run.ended or limit_end(
-                    "memory", "The program needed more memory than the browser gives it "
+                    "memory", "The program needed more memory than the engine can have "
                     "(MemoryError).", run.line)
             except BaseException as exc:  # the learner's program raised: report it as CPython would
                 end = run.ended or exception_end(exc, run.filename)
@@ -334,6 +337,9 @@ def run_program(source, options_json="{}", progress=None):
 
 def _make_showwarning(run, original):
     def showwarning(message, category, filename, lineno, file=None, line=None):
+        if run.ended is not None:
+            # Left behind by asyncio.run's cleanup after a limit ended the run: not the program's.
+            return
         if run.recording():
             kind = "never-awaited" if "never awaited" in str(message) else "callback-error"
             run.recorder.warning(kind, f"{category.__name__}: {message}")

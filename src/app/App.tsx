@@ -1,0 +1,47 @@
+/**
+ * The shell: header on top, the program on the left, the loop's machinery on the right.
+ * It subscribes only to what decides the layout (status, language); everything that changes at
+ * every step lives further down, so a step re-renders the views, not the shell.
+ */
+import { lazy, Suspense, useRef } from 'react';
+import { selectStatus } from '../store/selectors';
+import { useLoopscope } from '../store/context';
+import { EditorFallback } from '../editor/EditorFallback';
+import { EditorBoundary } from '../editor/EditorBoundary';
+import { Header } from './Header';
+import { MachinePane } from './MachinePane';
+import { Splitter } from './Splitter';
+import { useShortcuts } from './useShortcuts';
+import { Notices } from '../panels/Notices';
+import { HelpOverlay } from '../panels/HelpOverlay';
+import { useHelpOverlay } from './useHelpOverlay';
+
+// Monaco is the biggest download by far: the page is usable (and the engine boots) while it loads.
+const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+
+export function App() {
+  const status = useLoopscope(selectStatus);
+  const lang = useLoopscope((s) => s.lang);
+  const workspaceRef = useRef<HTMLDivElement>(null);
+  const help = useHelpOverlay();
+  useShortcuts(help.toggle);
+
+  return (
+    <div className="app" data-status={status} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <Header onHelp={help.open} />
+      <Notices />
+      <div className="workspace" ref={workspaceRef}>
+        <section className="editor-pane" aria-label="editor">
+          <EditorBoundary>
+            <Suspense fallback={<EditorFallback />}>
+              <CodeEditor />
+            </Suspense>
+          </EditorBoundary>
+        </section>
+        <Splitter containerRef={workspaceRef} />
+        <MachinePane />
+      </div>
+      {help.isOpen && <HelpOverlay onClose={help.close} />}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Wiring the store to the browser: the engine's Web Worker, localStorage, timers and the
+ * languages the browser prefers; then the program to open (a share link, the saved text or
+ * the default example).
+ */
+import { DEFAULT_EXAMPLE_ID, EXAMPLES, exampleById } from '../examples/catalog';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
+import type { FromWorker } from '../protocol/worker';
+import { decodeShareHash } from '../share';
+import { createEngineClient, type WorkerFactory } from '../store/engineClient';
+import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
+import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
+import type { Timers } from '../store/types';
+
+const createEngineWorker: WorkerFactory = ({ onMessage, onError }) => {
+  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault();
+    onError(e.message || 'the engine worker failed to load');
+  };
+  worker.onmessageerror = () => onError('a message from the engine could not be read');
+  return worker;
+};
+
+const browserTimers: Timers = {
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (h) => window.clearTimeout(h as number),
+  setInterval: (fn, ms) => window.setInterval(fn, ms),
+  clearInterval: (h) => window.clearInterval(h as number),
+};
+
+function defaultSource(): string {
+  return (exampleById(DEFAULT_EXAMPLE_ID) ?? EXAMPLES[0])?.source ?? 'import asyncio\n';
+}
+
+export function createBrowserStore(storage: KeyValueStore = browserStorage()): LoopscopeStore {
+  return createLoopscopeStore({
+    createEngine: (onEvent) =>
+      createEngineClient({
+        createWorker: createEngineWorker,
+        // SharedArrayBuffer can only be posted when the page is cross-origin isolated.
+        isolated: typeof crossOriginIsolated === 'boolean' && crossOriginIsolated,
+        onEvent,
+      }),
+    storage,
+    timers: browserTimers,
+    languages: navigator.languages,
+    defaultSource: defaultSource(),
+    runOptions: DEFAULT_RUN_OPTIONS,
+  });
+}
+
+/**
+ * Open what the URL asks for. A good link replaces the editor text and runs it (once Python is
+ * ready) then seeks to its step; a bad one says what was wrong and keeps the saved text or the
+ * default example already in the store.
+ */
+export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = browserStorage()): void {
+  const decoded = decodeShareHash(window.location.hash);
+  switch (decoded.kind) {
+    case 'none':
+      return;
+    case 'ok':
+      // The author's language, unless this reader has already chosen one.
+      if (decoded.link.lang && storage.get(STORAGE_KEYS.lang) === null) store.setState({ lang: decoded.link.lang });
+      store.getState().openSharedProgram(decoded.link);
+      return;
+    case 'error':
+      store.getState().addNotice({
+        kind: 'link-error',
+        reason: decoded.reason,
+        detail: decoded.detail,
+        fallback: storage.get(STORAGE_KEYS.source) === null ? 'example' : 'saved',
+      });
+      // Drop the broken hash so a reload does not show the same error again.
+      history.replaceState(history.state, '', window.location.pathname + window.location.search);
+      return;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * `window.__loopscope`: what end-to-end tests use to set the program without fighting Monaco's
+ * auto-indent, and to compare the page with the pure functions over the same trace.
+ */
+import type { Trace } from '../protocol/trace';
+import { encodeShareHash, type ShareLink } from '../share';
+import type { LoopscopeStore } from '../store/store';
+import type { Cursor } from '../trace/types';
+
+export interface LoopscopeTestHooks {
+  setSource(text: string): void;
+  getSource(): string;
+  /** The trace of the current run (plain data: safe to pass out of the page). */
+  trace(): Trace | null;
+  cursor(): Cursor;
+  /** src/share's encodeShareHash, run in the page (e2e helpers use it when Node cannot load src/share). */
+  shareHash(link: ShareLink): string;
+}
+
+declare global {
+  interface Window {
+    __loopscope?: LoopscopeTestHooks;
+  }
+}
+
+export function installTestHooks(store: LoopscopeStore): void {
+  window.__loopscope = {
+    setSource: (text) => store.getState().setSource(text),
+    getSource: () => store.getState().source,
+    trace: () => store.getState().index?.trace ?? null,
+    cursor: () => store.getState().cursor,
+    shareHash: (link) => encodeShareHash(link),
+  };
+}

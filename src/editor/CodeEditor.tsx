@@ -1,0 +1,112 @@
+/**
+ * The program editor: Monaco with Python highlighting, following the store.
+ *
+ * The store's `source` is the truth; typing writes to it, and outside changes (an example, a
+ * share link, a test) are applied to the model as an edit, so Ctrl+Z still brings the old text
+ * back. Decorations (running line, paused tasks) and markers (errors) are updated through a
+ * transient store subscription: stepping through a trace never re-renders this component.
+ */
+import { useEffect, useRef } from 'react';
+import { uiStrings } from '../i18n/ui';
+import { useLoopscopeApi } from '../store/context';
+import { loopStateAt } from '../store/selectors';
+import type { LoopscopeState } from '../store/types';
+import { describeAwait } from '../trace';
+import { editorDecorations, toMarkers } from './decorations';
+import { lineMarks, type DescribeAwait } from './lineMarks';
+import { monaco } from './monaco';
+import { problemsOf } from './problems';
+
+const MARKER_OWNER = 'loopscope';
+
+export default function CodeEditor() {
+  const api = useLoopscopeApi();
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const model = monaco.editor.createModel(api.getState().source, 'python');
+    model.updateOptions({ tabSize: 4, insertSpaces: true });
+    const editor = monaco.editor.create(host, {
+      model,
+      theme: 'loopscope',
+      automaticLayout: true,
+      fontSize: 14,
+      lineHeight: 21,
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || undefined,
+      glyphMargin: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'none',
+      padding: { top: 8 },
+      fixedOverflowWidgets: true,
+      ariaLabel: uiStrings(api.getState().lang).editorLabel,
+    });
+    const decorations = editor.createDecorationsCollection();
+    let applyingStore = false;
+
+    const typed = model.onDidChangeContent(() => {
+      if (!applyingStore) api.getState().setSource(model.getValue());
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => api.getState().run());
+
+    function describerFor(s: LoopscopeState): DescribeAwait {
+      const index = s.index;
+      return (on) => (index ? describeAwait(on, index.tasks, s.lang) : '');
+    }
+
+    function syncText(s: LoopscopeState): void {
+      if (s.source === model.getValue()) return;
+      applyingStore = true;
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.source }], () => null);
+      editor.pushUndoStop();
+      applyingStore = false;
+    }
+
+    function syncDecorations(s: LoopscopeState, follow: boolean): void {
+      if (!s.index) {
+        decorations.clear();
+        return;
+      }
+      const state = loopStateAt(s.index, s.cursor);
+      const marks = lineMarks(s.index, state, describerFor(s));
+      decorations.set(editorDecorations(marks, model.getLineCount(), uiStrings(s.lang)));
+      // Follow the running line like a debugger, without jumping when it is already in view.
+      if (follow && state.line !== null && state.line <= model.getLineCount()) {
+        editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);
+      }
+    }
+
+    function syncMarkers(s: LoopscopeState): void {
+      const problems = problemsOf(s.syntaxProblem, s.index?.trace.end ?? null, uiStrings(s.lang), describerFor(s));
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(problems, model));
+    }
+
+    syncDecorations(api.getState(), false);
+    syncMarkers(api.getState());
+
+    const unsubscribe = api.subscribe((s, prev) => {
+      if (s.source !== prev.source) syncText(s);
+      const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
+      if (traceChanged || s.cursor !== prev.cursor) syncDecorations(s, true);
+      if (traceChanged || s.syntaxProblem !== prev.syntaxProblem) syncMarkers(s);
+      if (s.lineRequest && s.lineRequest !== prev.lineRequest) {
+        const { line } = s.lineRequest;
+        editor.revealLineInCenter(line);
+        editor.setSelection(new monaco.Selection(line, 1, line, model.getLineMaxColumn(line)));
+        editor.focus();
+      }
+    });
+
+    return () => {
+      unsubscribe();
+      typed.dispose();
+      editor.dispose();
+      model.dispose();
+    };
+  }, [api]);
+
+  return <div ref={hostRef} className="editor-host" data-testid="editor" />;
+}

@@ -1,0 +1,88 @@
+/**
+ * LineMarks and Problems turned into Monaco's decorations and markers. The look (colours,
+ * glyphs) is in editor.css, coloured from the shared --state-* variables.
+ */
+import type { UiStrings } from '../i18n/ui';
+import type { LineMark } from './lineMarks';
+import { pausedLabel } from './lineMarks';
+import { monaco } from './monaco';
+import type { Problem } from './problems';
+
+type Decoration = monaco.editor.IModelDeltaDecoration;
+
+function hoverFor(mark: LineMark, t: UiStrings): string {
+  if (mark.kind === 'running') return mark.task ? `**${mark.task}** — ${t.runningLineHover}` : t.runningLineHover;
+  return mark.tasks
+    .map((task) => `**${task.name}** (${t.stateName[task.state]})${task.awaits ? ` — ${task.awaits}` : ''}`)
+    .join('\n\n');
+}
+
+export function editorDecorations(marks: readonly LineMark[], lineCount: number, t: UiStrings): Decoration[] {
+  const out: Decoration[] = [];
+  for (const mark of marks) {
+    if (mark.line < 1 || mark.line > lineCount) continue; // the text changed since the run
+    const range = new monaco.Range(mark.line, 1, mark.line, 1);
+    const hoverMessage = { value: hoverFor(mark, t) };
+    if (mark.kind === 'running') {
+      out.push({
+        range,
+        options: {
+          isWholeLine: true,
+          className: 'ls-line-running',
+          glyphMarginClassName: 'ls-glyph-running',
+          glyphMarginHoverMessage: hoverMessage,
+          hoverMessage,
+          overviewRuler: { color: '#23945a', position: monaco.editor.OverviewRulerLane.Full },
+          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          zIndex: 2,
+        },
+      });
+      continue;
+    }
+    out.push({
+      range: new monaco.Range(mark.line, Number.MAX_SAFE_INTEGER, mark.line, Number.MAX_SAFE_INTEGER),
+      options: {
+        after: {
+          content: `⏸ ${pausedLabel(mark.tasks)}`,
+          inlineClassName: `ls-paused-label ls-paused-${mark.state}`,
+          cursorStops: monaco.editor.InjectedTextCursorStops.None,
+        },
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
+    });
+    out.push({
+      range,
+      options: {
+        isWholeLine: true,
+        className: `ls-line-paused-${mark.state}`,
+        hoverMessage,
+        glyphMarginClassName: `ls-glyph-paused ls-glyph-${mark.state}`,
+        glyphMarginHoverMessage: hoverMessage,
+        zIndex: 1,
+      },
+    });
+  }
+  return out;
+}
+
+export function toMarkers(problems: readonly Problem[], model: monaco.editor.ITextModel): monaco.editor.IMarkerData[] {
+  const lines = model.getLineCount();
+  return problems
+    .filter((p) => p.line >= 1 && p.line <= lines)
+    .map((p) => {
+      const endLine = Math.min(p.endLine ?? p.line, lines);
+      const column = p.column ?? (model.getLineFirstNonWhitespaceColumn(p.line) || 1);
+      let endColumn = p.endColumn ?? model.getLineMaxColumn(endLine);
+      // A zero-width range (an error at the end of a line) would be invisible: widen it.
+      if (endLine === p.line && endColumn <= column) endColumn = Math.min(column + 1, model.getLineMaxColumn(endLine));
+      return {
+        severity: p.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        startLineNumber: p.line,
+        startColumn: Math.max(1, column),
+        endLineNumber: endLine,
+        endColumn: Math.max(endColumn, column + 1),
+        message: p.message,
+        source: 'Python',
+      };
+    });
+}

@@ -1,0 +1,56 @@
+/**
+ * The problems the editor underlines, as plain data: a syntax error where CPython put it, the
+ * line an uncaught exception came from, the line a limit stopped, and where deadlocked tasks are
+ * stuck. Monaco markers are made from these in CodeEditor.
+ */
+import type { UiStrings } from '../i18n/ui';
+import type { Line, RunEnd, SyntaxProblem } from '../protocol/trace';
+import type { DescribeAwait } from './lineMarks';
+
+export interface Problem {
+  readonly severity: 'error' | 'warning';
+  readonly line: Line;
+  /** 1-based; absent: from the first non-blank character. */
+  readonly column?: number;
+  readonly endLine?: Line;
+  /** 1-based, exclusive; absent: to the end of the line. */
+  readonly endColumn?: number;
+  readonly message: string;
+}
+
+export function problemsOf(
+  syntax: SyntaxProblem | null,
+  end: RunEnd | null,
+  t: UiStrings,
+  describe: DescribeAwait,
+): Problem[] {
+  if (syntax) {
+    return [
+      {
+        severity: 'error',
+        line: syntax.line,
+        column: Math.max(1, syntax.column),
+        endLine: syntax.endLine,
+        endColumn: syntax.endColumn,
+        message: `${syntax.type}: ${syntax.message}`,
+      },
+    ];
+  }
+  if (!end) return [];
+  switch (end.kind) {
+    case 'exception':
+      return end.line === null ? [] : [{ severity: 'error', line: end.line, message: `${end.type}: ${end.message}` }];
+    case 'limit':
+      return end.line === null
+        ? []
+        : [{ severity: 'warning', line: end.line, message: `${t.limitName[end.limit]}: ${end.message}` }];
+    case 'deadlock':
+      return end.stuck.flatMap((s) =>
+        s.line === null ? [] : [{ severity: 'warning' as const, line: s.line, message: t.stuckHere(s.name, s.on ? describe(s.on) : '') }],
+      );
+    case 'ok':
+    case 'exit':
+    case 'stopped':
+      return [];
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * How the run ended, in words: finished, an uncaught exception (with its traceback), sys.exit,
+ * which safety limit stopped it, a deadlock (with each stuck task and what it awaits), or a
+ * Stop. Also the syntax error when the program could not start. Lines are buttons that take
+ * the editor there.
+ */
+import type { ReactNode } from 'react';
+import { uiStrings, type UiStrings } from '../i18n/ui';
+import type { RunEnd as RunEndInfo } from '../protocol/trace';
+import { useLoopscope, useLoopscopeApi } from '../store/context';
+import { selectTraceIsStale } from '../store/selectors';
+import { describeAwait, taskLabel } from '../trace';
+import type { TraceIndex } from '../trace/types';
+import type { Lang } from '../i18n/lang';
+
+function LineLink({ line, t }: { line: number; t: UiStrings }) {
+  const api = useLoopscopeApi();
+  return (
+    <button type="button" className="link-button" onClick={() => api.getState().revealLine(line)} title={t.goToLine(line)}>
+      {t.endStuckAt(line)}
+    </button>
+  );
+}
+
+function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): { tone: string; body: ReactNode } {
+  switch (end.kind) {
+    case 'ok':
+      return { tone: 'ok', body: t.endOk };
+    case 'exit':
+      return { tone: end.code === 0 ? 'ok' : 'warn', body: t.endExit(end.code) };
+    case 'exception':
+      return {
+        tone: 'error',
+        body: (
+          <>
+            <strong>{t.endException(end.type)}</strong> {end.line !== null && <LineLink line={end.line} t={t} />}
+            <div className="end-message">
+              {end.type}: {end.message}
+            </div>
+            {end.traceback && (
+              <details className="traceback">
+                <summary>{t.traceback}</summary>
+                <pre>{end.traceback}</pre>
+              </details>
+            )}
+          </>
+        ),
+      };
+    case 'limit':
+      return {
+        tone: 'warn',
+        body: (
+          <>
+            <strong>{t.endLimit(t.limitName[end.limit])}</strong> {end.line !== null && <LineLink line={end.line} t={t} />}
+            <div className="end-message">{end.message}</div>
+          </>
+        ),
+      };
+    case 'deadlock':
+      return {
+        tone: 'warn',
+        body: (
+          <>
+            <strong>{t.endDeadlock}</strong>
+            <ul className="stuck-tasks" aria-label={t.endStuckTasks}>
+              {end.stuck.map((s) => (
+                <li key={s.task}>
+                  <span className="task-name">{taskLabel(index.tasks, s.task)}</span>
+                  {s.on && <span className="stuck-on"> — {describeAwait(s.on, index.tasks, lang)}</span>}{' '}
+                  {s.line !== null && <LineLink line={s.line} t={t} />}
+                </li>
+              ))}
+            </ul>
+          </>
+        ),
+      };
+    case 'stopped':
+      return { tone: 'warn', body: t.endStopped };
+  }
+}
+
+export function RunEnd() {
+  const index = useLoopscope((s) => s.index);
+  const syntax = useLoopscope((s) => s.syntaxProblem);
+  const stale = useLoopscope(selectTraceIsStale);
+  const lang = useLoopscope((s) => s.lang);
+  const t = uiStrings(lang);
+
+  let content: { tone: string; body: ReactNode } | null = null;
+  if (syntax) {
+    content = {
+      tone: 'error',
+      body: (
+        <>
+          <strong>{t.endSyntax(syntax.type, syntax.line)}</strong> <LineLink line={syntax.line} t={t} />
+          <pre className="syntax-text">{syntax.text}</pre>
+        </>
+      ),
+    };
+  } else if (index) {
+    content = endBody(index.trace.end, index, lang, t);
+  }
+  if (!content) return null;
+  return (
+    <div className={`run-end run-end-${content.tone}`} data-testid="run-end" data-end={syntax ? 'syntax-error' : index?.trace.end.kind}>
+      <div className="run-end-body">{content.body}</div>
+      {stale && <div className="run-end-stale">{t.staleTrace}</div>}
+    </div>
+  );
+}

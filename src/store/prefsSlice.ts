@@ -1,0 +1,35 @@
+/** The learner's preferences: remembered across visits. */
+import { LANGS, langFromNavigator, type Lang } from '../i18n/lang';
+import { STORAGE_KEYS } from './storage';
+import type { GetState, PrefsSlice, SetState, StoreDeps } from './types';
+
+/** The speeds the controls offer, in loop steps per second. */
+export const SPEEDS: readonly number[] = [1, 2, 5, 10, 30];
+export const DEFAULT_SPEED = 2;
+
+function savedLang(deps: StoreDeps): Lang {
+  const saved = deps.storage.get(STORAGE_KEYS.lang);
+  const known = LANGS.find((l) => l === saved);
+  return known ?? langFromNavigator(deps.languages);
+}
+
+function savedSpeed(deps: StoreDeps): number {
+  const saved = Number(deps.storage.get(STORAGE_KEYS.speed));
+  return SPEEDS.includes(saved) ? saved : DEFAULT_SPEED;
+}
+
+export function createPrefsSlice(set: SetState, _get: GetState, deps: StoreDeps): PrefsSlice {
+  return {
+    lang: savedLang(deps),
+    speed: savedSpeed(deps),
+    setLang(lang) {
+      deps.storage.set(STORAGE_KEYS.lang, lang);
+      set({ lang });
+    },
+    setSpeed(stepsPerSecond) {
+      if (!SPEEDS.includes(stepsPerSecond)) return;
+      deps.storage.set(STORAGE_KEYS.speed, String(stepsPerSecond));
+      set({ speed: stepsPerSecond });
+    },
+  };
+}

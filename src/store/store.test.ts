@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_OPTIONS, type RunResult } from '../protocol/trace';
+import { SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE } from '../trace/fixtures/sleepOneSecond';
+import { traceOf } from '../trace/fixtures/traceOf';
+import type { EngineClient, EngineEvent } from './engineClient';
+import { loopStateAt, selectStatus, selectTotalSteps, selectTraceIsStale } from './selectors';
+import { memoryStorage, STORAGE_KEYS } from './storage';
+import { createLoopscopeStore } from './store';
+import { fakeTimers } from './testing/fakeTimers';
+import { SAVE_DEBOUNCE_MS } from './editorSlice';
+
+/** A store over a fake engine whose events the test emits by hand. */
+function setup(saved: Record<string, string> = {}, languages: readonly string[] = ['en-US']) {
+  const timers = fakeTimers();
+  const storage = memoryStorage(saved);
+  const runs: string[] = [];
+  let stops = 0;
+  let emit: (e: EngineEvent) => void = () => undefined;
+  const engine: EngineClient = {
+    run: (source) => {
+      runs.push(source);
+      return runs.length;
+    },
+    stop: () => {
+      stops += 1;
+    },
+    restart: () => undefined,
+    dispose: () => undefined,
+  };
+  const store = createLoopscopeStore({
+    createEngine: (onEvent) => {
+      emit = onEvent;
+      return engine;
+    },
+    storage,
+    timers,
+    languages,
+    defaultSource: 'DEFAULT',
+    runOptions: DEFAULT_RUN_OPTIONS,
+  });
+  store.getState().startEngine();
+  return { store, storage, timers, runs, stops: () => stops, emit: (e: EngineEvent) => emit(e) };
+}
+
+const sleepTrace: RunResult = { kind: 'trace', trace: traceOf(SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE) };
+
+function runToDone(t: ReturnType<typeof setup>, result: RunResult = sleepTrace): void {
+  t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+  t.store.getState().run();
+  t.emit({ type: 'result', runId: t.runs.length, result, runMs: 1 });
+}
+
+describe('editor slice', () => {
+  it('opens the saved text, else the default example', () => {
+    expect(setup().store.getState().source).toBe('DEFAULT');
+    expect(setup({ [STORAGE_KEYS.source]: 'saved' }).store.getState().source).toBe('saved');
+  });
+
+  it('saves the text a moment after typing stops', () => {
+    const { store, storage, timers } = setup();
+    store.getState().setSource('a');
+    store.getState().setSource('ab');
+    expect(storage.get(STORAGE_KEYS.source)).toBeNull();
+    timers.advance(SAVE_DEBOUNCE_MS);
+    expect(storage.get(STORAGE_KEYS.source)).toBe('ab');
+  });
+});
+
+describe('prefs slice', () => {
+  it('picks the language from the browser, then remembers the choice', () => {
+    const t = setup({}, ['zh-CN', 'en']);
+    expect(t.store.getState().lang).toBe('zh');
+    t.store.getState().setLang('en');
+    expect(setup({ [STORAGE_KEYS.lang]: t.storage.get(STORAGE_KEYS.lang) ?? '' }, ['zh-CN']).store.getState().lang).toBe('en');
+  });
+});
+
+describe('run slice', () => {
+  it('goes booting → ready → running → done, and a run waits for the boot', () => {
+    const t = setup();
+    expect(selectStatus(t.store.getState())).toBe('booting');
+    t.store.getState().run();
+    expect(selectStatus(t.store.getState())).toBe('running');
+    expect(t.store.getState().runQueued).toBe(true);
+    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+    t.emit({ type: 'started', runId: 1 });
+    expect(t.store.getState().runQueued).toBe(false);
+    t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
+    const s = t.store.getState();
+    expect(selectStatus(s)).toBe('done');
+    expect(s.cursor).toEqual({ step: 0 });
+    expect(selectTotalSteps(s)).toBeGreaterThan(0);
+  });
+
+  it('ends in error with the problem when the program does not parse', () => {
+    const t = setup();
+    runToDone(t, {
+      kind: 'syntax-error',
+      problem: { type: 'SyntaxError', message: 'invalid syntax', line: 2, column: 5, text: '...' },
+    });
+    expect(selectStatus(t.store.getState())).toBe('error');
+    expect(t.store.getState().syntaxProblem?.line).toBe(2);
+    expect(t.store.getState().index).toBeNull();
+  });
+
+  it('opens a shared program: sets the text, runs it, then seeks to its step', () => {
+    const t = setup();
+    t.store.getState().openSharedProgram({ source: SLEEP_ONE_SECOND_SOURCE, step: 2 });
+    expect(t.store.getState().source).toBe(SLEEP_ONE_SECOND_SOURCE);
+    expect(t.runs).toEqual([SLEEP_ONE_SECOND_SOURCE]);
+    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+    t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
+    expect(t.store.getState().cursor).toEqual({ step: 2 });
+  });
+
+  it('says so when Stop had to restart the engine, and drops the run', () => {
+    const t = setup();
+    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+    t.store.getState().run();
+    t.store.getState().stop();
+    expect(t.stops()).toBe(1);
+    t.emit({ type: 'restarted', reason: 'stopped', detail: '', lostRunId: 1 });
+    const s = t.store.getState();
+    expect(s.phase).toBe('error');
+    expect(s.engineStatus).toBe('booting');
+    expect(s.notices.map((n) => n.kind)).toEqual(['stopped-restarted']);
+    s.dismissNotice(s.notices[0]?.id ?? -1);
+    expect(t.store.getState().notices).toEqual([]);
+  });
+
+  it('ignores the result of a run it no longer waits for', () => {
+    const t = setup();
+    runToDone(t);
+    const index = t.store.getState().index;
+    t.emit({ type: 'result', runId: 99, result: sleepTrace, runMs: 1 });
+    expect(t.store.getState().index).toBe(index);
+  });
+
+  it('knows when the editor text no longer matches the trace', () => {
+    const t = setup({ [STORAGE_KEYS.source]: SLEEP_ONE_SECOND_SOURCE });
+    runToDone(t);
+    expect(selectTraceIsStale(t.store.getState())).toBe(false);
+    t.store.getState().setSource(`${SLEEP_ONE_SECOND_SOURCE}# edit\n`);
+    expect(selectTraceIsStale(t.store.getState())).toBe(true);
+  });
+});
+
+describe('playback slice', () => {
+  it('steps forward and back, and clamps at both ends', () => {
+    const t = setup();
+    runToDone(t);
+    const total = selectTotalSteps(t.store.getState());
+    t.store.getState().stepBack('step');
+    expect(t.store.getState().cursor.step).toBe(0);
+    t.store.getState().stepForward('step');
+    expect(t.store.getState().cursor.step).toBe(1);
+    t.store.getState().jumpEnd();
+    t.store.getState().stepForward('step');
+    expect(t.store.getState().cursor.step).toBe(total);
+    t.store.getState().seek({ step: total + 50 });
+    expect(t.store.getState().cursor.step).toBe(total);
+  });
+
+  it('plays one step per tick at the chosen speed and stops at the end', () => {
+    const t = setup();
+    runToDone(t);
+    const total = selectTotalSteps(t.store.getState());
+    t.store.getState().setSpeed(10);
+    t.store.getState().play();
+    t.timers.advance(100);
+    expect(t.store.getState().cursor.step).toBe(1);
+    t.timers.advance(100 * total);
+    expect(t.store.getState().cursor.step).toBe(total);
+    expect(t.store.getState().playing).toBe(false);
+    expect(t.timers.pending()).toBe(0);
+  });
+
+  it('pauses when the learner steps by hand', () => {
+    const t = setup();
+    runToDone(t);
+    t.store.getState().play();
+    t.store.getState().stepForward('line');
+    expect(t.store.getState().playing).toBe(false);
+  });
+
+  it('derives the loop state at the cursor, once per cursor', () => {
+    const t = setup();
+    runToDone(t);
+    t.store.getState().seek({ step: 1 });
+    const { index, cursor } = t.store.getState();
+    if (!index) throw new Error('no trace');
+    const state = loopStateAt(index, cursor);
+    expect(state.step).toBe(1);
+    expect(loopStateAt(index, { step: 1 })).toBe(state);
+  });
+});

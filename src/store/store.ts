@@ -1,0 +1,22 @@
+/**
+ * Loopscope's one store, made of four slices (editor, run, playback, prefs). Created with
+ * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
+ * Vitest with fakes.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createEditorSlice } from './editorSlice';
+import { createPlaybackSlice } from './playbackSlice';
+import { createPrefsSlice } from './prefsSlice';
+import { createRunSlice } from './runSlice';
+import type { LoopscopeState, StoreDeps } from './types';
+
+export type LoopscopeStore = StoreApi<LoopscopeState>;
+
+export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
+  return createStore<LoopscopeState>()((set, get) => ({
+    ...createEditorSlice(set, get, deps),
+    ...createRunSlice(set, get, deps),
+    ...createPlaybackSlice(set, get, deps),
+    ...createPrefsSlice(set, get, deps),
+  }));
+}

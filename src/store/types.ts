@@ -1,0 +1,127 @@
+/**
+ * The shape of Loopscope's one store. It holds only what cannot be derived: the editor text,
+ * the engine's status, the indexed trace of the last run and the cursor into it, and the
+ * learner's preferences. The loop's state at the cursor, the highlighted line and the visible
+ * console are computed from these by selectors (selectors.ts).
+ */
+import type { Lang } from '../i18n/lang';
+import type { RunOptions, SyntaxProblem } from '../protocol/trace';
+import type { ShareErrorReason } from '../share';
+import type { Cursor, TraceIndex } from '../trace/types';
+import type { EngineClient, EngineEvent } from './engineClient';
+import type { KeyValueStore } from './storage';
+
+/** The engine's own health, independent of any run. */
+export type EngineStatus = 'booting' | 'ready' | 'failed';
+
+/** Where the last run is: none yet, going, finished with a trace, or finished without one. */
+export type RunPhase = 'idle' | 'running' | 'done' | 'error';
+
+/** The single status the page shows and tests wait on (`data-status` on the app root). */
+export type AppStatus = 'booting' | 'ready' | 'running' | 'done' | 'error';
+
+export type StepUnit = 'step' | 'line';
+
+/** Something the learner should know that is not part of the run: kept until dismissed. */
+export type NoticeInput =
+  | { readonly kind: 'stopped-restarted' }
+  | { readonly kind: 'crashed'; readonly detail: string }
+  | { readonly kind: 'worker-died' }
+  | { readonly kind: 'boot-failed'; readonly detail: string }
+  | {
+      readonly kind: 'link-error';
+      readonly reason: ShareErrorReason;
+      readonly detail: string;
+      readonly fallback: 'saved' | 'example';
+    };
+
+export type Notice = { readonly id: number } & NoticeInput;
+
+/** A program opened from a share link. */
+export interface SharedProgram {
+  readonly source: string;
+  readonly step?: number;
+  readonly line?: number;
+}
+
+export interface EditorSlice {
+  /** The editor text: the source of truth the Monaco model follows. */
+  readonly source: string;
+  readonly setSource: (text: string) => void;
+  /** A request to the editor to scroll to and select a line (nonce makes repeats distinct). */
+  readonly lineRequest: { readonly line: number; readonly nonce: number } | null;
+  readonly revealLine: (line: number) => void;
+  /** Save the text now (page hide) instead of waiting for the debounce. */
+  readonly flushSave: () => void;
+}
+
+export interface RunSlice {
+  readonly engineStatus: EngineStatus;
+  readonly pythonVersion: string;
+  readonly phase: RunPhase;
+  /** True while a run waits for Python to finish booting. */
+  readonly runQueued: boolean;
+  /** The index of the last run's trace; a new run replaces it when its result arrives. */
+  readonly index: TraceIndex | null;
+  /** The source the current trace (or syntax problem) came from. */
+  readonly ranSource: string | null;
+  readonly syntaxProblem: SyntaxProblem | null;
+  readonly notices: readonly Notice[];
+  /** Where to put the cursor when the next trace arrives (from a share link). */
+  readonly pendingSeek: Cursor | null;
+  /** Create the worker and boot Python (page load). Idempotent. */
+  readonly startEngine: () => void;
+  readonly run: () => void;
+  readonly stop: () => void;
+  /** After boot failures: try again with a fresh worker. */
+  readonly retryEngine: () => void;
+  readonly openSharedProgram: (program: SharedProgram) => void;
+  readonly addNotice: (notice: NoticeInput) => void;
+  readonly dismissNotice: (id: number) => void;
+}
+
+export interface PlaybackSlice {
+  readonly cursor: Cursor;
+  readonly playing: boolean;
+  /** Move to a cursor (clamped to the trace); pauses playback like any manual move. */
+  readonly seek: (cursor: Cursor) => void;
+  readonly stepForward: (unit: StepUnit) => void;
+  readonly stepBack: (unit: StepUnit) => void;
+  readonly jumpStart: () => void;
+  readonly jumpEnd: () => void;
+  readonly play: () => void;
+  readonly pause: () => void;
+  readonly togglePlay: () => void;
+}
+
+export interface PrefsSlice {
+  readonly lang: Lang;
+  /** Playback speed in loop steps per second. */
+  readonly speed: number;
+  readonly setLang: (lang: Lang) => void;
+  readonly setSpeed: (stepsPerSecond: number) => void;
+}
+
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & PrefsSlice;
+
+export interface Timers {
+  readonly setTimeout: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout: (handle: unknown) => void;
+  readonly setInterval: (fn: () => void, ms: number) => unknown;
+  readonly clearInterval: (handle: unknown) => void;
+}
+
+/** Everything the store needs from the outside world, injected so tests can fake it. */
+export interface StoreDeps {
+  readonly createEngine: (onEvent: (event: EngineEvent) => void) => EngineClient;
+  readonly storage: KeyValueStore;
+  readonly timers: Timers;
+  /** navigator.languages, to pick the first UI language. */
+  readonly languages: readonly string[];
+  /** The text to open when nothing is saved (the default example). */
+  readonly defaultSource: string;
+  readonly runOptions: RunOptions;
+}
+
+export type SetState = (partial: Partial<LoopscopeState> | ((s: LoopscopeState) => Partial<LoopscopeState>)) => void;
+export type GetState = () => LoopscopeState;
