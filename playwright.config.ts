@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browsers cannot be downloaded here: use Debian's Chromium (`apt-get install -y chromium`),
 // or the one named by CHROMIUM_PATH.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Two developers' runs on one machine need two ports: E2E_PORT picks the preview server's.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +18,7 @@ export default defineConfig({
   // `list` prints each test and ends with the "N passed" summary line CI logs show.
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -35,8 +37,8 @@ export default defineConfig({
   },
   // Tests run against the production build (`npm run build` first), served with its headers.
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     // A stale preview server from another checkout was once silently reused: always start ours.
     reuseExistingServer: false,
     timeout: 60_000,
