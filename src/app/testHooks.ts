@@ -5,6 +5,7 @@
 import type { Trace } from '../protocol/trace';
 import { encodeShareHash, type ShareLink } from '../share';
 import type { LoopscopeStore } from '../store/store';
+import { indexTrace } from '../trace';
 import type { Cursor } from '../trace/types';
 
 export interface LoopscopeTestHooks {
@@ -15,6 +16,10 @@ export interface LoopscopeTestHooks {
   cursor(): Cursor;
   /** src/share's encodeShareHash, run in the page (e2e helpers use it when Node cannot load src/share). */
   shareHash(link: ShareLink): string;
+  /** Move the cursor the way the scrubber does (the store's seek). */
+  seek(cursor: Cursor): void;
+  /** Show a trace made elsewhere (e.g. `loopscope trace --max-steps 200000`) as if it had just run. */
+  loadTrace(trace: Trace): void;
 }
 
 declare global {
@@ -30,5 +35,8 @@ export function installTestHooks(store: LoopscopeStore): void {
     trace: () => store.getState().index?.trace ?? null,
     cursor: () => store.getState().cursor,
     shareHash: (link) => encodeShareHash(link),
+    seek: (cursor) => store.getState().seek(cursor),
+    loadTrace: (trace) =>
+      store.setState({ phase: 'done', index: indexTrace(trace), syntaxProblem: null, ranSource: trace.source, cursor: { step: 0 }, pendingSeek: null }),
   };
 }
