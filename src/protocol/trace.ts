@@ -210,7 +210,7 @@ export interface RunLimits {
   readonly maxSteps: number;
   /** Virtual seconds. */
   readonly maxVirtualTime: Seconds;
-  /** Lines executed / backward jumps without the loop getting control. */
+  /** Loop iterations (backward jumps) in the learner's code without the event loop getting control. */
   readonly maxLines: number;
   /** Characters of stdout + stderr. */
   readonly maxOutput: number;
@@ -225,7 +225,7 @@ export interface RunLimits {
 export const DEFAULT_LIMITS: RunLimits = {
   maxSteps: 100_000,
   maxVirtualTime: 3_600,
-  maxLines: 2_000_000,
+  maxLines: 1_000_000,
   maxOutput: 1_000_000,
   maxWallSeconds: 10,
   maxEvents: 2_000_000,

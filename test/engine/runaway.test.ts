@@ -9,7 +9,7 @@ describe('runaway programs', () => {
   it('while True: pass in a coroutine: busy-loop limit at its line, output so far kept', async () => {
     const trace = await traceOf('import asyncio\nasync def main():\n    print("spinning")\n    while True: pass\nasyncio.run(main())\n', SMALL);
     expect(trace.end).toMatchObject({ kind: 'limit', limit: 'busy-loop', line: 4 });
-    expect(trace.end.kind === 'limit' && trace.end.message).toMatch(/Line 4 .* without an await/);
+    expect(trace.end.kind === 'limit' && trace.end.message).toMatch(/loop at line 4 .* without an await/);
     expect(trace.stdout).toBe('spinning\n');
     expect(trace.events.some((e) => e.e === 'run')).toBe(true);
   });

@@ -10,7 +10,7 @@ class Limits:
     def __init__(self, d):
         self.max_steps = int(d.get("maxSteps", 100_000))
         self.max_virtual_time = float(d.get("maxVirtualTime", 3_600.0))
-        self.max_lines = int(d.get("maxLines", 2_000_000))
+        self.max_lines = int(d.get("maxLines", 1_000_000))
         self.max_output = int(d.get("maxOutput", 1_000_000))
         self.max_wall = float(d.get("maxWallSeconds", 10.0))
         self.max_events = int(d.get("maxEvents", 2_000_000))

@@ -2,8 +2,8 @@
 
 Events are switched on only for code objects compiled from the learner's source, so asyncio
 itself runs untraced and pays nothing. LINE events go into the trace; JUMP events only count:
-a one-line `while True: pass` fires no LINE event, only backward jumps, and both feed the
-busy-loop limit (lines run without the loop getting control back)."""
+a one-line `while True: pass` fires no LINE event, only backward jumps, so jumps are what the
+busy-loop limit counts (loop iterations without the event loop getting control back)."""
 import sys
 
 from .limits import limit_end, memory_end, memory_exceeded
@@ -41,8 +41,8 @@ class LineTracer:
             if run.busy > max_lines:
                 raise run.end_run(limit_end(
                     "busy-loop",
-                    f"Line {line} ran in a loop {max_lines:,} times without an await: the event "
-                    "loop never got control back.", line))
+                    f"The loop at line {line} went round {max_lines:,} times without an await: "
+                    "the event loop never got control back.", line))
             if limits.wall_exceeded():
                 raise run.end_run(limit_end(
                     "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
@@ -54,15 +54,18 @@ class LineTracer:
                     "events", f"The run recorded more than {max_events:,} events.", line))
             run.maybe_flush()
 
+        # The learner's code is short: every line's event text is made once.
+        line_texts = ['{"e":"line","l":%d}' % n for n in range(run.source.count("\n") + 2)]
+        known = len(line_texts)
+
         def on_line(code, line):
             run.line = line
-            if record and run.job_depth == 0:
-                append('{"e":"line","l":%d}' % line)
-            busy = run.busy = run.busy + 1
-            if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
-                check(line)
+            if record and not run.job_depth:
+                append(line_texts[line] if line < known else '{"e":"line","l":%d}' % line)
 
         def on_jump(code, src, dst):
+            # A loop that never awaits must jump backwards: counting jumps (not lines) is enough
+            # for the busy-loop limit, and keeps the per-line callback small.
             busy = run.busy = run.busy + 1
             if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
                 check(run.line)

@@ -200,8 +200,9 @@ class VirtualLoop(base_events.BaseEventLoop):
         finally:
             clock.job = outer
             run.job_depth -= 1
-        if self._rec is not None:
-            self._rec.executor_futures[future] = name
+        task = self.current_task_
+        if self._rec is not None and task is not None:
+            task._loopscope_executor = (future, name)
         for at, fd, text in job.prints:
             stream = sys.stdout if fd == "out" else sys.stderr
             self.call_at(at, _replay_worker_print, stream, text)

@@ -3,13 +3,15 @@
 Events are JSON strings appended to one list (see encode.py for why); nothing derived (queues,
 task states) is stored: src/trace recomputes those from the events."""
 import sys
-import weakref
 
 from . import describe as d
 from .encode import number, optional_id, optional_number, text, value
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
 OUT_EVENT_MAX = 4096
+
+
+_NOTHING = (None, None, None)
 
 
 def _is_private(qualname):
@@ -21,8 +23,6 @@ class Recorder:
         self.run = run                     # the Run: clock, limits, filename, ids shared by loops
         self.events = run.events
         self.filename = run.filename
-        self.sleep_timers = weakref.WeakKeyDictionary()     # sleep future -> (handle id, deadline)
-        self.executor_futures = weakref.WeakKeyDictionary()  # executor future -> function name
         self.object_labels = {}            # id(obj) -> "Queue#1" (objects kept alive in run.keep)
         self.object_counts = {}
         self.enabled = True
@@ -94,8 +94,9 @@ class Recorder:
         event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
         if when is not None:
             event += ',"when":' + number(when)
-            if kind == "sleep":
-                self.sleep_timers[handle._args[0]] = (hid, when)
+            if kind == "sleep" and current_task is not None:
+                # Remembered on the sleeping task (cheaper than a weak dict of futures).
+                current_task._loopscope_sleep = (handle._args[0], hid, when)
         if line is not None:
             event += ',"l":%d' % line
         self.emit(event + "}")
@@ -153,11 +154,11 @@ class Recorder:
         elif isinstance(waiter, d.GATHERING_FUTURE):
             on = {"k": "gather", "children": [
                 self.task_id(c) if isinstance(c, d.TASK_TYPES) else None for c in waiter._children]}
-        elif waiter in self.sleep_timers:
-            hid, when = self.sleep_timers[waiter]
+        elif getattr(task, "_loopscope_sleep", _NOTHING)[0] is waiter:
+            _fut, hid, when = task._loopscope_sleep
             on = {"k": "sleep", "until": when, "h": hid}
-        elif waiter in self.executor_futures:
-            on = {"k": "executor", "fn": self.executor_futures[waiter]}
+        elif getattr(task, "_loopscope_executor", _NOTHING)[0] is waiter:
+            on = {"k": "executor", "fn": task._loopscope_executor[1]}
         else:
             on = {"k": "future"}
             if api_frame is not None:
