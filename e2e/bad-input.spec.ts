@@ -44,12 +44,22 @@ interface Row {
   readonly events: number;
 }
 
-const light = BAD_INPUT_CASES.filter((c) => KILLS_THE_WORKER[c.file] === undefined);
-const heavy = BAD_INPUT_CASES.filter((c) => KILLS_THE_WORKER[c.file] !== undefined);
-const GROUPS = 4;
-const groupSize = Math.ceil(light.length / GROUPS);
-const groups: (readonly BadInputCase[])[] = [];
-for (let i = 0; i < light.length; i += groupSize) groups.push(light.slice(i, i + groupSize));
+/** `BAD_INPUT_ONLY=a.py,b.py` runs only those cases (to look into one). */
+const only = process.env.BAD_INPUT_ONLY?.split(',');
+const selected = BAD_INPUT_CASES.filter((c) => only === undefined || only.includes(c.file));
+const light = selected.filter((c) => KILLS_THE_WORKER[c.file] === undefined);
+const heavy = selected.filter((c) => KILLS_THE_WORKER[c.file] !== undefined);
+/**
+ * The runaways (every case that ends at a limit) share one page, so two of them never burn
+ * CPU at once: each races its intended limit against the 10 s wall-clock one, which a loaded
+ * 2-core machine can make win. The rest is split in three.
+ */
+const runaways = light.filter((c) => c.expect.kind === 'limit');
+const others = light.filter((c) => c.expect.kind !== 'limit');
+const OTHER_GROUPS = only === undefined ? 3 : 1;
+const groupSize = Math.max(1, Math.ceil(others.length / OTHER_GROUPS));
+const groups: (readonly BadInputCase[])[] = runaways.length > 0 ? [runaways] : [];
+for (let i = 0; i < others.length; i += groupSize) groups.push(others.slice(i, i + groupSize));
 
 function printTable(title: string, rows: readonly Row[]): void {
   const lines = rows.map((r) => `  ${r.file.padEnd(36)} ${String(r.ms).padStart(6)} ms run ${String(r.caseMs).padStart(6)} ms case  ${r.end.padEnd(18)} ${r.events} events`);
@@ -107,6 +117,7 @@ test.describe('bad input in the browser', () => {
   test.describe.configure({ mode: 'parallel' });
 
   test('the groups cover every case exactly once', () => {
+    test.skip(only !== undefined, 'BAD_INPUT_ONLY picks cases');
     const covered = [...groups.flat(), ...heavy].map((c) => c.file).sort();
     expect(covered).toEqual(BAD_INPUT_CASES.map((c) => c.file).sort());
   });
