@@ -1,0 +1,221 @@
+/**
+ * The page in a real browser (Debian's Chromium, as the e2e tests): how long until the editor
+ * shows and until Python is ready, cold (a fresh browser context) and with a warm HTTP cache
+ * (a reload), median of 3; and how long a seek in a 100,000-step trace takes until the DOM
+ * shows the new step. Serves dist/ with `vite preview` on a free port (builds first if dist/ is
+ * missing) and stops it at the end. Prints one JSON line.
+ *
+ * The trace comes from the CLI with raised limits (`loopscope trace --max-steps 200000`) and
+ * is shown with the `loadTrace` test hook; seeks go through the store's `seek`, the path the
+ * scrubber takes.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Trace } from '../src/protocol/trace';
+
+const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const RUNS = 3;
+const SEEKS = 200;
+const PROGRAM = path.join(ROOT, 'bench/programs/hundred_thousand_steps.py');
+const TRACE_FILE = path.join(tmpdir(), 'loopscope-page-bench-100k.json');
+
+/** The bits of the page's globals the measuring code uses (this file is checked without the DOM lib). */
+interface PageGlobals {
+  readonly document: { querySelector(selector: string): { textContent: string | null } | null };
+  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+  readonly performance: { now(): number };
+  readonly requestAnimationFrame: (callback: () => void) => number;
+  readonly __loopscope?: { setSource(text: string): void; loadTrace(trace: Trace): void; seek(cursor: { step: number }): void };
+  __loadMarks?: { editor?: number; ready?: number };
+}
+
+/** Marks, in ms since navigation start, when `.monaco-editor` shows and `data-status` becomes ready. */
+const LOAD_MARKS_SCRIPT = `(() => {
+  const marks = (window.__loadMarks = {});
+  const check = () => {
+    if (marks.editor === undefined && document.querySelector('.monaco-editor')) marks.editor = performance.now();
+    if (marks.ready === undefined && document.querySelector('.app[data-status="ready"]')) marks.ready = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status', 'class'] });
+})();`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+async function loadMarks(page: Page): Promise<{ editor: number; ready: number }> {
+  await page.locator('.monaco-editor').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+  const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__loadMarks ?? {});
+  if (marks.editor === undefined || marks.ready === undefined) throw new Error('load marks missing');
+  return { editor: marks.editor, ready: marks.ready };
+}
+
+async function loadTimes(browser: Browser, url: string) {
+  const cold: { editor: number; ready: number }[] = [];
+  const warm: { editor: number; ready: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(LOAD_MARKS_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(url);
+    cold.push(await loadMarks(page));
+    await page.reload();
+    warm.push(await loadMarks(page));
+    await context.close();
+  }
+  return { cold, warm };
+}
+
+function traceOf100kSteps(): Trace {
+  if (!existsSync(TRACE_FILE)) {
+    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/loopscope.mjs'), 'trace', PROGRAM, '--max-steps', '200000', '-o', TRACE_FILE], {
+      stdio: 'inherit',
+    });
+    if (made.status !== 0) throw new Error('loopscope trace failed');
+  }
+  return JSON.parse(readFileSync(TRACE_FILE, 'utf8')) as Trace;
+}
+
+async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{ commit: number[]; frame: number[]; steps: number }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // tsx (esbuild's keepNames) wraps named functions in __name(): give the page a no-op one.
+  await page.addInitScript('window.__name = (f) => f;');
+  await page.goto(url);
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-editor').waitFor({ state: 'visible' });
+  await page.evaluate((t) => {
+    const hooks = (globalThis as unknown as PageGlobals).__loopscope;
+    hooks?.setSource(t.source);
+    hooks?.loadTrace(t);
+  }, trace);
+  const steps = trace.stats.steps;
+  await page.getByTestId('step-label').filter({ hasText: `/ ${steps} ` }).waitFor();
+  // The same 200 cursors every time (a small LCG), spread over the whole run.
+  let seed = 12345;
+  const targets: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    targets.push(1 + (seed % steps));
+  }
+  const times = await page.evaluate(async (cursors) => {
+    const g = globalThis as unknown as PageGlobals;
+    const label = g.document.querySelector('[data-testid="step-label"]');
+    const frame = () => new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
+    const commit: number[] = [];
+    const framed: number[] = [];
+    for (const step of cursors) {
+      await frame();
+      const shows = () => (label?.textContent ?? '').startsWith(`Step ${step} /`);
+      const t0 = g.performance.now();
+      // Until the step label in the DOM says the new step (React commits it), then the next frame.
+      const updated = new Promise<void>((resolve) => {
+        const observer = new g.MutationObserver(() => {
+          if (shows()) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(label, { subtree: true, childList: true, characterData: true });
+      });
+      g.__loopscope?.seek({ step });
+      if (!shows()) await updated;
+      commit.push(g.performance.now() - t0);
+      await frame();
+      framed.push(g.performance.now() - t0);
+    }
+    return { commit, framed };
+  }, targets);
+  await page.close();
+  return { commit: times.commit, frame: times.framed, steps };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
+    const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  const trace = traceOf100kSteps();
+  const port = await freePort();
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  let browser: Browser | null = null;
+  try {
+    await waitForServer(url);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    });
+    const load = await loadTimes(browser, url);
+    const seek = await seekTimes(browser, url, trace);
+    console.log(
+      JSON.stringify({
+        bench: 'page',
+        editorVisibleColdMs: round(median(load.cold.map((m) => m.editor))),
+        editorVisibleWarmMs: round(median(load.warm.map((m) => m.editor))),
+        engineReadyColdMs: round(median(load.cold.map((m) => m.ready))),
+        engineReadyWarmMs: round(median(load.warm.map((m) => m.ready))),
+        seekRenderMedianMs: round(median(seek.commit)),
+        seekRenderP95Ms: round(percentile(seek.commit, 95)),
+        seekRenderMaxMs: round(Math.max(...seek.commit)),
+        seekNextFrameMedianMs: round(median(seek.frame)),
+        seekNextFrameP95Ms: round(percentile(seek.frame, 95)),
+        seeks: SEEKS,
+        steps: seek.steps,
+      }),
+    );
+  } finally {
+    await browser?.close();
+    // vite preview runs under npx: end the whole process group we started.
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+await main();
