@@ -77,7 +77,8 @@ async function checkCase(page: Page, testCase: BadInputCase): Promise<Row> {
   const run = await runAndWait(page, ENDS_WITHIN_MS + 15_000);
   expect(run.ms, `${name} ended after ${run.ms} ms`).toBeLessThan(ENDS_WITHIN_MS);
   const { result, events } = await pageResult(page);
-  expect(differences(testCase, result), name).toEqual([]);
+  // Soft: a group goes on to its next cases, so one run reports every case that differs.
+  expect.soft(differences(testCase, result), name).toEqual([]);
   expect(await getSource(page), `${name}: the editor text is unchanged by the run`).toBe(source);
 
   const runEnd = page.getByTestId('run-end');
