@@ -91,7 +91,7 @@ export async function expectTinyRunWorks(page: Page): Promise<void> {
   expect(run.status, 'the tiny program after it').toBe('done');
   const trace = await pageTrace(page);
   expect(trace.source).toBe(TINY_PROGRAM);
-  expect(trace.end.kind).toBe('ok');
+  expect(trace.end.kind, `the tiny program ended as ${JSON.stringify(trace.end)}`).toBe('ok');
   expect(trace.stdout).toBe('still here\n');
 }
 
