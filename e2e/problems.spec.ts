@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { openFixture, snapshot, waitForStatus } from './helpers';
+
+test('a syntax error is marked in the editor with its message', async ({ page }) => {
+  await openFixture(page, 'syntax_error.py');
+  await waitForStatus(page, 'error');
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  const runEnd = page.getByTestId('run-end');
+  await expect(runEnd).toHaveAttribute('data-end', 'syntax-error');
+  await expect(runEnd).toContainText('SyntaxError');
+  await expect(runEnd).toContainText('line 5');
+  // The marker carries the message: hovering the squiggle shows it.
+  await page.locator('.monaco-editor .squiggly-error').hover();
+  await expect(page.locator('.monaco-hover')).toContainText(/never closed|SyntaxError/);
+  await snapshot(page, 'syntax-error');
+});
+
+test('an uncaught exception is reported with its traceback and its line marked', async ({ page }) => {
+  await openFixture(page, 'uncaught.py');
+  await waitForStatus(page, 'done');
+  const runEnd = page.getByTestId('run-end');
+  await expect(runEnd).toHaveAttribute('data-end', 'exception');
+  await expect(runEnd).toContainText('ValueError');
+  await expect(runEnd).toContainText('item 2 is broken');
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  await page.getByTestId('jump-end').click();
+  await expect(page.locator('[data-testid="console-line"][data-fd="err"]').first()).toBeVisible();
+  await snapshot(page, 'uncaught-exception');
+});
