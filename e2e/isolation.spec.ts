@@ -79,7 +79,7 @@ interface Hostile {
   readonly name: string;
   readonly source: string;
   /** What must not appear in its stdout (a sign it reached something). */
-  readonly stdoutLacks?: string;
+  readonly stdoutLacks?: readonly string[];
   /** Text the console must show as is (markup printed as text, not made into elements). */
   readonly shows?: string;
 }
@@ -93,7 +93,9 @@ const HOSTILE: readonly Hostile[] = [
   { name: 'socket.create_connection', source: fixtureSource('socket-connect.py') },
   { name: 'asyncio.open_connection', source: fixtureSource('asyncio-open-connection.py') },
   { name: 'markup in its output and task names', source: MARKUP, shows: '<img src=x' },
-  { name: 'sys.modules, sys.meta_path and gc tricks to reach js', source: TRICKS, stdoutLacks: 'REACHED' },
+  // Python cannot hide objects from code in the same interpreter (gc, frames): a program may
+  // find a JS proxy, but the worker has no fetch, no postMessage, nothing to reach out with.
+  { name: 'sys.modules, sys.meta_path and gc tricks to reach js', source: TRICKS, stdoutLacks: ['REACHED fetch', 'REACHED postMessage'] },
 ];
 
 /** Every request the page and its workers make, seen from the page and from the context. */
@@ -188,7 +190,7 @@ test.describe('isolation', () => {
         await page.getByTestId('jump-end').click();
         await expect.soft(page.getByTestId('console'), hostile.name).toContainText(hostile.shows);
       }
-      if (hostile.stdoutLacks !== undefined) expect.soft(stdout, `${hostile.name}: stdout`).not.toContain(hostile.stdoutLacks);
+      for (const lacks of hostile.stdoutLacks ?? []) expect.soft(stdout, `${hostile.name}: stdout`).not.toContain(lacks);
     }
     console.log(`requests while each hostile program ran:\n${counts.join('\n')}`);
     const stdout = await page.evaluate(() => window.__loopscope?.trace()?.stdout ?? '');

@@ -10,6 +10,7 @@ import { decodeShareHash } from '../share';
 import { createEngineClient, type WorkerFactory } from '../store/engineClient';
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
+import { isOwnHash } from './urlSync';
 import type { Timers } from '../store/types';
 
 const createEngineWorker: WorkerFactory = ({ onMessage, onError }) => {
@@ -62,6 +63,12 @@ export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = brow
     case 'none':
       return;
     case 'ok':
+      // A reload of the address this tab wrote itself: the editor's saved text is newer than
+      // the program in the URL (which is the last one run), so it wins.
+      if (isOwnHash(window.location.hash)) {
+        const saved = storage.get(STORAGE_KEYS.source);
+        if (saved !== null && saved !== decoded.link.source) return;
+      }
       // The author's language, unless this reader has already chosen one.
       if (decoded.link.lang && storage.get(STORAGE_KEYS.lang) === null) store.setState({ lang: decoded.link.lang });
       store.getState().openSharedProgram(decoded.link);

@@ -8,6 +8,28 @@ import type { LoopscopeStore } from '../store/store';
 
 const URL_DEBOUNCE_MS = 400;
 
+/**
+ * The hash this tab last wrote itself, kept per tab across reloads: a reload of our own
+ * address must not bring back the program that last ran over newer edits (see openFromUrl).
+ */
+const OWN_HASH_KEY = 'loopscope.ownHash';
+
+export function rememberOwnHash(hash: string): void {
+  try {
+    sessionStorage.setItem(OWN_HASH_KEY, hash.startsWith('#') ? hash : `#${hash}`);
+  } catch {
+    // Storage may be unavailable (private modes): then a reload reopens the link, as before.
+  }
+}
+
+export function isOwnHash(hash: string): boolean {
+  try {
+    return hash !== '' && sessionStorage.getItem(OWN_HASH_KEY) === hash;
+  } catch {
+    return false;
+  }
+}
+
 export function startUrlSync(store: LoopscopeStore): () => void {
   let timer: number | null = null;
 
@@ -18,6 +40,7 @@ export function startUrlSync(store: LoopscopeStore): () => void {
     const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line });
     const url = `${window.location.pathname}${window.location.search}${hash.startsWith('#') ? hash : `#${hash}`}`;
     history.replaceState(history.state, '', url);
+    rememberOwnHash(hash);
   }
 
   const unsubscribe = store.subscribe((s, prev) => {

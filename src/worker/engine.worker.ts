@@ -13,8 +13,43 @@ declare const self: DedicatedWorkerGlobalScope;
 let engine: Promise<Engine> | null = null;
 let interruptBuffer: Int32Array | null = null;
 
+// Our own line to the page, kept before lockDown() takes the global away from the program.
+const postToPage = self.postMessage.bind(self);
+
 function post(message: FromWorker): void {
-  self.postMessage(message);
+  postToPage(message);
+}
+
+/**
+ * Once Pyodide has loaded, this worker needs no network and no storage. A program that gets
+ * past the Python-level sandbox (it runs in the same interpreter, so a determined one can)
+ * still finds nothing here to reach out with: these globals are taken away for good.
+ */
+const NETWORK_AND_STORAGE = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'WebTransport',
+  'EventSource',
+  'importScripts',
+  'Worker',
+  'SharedWorker',
+  'BroadcastChannel',
+  'indexedDB',
+  'caches',
+  // The program must not forge messages to the page either.
+  'postMessage',
+] as const;
+
+function lockDown(): void {
+  for (const name of NETWORK_AND_STORAGE) {
+    try {
+      Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+    } catch {
+      // Already absent or not configurable in this browser: nothing to take away.
+    }
+  }
 }
 
 function boot(buffer: Int32Array | null): Promise<Engine> {
@@ -23,6 +58,7 @@ function boot(buffer: Int32Array | null): Promise<Engine> {
     post({ type: 'booting' });
     const t0 = performance.now();
     engine = bootBrowserEngine(buffer).then((ready) => {
+      lockDown();
       post({ type: 'ready', bootMs: performance.now() - t0, pythonVersion: ready.pythonVersion });
       return ready;
     });
@@ -45,7 +81,7 @@ async function run(id: number, source: string, options: Extract<ToWorker, { type
   }
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>): void => {
+self.addEventListener('message', (event: MessageEvent<ToWorker>): void => {
   const message = event.data;
   switch (message.type) {
     case 'boot':
@@ -57,4 +93,4 @@ self.onmessage = (event: MessageEvent<ToWorker>): void => {
     default:
       assertNever(message);
   }
-};
+});

@@ -11,6 +11,8 @@ from .limits import limit_end, memory_end, memory_exceeded
 M = sys.monitoring
 TOOL = 4  # a free tool id (0 debugger, 1 coverage, 2 profiler, 5 optimizer are taken by convention)
 CHECK_EVERY = 1024
+# Iterations without an await after which a flood of events is blamed on the loop.
+BUSY_ENOUGH = 10_000
 
 
 def user_code_objects(code):
@@ -50,6 +52,11 @@ class LineTracer:
             if memory_exceeded(limits):
                 raise run.end_run(memory_end(limits, line))
             if len(events) > max_events:
+                if run.busy > BUSY_ENOUGH:
+                    # The events piled up because a loop never awaited: say that, not "events".
+                    raise run.end_run(limit_end(
+                        "busy-loop", f"The loop at line {line} went round {run.busy:,} times "
+                        "without an await: the event loop never got control back.", line))
                 raise run.end_run(limit_end(
                     "events", f"The run recorded more than {max_events:,} events.", line))
             run.maybe_flush()

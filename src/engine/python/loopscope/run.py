@@ -64,6 +64,7 @@ class Run:
         self.job_depth = 0
         self.ended = None         # the RunEnd dict once a limit/deadlock/stop ended the run
         self.active_loop = None
+        self.loops = []
         self.task_class = VTask
         # Streaming: finished events go out every FLUSH_SECONDS of real time, so a page that has
         # to kill a stuck engine (a long C call) still has the trace up to then.
@@ -115,6 +116,7 @@ class Run:
     # ---------------------------------------------------------------- loops and steps
     def loop_opened(self, loop):
         self.loop_count += 1
+        self.loops.append(loop)
         loop._loopscope_n = self.loop_count
         if self.recording():
             self.recorder.loop(self.loop_count, True)
@@ -226,6 +228,18 @@ class Run:
         return {"kind": "deadlock", "message": message, "stuck": stuck}
 
 
+def _close_leftovers(run):
+    """Close the coroutines a stopped run left suspended, while the line tracer still stops
+    every loop: left to the garbage collector, a coroutine whose `except BaseException` eats
+    GeneratorExit would loop forever later, outside any limit, and hang the next run."""
+    for loop in run.loops:
+        for task in asyncio.all_tasks(loop):
+            try:
+                task.get_coro().close()
+            except BaseException:  # its own exception, or our RunEnded: it is closed either way
+                pass
+
+
 def _stop_requested(signum, frame):
     """SIGINT from the page's Stop button (Pyodide's interrupt buffer)."""
     run = _CURRENT[0]
@@ -298,6 +312,8 @@ def run_program(source, options_json="{}", progress=None):
                 if run.ended is None:
                     run.output.write("err", end["traceback"])
             finally:
+                if run.ended is not None:
+                    _close_leftovers(run)
                 tracer.remove()
             # asyncio reports "Task exception was never retrieved" when the task is collected.
             if run.ended is None:

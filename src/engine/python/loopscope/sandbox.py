@@ -15,6 +15,11 @@ NO_PROCESSES = "Loopscope runs programs in a sandbox that cannot start other pro
 BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
 
 
+def _bridges_javascript(finder):
+    kind = finder if isinstance(finder, type) else type(finder)
+    return "pyodide" in (kind.__module__ or "") or "Js" in kind.__name__
+
+
 class BlockedImport:
     """A meta-path finder that refuses the JavaScript bridge with a plain explanation."""
 
@@ -72,7 +77,9 @@ class Sandbox:
         for k in self.saved_modules:
             del sys.modules[k]
         self.finder = BlockedImport()
-        sys.meta_path.insert(0, self.finder)
+        # Pyodide's own finders would rebuild `js` if the program took ours off meta_path.
+        self.saved_meta_path = list(sys.meta_path)
+        sys.meta_path[:] = [self.finder] + [f for f in sys.meta_path if not _bridges_javascript(f)]
         self.saved = (builtins.input, os._exit, sys.stdin)
         builtins.input = _no_input
         os._exit = _no_exit
@@ -86,8 +93,7 @@ class Sandbox:
         builtins.input, os._exit, sys.stdin = self.saved
         for k, v in self.saved_socket.items():
             setattr(socket, k, v)
-        if self.finder in sys.meta_path:
-            sys.meta_path.remove(self.finder)
+        sys.meta_path[:] = self.saved_meta_path
         for k in [k for k in sys.modules if k.partition(".")[0] in BLOCKED_MODULES]:
             del sys.modules[k]
         sys.modules.update(self.saved_modules)
