@@ -3,30 +3,63 @@
  * and the playhead, for the rows on screen. D3 computed every number (scales, laneGeometry);
  * this component only turns them into SVG elements.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ScaleLinear } from 'd3';
 import type { TaskId } from '../protocol/trace';
-import type { LaneSegment } from '../trace/types';
+import type { LaneSegment, TaskLane } from '../trace/types';
 import { BAR_HEIGHT, LANE_HEIGHT, laneCenterY, linkPath, segmentRects, type LaneWindow } from './laneGeometry';
-import type { LaneRow } from './laneRows';
 import { segmentSpan, type XAxisKind } from './scales';
 import { segmentTitle, type TitleFormat } from './segmentTitle';
 
+/** A lane on screen and its row number: nothing here changes from step to step. */
+export interface PlotLane {
+  readonly lane: TaskLane;
+  readonly row: number;
+}
+
 interface Props {
-  readonly rows: readonly LaneRow[];
+  readonly lanes: readonly PlotLane[];
   readonly window: LaneWindow;
   readonly rowOf: ReadonlyMap<TaskId, number>;
   readonly scale: ScaleLinear<number, number>;
   readonly axis: XAxisKind;
   readonly width: number;
   readonly step: number;
+  /** The row of the lane whose task runs in this step, if it is on screen. */
+  readonly runningRow: number | null;
   readonly playhead: number;
   readonly titles: TitleFormat;
 }
 
-export function LanePlot({ rows, window, rowOf, scale, axis, width, step, playhead, titles }: Props) {
+export function LanePlot({ lanes, window, rowOf, scale, axis, width, step, runningRow, playhead, titles }: Props) {
   const height = (window.end - window.first) * LANE_HEIGHT;
   const top = window.first * LANE_HEIGHT;
+  const band = axis === 'step' ? { x: scale(step), w: Math.max(1, scale(step + 1) - scale(step)) } : null;
+  // Seeking changes only the band, the running lane's highlight and the playhead: the
+  // segments and links (thousands of elements) are a memoised child that does not re-render.
+  return (
+    <svg className="timeline-plot-svg" width={width} height={height} role="presentation">
+      {band !== null && <rect className="timeline-step-band" x={band.x} y={0} width={band.w} height={height} />}
+      {runningRow !== null && (
+        <rect className="timeline-running-lane" x={0} y={runningRow * LANE_HEIGHT - top} width={width} height={LANE_HEIGHT} />
+      )}
+      <LaneSegments lanes={lanes} rowOf={rowOf} scale={scale} axis={axis} width={width} top={top} titles={titles} />
+      <line className="timeline-playhead" x1={playhead} x2={playhead} y1={0} y2={height} />
+    </svg>
+  );
+}
+
+interface SegmentsProps {
+  readonly lanes: readonly PlotLane[];
+  readonly rowOf: ReadonlyMap<TaskId, number>;
+  readonly scale: ScaleLinear<number, number>;
+  readonly axis: XAxisKind;
+  readonly width: number;
+  readonly top: number;
+  readonly titles: TitleFormat;
+}
+
+const LaneSegments = memo(function LaneSegments({ lanes: rows, rowOf, scale, axis, width, top, titles }: SegmentsProps) {
   const barY = (LANE_HEIGHT - BAR_HEIGHT) / 2;
 
   const lanes = useMemo(
@@ -62,14 +95,10 @@ export function LanePlot({ rows, window, rowOf, scale, axis, width, step, playhe
     return paths;
   }, [rows, rowOf, scale, axis, top]);
 
-  const band = axis === 'step' ? { x: scale(step), w: Math.max(1, scale(step + 1) - scale(step)) } : null;
-
   return (
-    <svg className="timeline-plot-svg" width={width} height={height} role="presentation">
-      {band !== null && <rect className="timeline-step-band" x={band.x} y={0} width={band.w} height={height} />}
+    <>
       {lanes.map(({ row, rects }) => (
         <g key={row.lane.task.id} transform={`translate(0,${row.row * LANE_HEIGHT - top})`}>
-          {row.running && <rect className="timeline-running-lane" x={0} y={0} width={width} height={LANE_HEIGHT} />}
           {rects.map((rect, i) => (
             <rect
               key={i}
@@ -92,7 +121,6 @@ export function LanePlot({ rows, window, rowOf, scale, axis, width, step, playhe
           </g>
         ))}
       </g>
-      <line className="timeline-playhead" x1={playhead} x2={playhead} y1={0} y2={height} />
-    </svg>
+    </>
   );
-}
+});

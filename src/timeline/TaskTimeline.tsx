@@ -66,6 +66,9 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
     [lanes, first, end, snapshots, runningTask, labelOf, text],
   );
 
+  // Step-independent: the lanes on screen and their rows (see LanePlot).
+  const plotLanes = useMemo(() => lanes.slice(first, end).map((lane, i) => ({ lane, row: first + i })), [lanes, first, end]);
+  const runningRow = runningTask === null ? null : (rowOf.get(runningTask) ?? null);
   const titles = useMemo<TitleFormat>(
     () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => describeAwait(on, index.tasks, lang) }),
     [text, index, lang],
@@ -118,7 +121,8 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
             <div className="timeline-plot" ref={plotRef} onClick={seekAt} title={text.timeline.hint}>
               <div className="timeline-window" style={{ transform: `translateY(${first * LANE_HEIGHT}px)` }}>
                 <LanePlot
-                  rows={rows}
+                  lanes={plotLanes}
+                  runningRow={runningRow}
                   window={{ first, end }}
                   rowOf={rowOf}
                   scale={scale}
