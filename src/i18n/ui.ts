@@ -97,9 +97,15 @@ const en = {
   } satisfies Record<LimitKind, string>,
 
   // Notices about the engine and links.
-  noticeStoppedRestarted: 'The run was stopped; the engine restarted; partial trace unavailable.',
-  noticeCrashed: (detail: string) => `The engine crashed (${detail}) and was restarted. Run the program again.`,
-  noticeWorkerDied: 'The engine stopped unexpectedly and was restarted. Run the program again.',
+  noticeStoppedRestarted: 'The run was stopped; the engine restarted.',
+  noticeCrashed: (detail: string) => `The engine crashed (${detail}) and was restarted.`,
+  noticeWorkerDied: 'The engine stopped unexpectedly and was restarted.',
+  /** What became of the run the restart ended (RunAfterRestart in src/store/types.ts). */
+  noticeRun: {
+    kept: 'The trace shows what happened until then; the last moments may be missing.',
+    lost: 'Partial trace unavailable: run the program again.',
+    none: '',
+  },
   noticeBootFailed: (detail: string) => `Python could not start: ${detail}`,
   noticeLinkError: (why: string) => `This link could not be opened: ${why}.`,
   /** Why a share link failed, by src/share's ShareErrorReason (Notices.tsx checks every reason is here). */
@@ -226,9 +232,14 @@ const zh: UiStrings = {
     memory: '内存不足',
   },
 
-  noticeStoppedRestarted: '运行已停止；引擎已重启；这次的部分轨迹无法保留。',
-  noticeCrashed: (detail: string) => `引擎崩溃了（${detail}），已自动重启。请重新运行程序。`,
-  noticeWorkerDied: '引擎意外停止，已自动重启。请重新运行程序。',
+  noticeStoppedRestarted: '运行已停止；引擎已重启。',
+  noticeCrashed: (detail: string) => `引擎崩溃了（${detail}），已自动重启。`,
+  noticeWorkerDied: '引擎意外停止，已自动重启。',
+  noticeRun: {
+    kept: '下面的轨迹显示了停止之前发生的事，最后片刻可能缺失。',
+    lost: '这次的部分轨迹无法保留，请重新运行程序。',
+    none: '',
+  },
   noticeBootFailed: (detail: string) => `Python 无法启动：${detail}`,
   noticeLinkError: (why: string) => `无法打开这个链接：${why}。`,
   linkErrorReason: {

@@ -7,11 +7,11 @@ import type { Notice } from '../store/types';
 function noticeText(notice: Notice, t: UiStrings): string {
   switch (notice.kind) {
     case 'stopped-restarted':
-      return t.noticeStoppedRestarted;
+      return `${t.noticeStoppedRestarted} ${t.noticeRun[notice.run]}`;
     case 'crashed':
-      return t.noticeCrashed(notice.detail);
+      return `${t.noticeCrashed(notice.detail)} ${t.noticeRun[notice.run]}`;
     case 'worker-died':
-      return t.noticeWorkerDied;
+      return `${t.noticeWorkerDied} ${t.noticeRun[notice.run]}`;
     case 'boot-failed':
       return t.noticeBootFailed(notice.detail);
     case 'link-error':

@@ -19,7 +19,12 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), { ...notice, id }] }));
   }
 
+  /** True while handling the event right after a result: a restart then means that result was a kill's partial trace. */
+  let afterResult = false;
+
   function onEngineEvent(event: EngineEvent): void {
+    const resultJustBefore = afterResult;
+    afterResult = event.type === 'result';
     switch (event.type) {
       case 'booting':
         set({ engineStatus: 'booting' });
@@ -73,9 +78,10 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
           // The run ended without a trace: the previous trace would not match what was run.
           set({ phase: 'error', runQueued: false, index: null, cursor: START, pendingSeek: null });
         }
-        if (event.reason === 'stopped') addNotice({ kind: 'stopped-restarted' });
-        else if (event.reason === 'crashed') addNotice({ kind: 'crashed', detail: event.detail });
-        else if (event.reason === 'died') addNotice({ kind: 'worker-died' });
+        const run = lost ? 'lost' : resultJustBefore ? 'kept' : 'none';
+        if (event.reason === 'stopped') addNotice({ kind: 'stopped-restarted', run });
+        else if (event.reason === 'crashed') addNotice({ kind: 'crashed', detail: event.detail, run });
+        else if (event.reason === 'died') addNotice({ kind: 'worker-died', run });
         return;
       }
       case 'boot-failed':

@@ -123,9 +123,23 @@ describe('run slice', () => {
     const s = t.store.getState();
     expect(s.phase).toBe('error');
     expect(s.engineStatus).toBe('booting');
-    expect(s.notices.map((n) => n.kind)).toEqual(['stopped-restarted']);
+    expect(s.notices).toEqual([expect.objectContaining({ kind: 'stopped-restarted', run: 'lost' })]);
     s.dismissNotice(s.notices[0]?.id ?? -1);
     expect(t.store.getState().notices).toEqual([]);
+  });
+
+  it('keeps the partial trace of a run the restart killed, and says so', () => {
+    const t = setup();
+    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+    t.store.getState().run();
+    t.store.getState().stop();
+    // The client turns the streamed events into a result, then restarts the worker.
+    t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
+    t.emit({ type: 'restarted', reason: 'stopped', detail: '', lostRunId: null });
+    const s = t.store.getState();
+    expect(s.phase).toBe('done');
+    expect(s.index).not.toBeNull();
+    expect(s.notices).toEqual([expect.objectContaining({ kind: 'stopped-restarted', run: 'kept' })]);
   });
 
   it('ignores the result of a run it no longer waits for', () => {

@@ -22,11 +22,17 @@ export type AppStatus = 'booting' | 'ready' | 'running' | 'done' | 'error';
 
 export type StepUnit = 'step' | 'line';
 
+/**
+ * What became of the run going on when the engine was restarted: its partial trace was kept
+ * (built from the events the worker streamed), it was lost, or no run was going on.
+ */
+export type RunAfterRestart = 'kept' | 'lost' | 'none';
+
 /** Something the learner should know that is not part of the run: kept until dismissed. */
 export type NoticeInput =
-  | { readonly kind: 'stopped-restarted' }
-  | { readonly kind: 'crashed'; readonly detail: string }
-  | { readonly kind: 'worker-died' }
+  | { readonly kind: 'stopped-restarted'; readonly run: RunAfterRestart }
+  | { readonly kind: 'crashed'; readonly detail: string; readonly run: RunAfterRestart }
+  | { readonly kind: 'worker-died'; readonly run: RunAfterRestart }
   | { readonly kind: 'boot-failed'; readonly detail: string }
   | {
       readonly kind: 'link-error';
