@@ -7,6 +7,7 @@ import { uiStrings } from '../i18n/ui';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { SPEEDS } from '../store/prefsSlice';
 import { selectTotalSteps } from '../store/selectors';
+import { JumpEndIcon, JumpStartIcon, PauseIcon, PlayIcon } from './icons';
 import { Scrubber } from './Scrubber';
 import { StepLabel } from './StepLabel';
 
@@ -28,7 +29,7 @@ export function Controls() {
       <div className="controls-row">
         <div className="controls-buttons" role="toolbar" aria-label="playback">
           <button type="button" className="btn btn-icon" title={t.jumpStart} aria-label={t.jumpStart} disabled={noBack} onClick={() => act().jumpStart()} data-testid="jump-start">
-            ⏮
+            <JumpStartIcon />
           </button>
           <button type="button" className="btn" title={t.stepBack} aria-label={t.stepBack} disabled={noBack} onClick={() => act().stepBack('step')} data-testid="step-back">
             {t.stepBackShort}
@@ -46,7 +47,7 @@ export function Controls() {
             onClick={() => act().togglePlay()}
             data-testid="play"
           >
-            {playing ? '⏸' : '▶'}
+            {playing ? <PauseIcon /> : <PlayIcon />}
           </button>
           <button type="button" className="btn btn-small" title={t.lineForward} aria-label={t.lineForward} disabled={noForward} onClick={() => act().stepForward('line')} data-testid="line-forward">
             {t.lineForwardShort}
@@ -55,10 +56,13 @@ export function Controls() {
             {t.stepForwardShort}
           </button>
           <button type="button" className="btn btn-icon" title={t.jumpEnd} aria-label={t.jumpEnd} disabled={noForward} onClick={() => act().jumpEnd()} data-testid="jump-end">
-            ⏭
+            <JumpEndIcon />
           </button>
         </div>
         <StepLabel />
+      </div>
+      <div className="controls-row">
+        <Scrubber />
         <label className="speed" title={t.speed}>
           <span className="visually-hidden">{t.speed}</span>
           <select className="select" value={speed} onChange={(e) => act().setSpeed(Number(e.target.value))} data-testid="speed">
@@ -70,7 +74,6 @@ export function Controls() {
           </select>
         </label>
       </div>
-      <Scrubber />
     </div>
   );
 }

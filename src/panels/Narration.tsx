@@ -1,7 +1,15 @@
-/** One plain sentence about what the loop does at the cursor, in the learner's language. */
+/**
+ * One plain sentence about what the loop does at the cursor, in the learner's language.
+ * Names of code in the sentence come `back-quoted` from src/trace: shown in code type.
+ */
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { narrate } from '../trace';
+
+/** "`main` starts" → ["", "main", " starts"]: odd parts are code. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
 
 export function Narration() {
   const index = useLoopscope((s) => s.index);
@@ -10,7 +18,7 @@ export function Narration() {
   const text = index ? narrate(index, cursor, lang) : uiStrings(lang).noTraceYet;
   return (
     <p className="narration" data-testid="narration" aria-live="polite">
-      {text}
+      {withCode(text)}
     </p>
   );
 }

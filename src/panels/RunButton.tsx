@@ -1,6 +1,7 @@
 /** Run, or Stop while a program runs: one place in the header, so the learner's eye stays put. */
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
+import { PlayIcon, StopIcon } from './icons';
 
 export function RunButton() {
   const api = useLoopscopeApi();
@@ -10,7 +11,7 @@ export function RunButton() {
   if (running) {
     return (
       <button type="button" className="btn btn-danger" onClick={() => api.getState().stop()} title={t.stopHint} data-testid="stop">
-        ■ {t.stop}
+        <StopIcon /> {t.stop}
       </button>
     );
   }
@@ -22,7 +23,7 @@ export function RunButton() {
       title={t.runHint}
       data-testid="run"
     >
-      ▶ {t.run}
+      <PlayIcon /> {t.run}
     </button>
   );
 }

@@ -9,6 +9,7 @@ import { encodeShareHash } from '../share';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
+import { CheckIcon, LinkIcon } from './icons';
 
 /** The link for the current text, with the cursor's step when the trace belongs to that text. */
 export function shareUrl(s: LoopscopeState, location: Pick<Location, 'origin' | 'pathname'>): string {
@@ -50,7 +51,15 @@ export function ShareButton() {
   return (
     <div className="share">
       <button type="button" className="btn" onClick={() => void share()} title={t.shareHint} data-testid="share">
-        {state.kind === 'copied' ? `✓ ${t.linkCopied}` : `🔗 ${t.share}`}
+        {state.kind === 'copied' ? (
+          <>
+            <CheckIcon /> {t.linkCopied}
+          </>
+        ) : (
+          <>
+            <LinkIcon /> {t.share}
+          </>
+        )}
       </button>
       {state.kind === 'manual' && (
         <div className="popover share-popover" role="dialog" aria-label={t.copyThisLink}>
