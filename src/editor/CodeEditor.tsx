@@ -72,7 +72,7 @@ export default function CodeEditor() {
       }
       const state = loopStateAt(s.index, s.cursor);
       const marks = lineMarks(s.index, state, describerFor(s));
-      decorations.set(editorDecorations(marks, model.getLineCount(), uiStrings(s.lang)));
+      decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
       // Follow the running line like a debugger, without jumping when it is already in view.
       if (follow && state.line !== null && state.line <= model.getLineCount()) {
         editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);

@@ -17,7 +17,8 @@ function hoverFor(mark: LineMark, t: UiStrings): string {
     .join('\n\n');
 }
 
-export function editorDecorations(marks: readonly LineMark[], lineCount: number, t: UiStrings): Decoration[] {
+export function editorDecorations(marks: readonly LineMark[], model: monaco.editor.ITextModel, t: UiStrings): Decoration[] {
+  const lineCount = model.getLineCount();
   const out: Decoration[] = [];
   for (const mark of marks) {
     if (mark.line < 1 || mark.line > lineCount) continue; // the text changed since the run
@@ -40,10 +41,10 @@ export function editorDecorations(marks: readonly LineMark[], lineCount: number,
       continue;
     }
     out.push({
-      range: new monaco.Range(mark.line, Number.MAX_SAFE_INTEGER, mark.line, Number.MAX_SAFE_INTEGER),
+      range: new monaco.Range(mark.line, model.getLineMaxColumn(mark.line), mark.line, model.getLineMaxColumn(mark.line)),
       options: {
         after: {
-          content: `⏸ ${pausedLabel(mark.tasks)}`,
+          content: `‖ ${pausedLabel(mark.tasks)}`,
           inlineClassName: `ls-paused-label ls-paused-${mark.state}`,
           cursorStops: monaco.editor.InjectedTextCursorStops.None,
         },
