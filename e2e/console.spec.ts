@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { allConsoleLinesForTest } from './traceHelpers';
 import { openFixture, pageCursor, pageTrace, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('clicking a console line jumps to the step that printed it', async ({ page }) => {
   await openFixture(page, 'workers.py');
   await waitForStatus(page, 'done');

@@ -53,7 +53,7 @@ export async function openFixture(page: Page, name: string, step?: number): Prom
 }
 
 /** Wait until the app root says `status` (Python boots in a few seconds; runs are fast). */
-export async function waitForStatus(page: Page, status: AppStatus, timeout = 45_000): Promise<void> {
+export async function waitForStatus(page: Page, status: AppStatus, timeout = 120_000): Promise<void> {
   await expect(page.locator(`.app[data-status="${status}"]`)).toBeVisible({ timeout });
 }
 

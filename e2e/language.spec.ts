@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openFixture, snapshot, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('the UI switches to Chinese and remembers it', async ({ page }) => {
   await openFixture(page, 'workers.py', 3);
   await waitForStatus(page, 'done');
@@ -9,8 +12,11 @@ test('the UI switches to Chinese and remembers it', async ({ page }) => {
   await expect(page.getByTestId('step-label')).toContainText('第 3 /');
   await expect(page.getByTestId('narration')).toContainText(/[\u4e00-\u9fff]/);
   await snapshot(page, 'chinese');
+  // The address bar now holds the program at step 3: a reload opens it again, in Chinese.
   await page.reload();
+  await waitForStatus(page, 'done');
   await expect(page.getByTestId('run')).toContainText('运行');
+  await expect(page.getByTestId('step-label')).toContainText('第 3 /');
   await page.getByTestId('help').click();
   await expect(page.getByTestId('help-overlay')).toContainText('快捷键');
   await page.keyboard.press('Escape');

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openFixture, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 function isLocal(url: string): boolean {
   if (url.startsWith('blob:') || url.startsWith('data:')) return true;
   const { hostname } = new URL(url);

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openFixture, snapshot, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('a syntax error is marked in the editor with its message', async ({ page }) => {
   await openFixture(page, 'syntax_error.py');
   await waitForStatus(page, 'error');
@@ -10,8 +13,11 @@ test('a syntax error is marked in the editor with its message', async ({ page })
   await expect(runEnd).toContainText('SyntaxError');
   await expect(runEnd).toContainText('line 5');
   // The marker carries the message: hovering the squiggle shows it.
-  await page.locator('.monaco-editor .squiggly-error').hover();
-  await expect(page.locator('.monaco-hover')).toContainText(/never closed|SyntaxError/);
+  // The squiggle lies under Monaco's text layer: move the mouse over it rather than hover() it.
+  const box = await page.locator('.monaco-editor .squiggly-error').boundingBox();
+  if (!box) throw new Error('the squiggle has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('.monaco-hover:not(.hidden)').first()).toContainText(/never closed|SyntaxError/);
   await snapshot(page, 'syntax-error');
 });
 

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { indexTrace, stateAt, stepCount } from '../src/trace';
 import { handlesOf, openFixture, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('an example from the menu runs and its output shows in the console', async ({ page }) => {
   await page.goto('/');
   await waitForStatus(page, 'ready');

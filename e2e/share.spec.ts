@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { fixture, openFixture, pageCursor, snapshot, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('a share link opens the same program at the same step', async ({ page }) => {
   const source = await openFixture(page, 'workers.py', 5);
   await waitForStatus(page, 'done');

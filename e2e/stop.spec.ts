@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { openFixture, pageTrace, snapshot, waitForStatus } from './helpers';
 
+// Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('Stop ends a runaway coroutine and the partial trace can be stepped through', async ({ page }) => {
   await openFixture(page, 'runaway.py');
   await waitForStatus(page, 'running');
   // Stop once Python is actually running the program (not while it still boots).
-  await expect(page.getByTestId('status')).not.toContainText(/Starting|Waiting/, { timeout: 45_000 });
+  await expect(page.getByTestId('status')).not.toContainText(/Starting|Waiting/, { timeout: 120_000 });
   await page.getByTestId('stop').click();
-  await waitForStatus(page, 'done', 10_000);
+  await waitForStatus(page, 'done', 30_000);
   const runEnd = page.getByTestId('run-end');
   await expect(runEnd).toHaveAttribute('data-end', 'stopped');
   const trace = await pageTrace(page);
