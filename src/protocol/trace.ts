@@ -228,7 +228,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxLines: 1_000_000,
   maxOutput: 1_000_000,
   maxWallSeconds: 10,
-  maxEvents: 2_000_000,
+  maxEvents: 1_000_000,
   maxMemoryBytes: 1024 * 1024 * 1024,
 };
 

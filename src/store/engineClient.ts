@@ -226,7 +226,8 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         opts.onEvent({ type: 'result', runId: message.id, result: message.result, runMs: message.runMs });
         if (message.result.kind === 'trace' && message.result.trace.end.kind === 'limit' && message.result.trace.end.limit === 'memory') {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
-          replaceWorker('crashed', 'the program used up the engine\'s memory');
+          // Quietly: the learner already reads the memory limit; a crash banner would alarm for nothing.
+          replaceWorker('retry', 'a fresh engine after the memory limit');
         }
         return;
       case 'progress':

@@ -13,7 +13,7 @@ class Limits:
         self.max_lines = int(d.get("maxLines", 1_000_000))
         self.max_output = int(d.get("maxOutput", 1_000_000))
         self.max_wall = float(d.get("maxWallSeconds", 10.0))
-        self.max_events = int(d.get("maxEvents", 2_000_000))
+        self.max_events = int(d.get("maxEvents", 1_000_000))
         self.max_memory = int(d.get("maxMemoryBytes", 1024 ** 3))
         self.wall0 = _real_perf_counter()
 
