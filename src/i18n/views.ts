@@ -70,7 +70,11 @@ export interface ViewStrings {
   readonly cancellations: {
     readonly title: string;
     readonly empty: string;
-    readonly noTask: string;
+    /**
+     * The requester when no task's step asked: the loop itself (asyncio.run cancelling what is
+     * left, via runner/loop), else a plain callback (a TaskGroup's done-callback, a timeout's timer).
+     */
+    readonly noTask: (via: CancelVia) => string;
     readonly requested: (step: number) => string;
     readonly delivered: (step: number) => string;
     readonly notDelivered: string;
@@ -166,7 +170,7 @@ const en: ViewStrings = {
   cancellations: {
     title: 'Cancellations',
     empty: 'This run cancelled nothing.',
-    noTask: 'the loop',
+    noTask: (via) => (via === 'runner' || via === 'loop' ? 'the loop' : 'a callback'),
     requested: (step) => `requested in step ${step}`,
     delivered: (step) => `CancelledError delivered in step ${step}`,
     notDelivered: 'CancelledError not delivered',
@@ -182,7 +186,7 @@ const en: ViewStrings = {
     via: { ...API_NAMES, awaiter: 'passed down', loop: 'the loop' },
     cause: (via, cause) =>
       via === 'TaskGroup'
-        ? `TaskGroup cancelled the other tasks because ${cause} failed`
+        ? `the TaskGroup aborted because ${cause} failed`
         : `passed down from ${cause}, which was cancelled while awaiting it`,
     seekRequest: 'Jump to the request',
     seekDelivery: 'Jump to the delivery',
@@ -256,7 +260,7 @@ const zh: ViewStrings = {
   cancellations: {
     title: '取消',
     empty: '本次运行没有取消任何任务。',
-    noTask: '事件循环',
+    noTask: (via) => (via === 'runner' || via === 'loop' ? '事件循环' : '一个回调'),
     requested: (step) => `在第 ${step} 步发出请求`,
     delivered: (step) => `CancelledError 在第 ${step} 步送达`,
     notDelivered: 'CancelledError 尚未送达',
@@ -272,7 +276,7 @@ const zh: ViewStrings = {
     via: { ...API_NAMES, awaiter: '向下传递', loop: '事件循环' },
     cause: (via, cause) =>
       via === 'TaskGroup'
-        ? `因为 ${cause} 出错，TaskGroup 取消了组里的其他任务`
+        ? `因为 ${cause} 出错，TaskGroup 中止了`
         : `由 ${cause} 传递下来：它在等待这个任务时被取消了`,
     seekRequest: '跳到发出请求的那一步',
     seekDelivery: '跳到送达的那一步',

@@ -61,15 +61,16 @@ describe('cancellationWords', () => {
     });
   });
 
-  it('says the loop asked when no task did', () => {
-    const w = cancellationWords({ ...base, by: null, via: 'timeout' }, taskName, viewStrings('en').cancellations);
-    expect(w.requester).toBe('the loop');
+  it('says a callback asked when no task did, and the loop when asyncio.run cleans up', () => {
+    const text = viewStrings('en').cancellations;
+    expect(cancellationWords({ ...base, by: null, via: 'timeout' }, taskName, text).requester).toBe('a callback');
+    expect(cancellationWords({ ...base, by: null, via: 'runner' }, taskName, text).requester).toBe('the loop');
   });
 
   it('explains a TaskGroup abort by the child that failed, in both languages', () => {
     const c: Cancellation = { ...base, via: 'TaskGroup', cause: 3 };
     expect(cancellationWords(c, taskName, viewStrings('en').cancellations).cause).toBe(
-      'TaskGroup cancelled the other tasks because sibling failed',
+      'the TaskGroup aborted because sibling failed',
     );
     expect(cancellationWords(c, taskName, viewStrings('zh').cancellations).cause).toContain('sibling');
   });

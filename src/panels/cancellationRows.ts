@@ -37,7 +37,7 @@ export function cancellationWords(
   text: ViewStrings['cancellations'],
 ): CancellationWords {
   const words = {
-    requester: c.by === null ? text.noTask : taskName(c.by),
+    requester: c.by === null ? text.noTask(c.via) : taskName(c.by),
     target: taskName(c.target),
     via: text.via[c.via],
     outcome: text.outcome[c.outcome],

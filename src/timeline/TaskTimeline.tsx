@@ -52,7 +52,7 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
   const { height: viewportHeight } = useElementSize(scrollRef, FALLBACK_SIZE);
   const [scrollTop, setScrollTop] = useState(0);
 
-  const { zoom, reset } = useXZoom(plotRef, width, maxZoom(axis, total, index.endTime, width), axis);
+  const { zoom, reset } = useXZoom(plotRef, width, maxZoom(axis, total, index.endTime), axis);
   const scale = useMemo(
     () => makeXScale(axis, total, index.endTime, width, zoom),
     [axis, total, index.endTime, width, zoom],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, xDomain } from './scales';
+import { PLOT_PAD, defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, xDomain } from './scales';
 
 describe('defaultXAxis', () => {
   it('uses the step axis when the clock never moved', () => {
@@ -35,31 +35,33 @@ describe('xDomain', () => {
 
 describe('makeXScale and stepAtX', () => {
   const noTime = (): number => 0;
+  // 116 px wide: 100 px of plot between the two PLOT_PAD margins.
+  const width = 100 + 2 * PLOT_PAD;
 
-  it('maps step bands onto the width', () => {
-    const x = makeXScale('step', 9, 0, 100);
-    expect(x(0)).toBe(0);
-    expect(x(10)).toBe(100);
-    expect(playheadX('step', 4, x, noTime)).toBe(45);
+  it('maps step bands onto the width, inside the margins', () => {
+    const x = makeXScale('step', 9, 0, width);
+    expect(x(0)).toBe(PLOT_PAD);
+    expect(x(10)).toBe(100 + PLOT_PAD);
+    expect(playheadX('step', 4, x, noTime)).toBe(45 + PLOT_PAD);
   });
 
   it('turns a click back into the step whose band is under it', () => {
-    const x = makeXScale('step', 9, 0, 100);
-    expect(stepAtX(45, x, 'step', 9, noTime)).toBe(4);
-    expect(stepAtX(40, x, 'step', 9, noTime)).toBe(4);
-    expect(stepAtX(39.9, x, 'step', 9, noTime)).toBe(3);
+    const x = makeXScale('step', 9, 0, width);
+    expect(stepAtX(45 + PLOT_PAD, x, 'step', 9, noTime)).toBe(4);
+    expect(stepAtX(40 + PLOT_PAD, x, 'step', 9, noTime)).toBe(4);
+    expect(stepAtX(39.9 + PLOT_PAD, x, 'step', 9, noTime)).toBe(3);
   });
 
   it('clamps clicks outside the run to its first and last step', () => {
-    const x = makeXScale('step', 9, 0, 100);
-    expect(stepAtX(-20, x, 'step', 9, noTime)).toBe(0);
+    const x = makeXScale('step', 9, 0, width);
+    expect(stepAtX(0, x, 'step', 9, noTime)).toBe(0);
     expect(stepAtX(500, x, 'step', 9, noTime)).toBe(9);
   });
 
   it('asks the trace which step a time means on the time axis', () => {
-    const x = makeXScale('time', 9, 2, 200);
+    const x = makeXScale('time', 9, 2, 200 + 2 * PLOT_PAD);
     const seen: number[] = [];
-    const step = stepAtX(150, x, 'time', 9, (t) => {
+    const step = stepAtX(150 + PLOT_PAD, x, 'time', 9, (t) => {
       seen.push(t);
       return 7;
     });
@@ -67,19 +69,24 @@ describe('makeXScale and stepAtX', () => {
     expect(step).toBe(7);
   });
 
-  it('applies the zoom: 2x scale shows half the domain', () => {
-    const x = makeXScale('step', 9, 0, 100, { k: 2, x: -100 });
-    expect(x.domain()).toEqual([5, 10]);
-    expect(stepAtX(10, x, 'step', 9, noTime)).toBe(5);
+  it('applies the zoom: 2x scale shows about half the domain', () => {
+    const x = makeXScale('step', 9, 0, width, { k: 2, x: -width });
+    const [lo, hi] = x.domain() as [number, number];
+    expect(hi - lo).toBeCloseTo(5); // half of the 10 step bands
+    expect(stepAtX(width / 2, x, 'step', 9, noTime)).toBe(Math.floor(x.invert(width / 2)));
   });
 });
 
 describe('maxZoom', () => {
-  it('lets one step grow to about 40 px', () => {
-    expect(maxZoom('step', 99, 0, 1000)).toBe(4);
+  it('lets the user zoom in until four steps fill the plot', () => {
+    expect(maxZoom('step', 99, 0)).toBe(25);
+  });
+
+  it('lets the user zoom in to 10 ms of virtual time', () => {
+    expect(maxZoom('time', 10, 2)).toBe(200);
   });
 
   it('never goes below 1', () => {
-    expect(maxZoom('step', 3, 0, 1000)).toBe(1);
+    expect(maxZoom('step', 1, 0)).toBe(1);
   });
 });

@@ -20,6 +20,9 @@ export interface XZoom {
 
 export const NO_ZOOM: XZoom = { k: 1, x: 0 };
 
+/** Pixels between the plot's edges and the start / end of the run. */
+export const PLOT_PAD = 8;
+
 /** How many pixel-wide buckets we split the time axis into when judging if steps are bunched. */
 const BUNCH_BUCKETS = 200;
 
@@ -52,7 +55,8 @@ export function makeXScale(
 ): ScaleLinear<number, number> {
   const base = scaleLinear()
     .domain(xDomain(axis, stepCount, endTime))
-    .range([0, Math.max(1, width)]);
+    // A few pixels in from each edge, so the playhead at the first or last step stays visible.
+    .range([PLOT_PAD, Math.max(PLOT_PAD + 1, width - PLOT_PAD)]);
   return zoomIdentity.translate(zoom.x, 0).scale(zoom.k).rescaleX(base);
 }
 
@@ -87,15 +91,18 @@ export function stepAtX(
   return Math.min(stepCount, Math.max(0, step));
 }
 
+/** The fewest step bands, or the shortest span of virtual time, the user may zoom in to. */
+const MIN_VISIBLE_STEPS = 4;
+const MIN_VISIBLE_SECONDS = 0.01;
+
 /**
- * How far in the user may zoom: until one step band (or one millisecond of virtual time) is
- * about 40 pixels wide, and never less than 1×.
+ * How far in the user may zoom: until the plot shows MIN_VISIBLE_STEPS steps (or
+ * MIN_VISIBLE_SECONDS), and never less than 1×. Independent of width: a zoom factor is a ratio.
  */
-export function maxZoom(axis: XAxisKind, stepCount: number, endTime: Seconds, width: number): number {
+export function maxZoom(axis: XAxisKind, stepCount: number, endTime: Seconds): number {
   const [lo, hi] = xDomain(axis, stepCount, endTime);
-  const smallest = axis === 'step' ? 1 : 0.001;
-  const pxPerSmallest = (Math.max(1, width) / (hi - lo)) * smallest;
-  return Math.max(1, 40 / pxPerSmallest);
+  const smallest = axis === 'step' ? MIN_VISIBLE_STEPS : MIN_VISIBLE_SECONDS;
+  return Math.max(1, (hi - lo) / smallest);
 }
 
 /**
