@@ -50,6 +50,8 @@ export interface ViewStrings {
     readonly fifoHint: string;
     /** The running task step resumes with an exception thrown in (e.g. CancelledError). */
     readonly thrownIn: (exc: string) => string;
+    /** The queue is longer than the panel lists. */
+    readonly more: (n: number) => string;
     readonly jumpToRun: (step: number) => string;
   };
 
@@ -64,6 +66,7 @@ export interface ViewStrings {
     readonly dueNow: string;
     readonly jumped: (from: string, to: string) => string;
     readonly now: (t: string) => string;
+    readonly more: (n: number) => string;
     readonly jumpToFire: (step: number) => string;
   };
 
@@ -150,6 +153,7 @@ const en: ViewStrings = {
     cancelled: 'cancelled: the loop will drop it without running it',
     fifoHint: 'First in, first out: the loop runs these in order, top first.',
     thrownIn: (exc) => `resumes with ${exc} thrown in`,
+    more: (n) => `…and ${n.toLocaleString('en')} more behind them`,
     jumpToRun: (step) => `Jump to step ${step}, where the loop runs it`,
   },
 
@@ -164,6 +168,7 @@ const en: ViewStrings = {
     dueNow: 'due now',
     jumped: (from, to) => `the clock jumped from ${from} to ${to}`,
     now: (t) => `now ${t}`,
+    more: (n) => `…and ${n.toLocaleString('en')} later timers`,
     jumpToFire: (step) => `Jump to step ${step}, where it fires`,
   },
 
@@ -240,6 +245,7 @@ const zh: ViewStrings = {
     cancelled: '已取消：事件循环会直接丢弃它，不会运行',
     fifoHint: '先进先出：事件循环从上到下依次运行。',
     thrownIn: (exc) => `恢复时会被抛入 ${exc}`,
+    more: (n) => `……后面还有 ${n} 个`,
     jumpToRun: (step) => `跳到第 ${step} 步，事件循环在那里运行它`,
   },
 
@@ -254,6 +260,7 @@ const zh: ViewStrings = {
     dueNow: '已到期',
     jumped: (from, to) => `时钟从 ${from} 跳到了 ${to}`,
     now: (t) => `现在 ${t}`,
+    more: (n) => `……之后还有 ${n} 个定时器`,
     jumpToFire: (step) => `跳到第 ${step} 步，它在那里触发`,
   },
 

@@ -3,6 +3,7 @@
  * handle the loop is running now. Entries slide in when scheduled and fade out when run, keyed
  * by handle id, so stepping shows the queue move. Click an entry to jump to the step that runs it.
  */
+import { useMemo } from 'react';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
@@ -21,6 +22,11 @@ export interface ReadyQueueProps {
 
 /** Matches the exit animation in ReadyQueue.css. */
 const LEAVE_MS = 220;
+/**
+ * The panel lists the head of the queue only: a program that creates 30k tasks at once has 30k
+ * handles queued, and rendering them all at every step would freeze the page.
+ */
+export const READY_SHOWN = 100;
 const handleOf = (e: ReadyEntry): number => e.h;
 
 /** The entry the loop runs next: the head, passing over cancelled handles it will drop. */
@@ -30,13 +36,16 @@ export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined 
 
 export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   const text = viewStrings(lang);
-  const shown = useLeavingItems(state.readyQueue, handleOf, LEAVE_MS);
+  // Memoised on the queue so the same step gives the same array (useLeavingItems compares identity).
+  const head = useMemo(() => state.readyQueue.slice(0, READY_SHOWN), [state.readyQueue]);
+  const hidden = state.readyQueue.length - head.length;
+  const shown = useLeavingItems(head, handleOf, LEAVE_MS);
   const runsAt = handleSteps(index);
   const next = nextToRun(state.readyQueue);
   const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
   const current = state.current;
   // 1-based places in the FIFO (leaving entries have none).
-  const position = new Map(state.readyQueue.map((e, i) => [e.h, i + 1]));
+  const position = new Map(head.map((e, i) => [e.h, i + 1]));
 
   return (
     <section className="ready-queue" data-testid="ready-queue" aria-label={text.readyQueue.title}>
@@ -104,6 +113,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
           );
         })}
       </ol>
+      {hidden > 0 && <p className="ready-more">{text.readyQueue.more(hidden)}</p>}
     </section>
   );
 }

@@ -28,6 +28,11 @@ const MARGIN = { left: 14, right: 14 };
 const ROW_GAP = 14; // px between stacked markers
 const AXIS_Y = 78; // the axis line; markers stack above it
 const HEIGHT = AXIS_Y + 22;
+/**
+ * Markers and list rows for the timers that fire first; a run can hold tens of thousands of
+ * timers at once, and drawing them all at every step would freeze the page.
+ */
+export const TIMERS_SHOWN = 100;
 
 export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const text = viewStrings(lang);
@@ -36,7 +41,8 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const arrowId = `timers-arrow-${useId().replace(/:/g, '')}`;
   const width = usePanelWidth(plotRef, 360);
   const runsAt = handleSteps(index);
-  const timers = state.timerHeap;
+  const timers = useMemo(() => state.timerHeap.slice(0, TIMERS_SHOWN), [state.timerHeap]);
+  const hidden = state.timerHeap.length - timers.length;
 
   // Built once per run; the trail and jump at each step are then a binary search.
   const changes = useMemo(
@@ -157,6 +163,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
           })}
         </ol>
       )}
+      {hidden > 0 && <p className="timers-more">{text.timers.more(hidden)}</p>}
     </section>
   );
 }

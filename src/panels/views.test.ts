@@ -10,15 +10,16 @@ import { indexTrace, stateAt } from '../trace';
 import type { Cursor } from '../trace/types';
 import { Cancellations } from './Cancellations';
 import { cancelWorker } from './fixtures/cancelWorker';
-import { ReadyQueue } from './ReadyQueue';
-import { Timers } from './Timers';
+import { manyTasks } from './fixtures/manyTasks';
+import { READY_SHOWN, ReadyQueue } from './ReadyQueue';
+import { TIMERS_SHOWN, Timers } from './Timers';
 
 const index = indexTrace(cancelWorker());
 const noSeek = (_cursor: Cursor): void => undefined;
 
 type View = typeof ReadyQueue | typeof Timers | typeof Cancellations;
-function render(view: View, step: number, lang: Lang = 'en'): string {
-  return renderToStaticMarkup(createElement(view, { index, state: stateAt(index, { step }), lang, onSeek: noSeek }));
+function render(view: View, step: number, lang: Lang = 'en', at = index): string {
+  return renderToStaticMarkup(createElement(view, { index: at, state: stateAt(at, { step }), lang, onSeek: noSeek }));
 }
 
 /** The values of `attr` on the elements with data-testid `id`, in document order. */
@@ -81,5 +82,23 @@ describe('Cancellations', () => {
     expect(attrs(html, 'cancellation-item', 'data-phase')).toEqual(['settled']);
     expect(attrs(html, 'cancellation-item', 'data-outcome')).toEqual(['propagated']);
     expect(html).toContain('CancelledError delivered in step 5');
+  });
+});
+
+describe('huge runs', () => {
+  const big = indexTrace(manyTasks(READY_SHOWN + TIMERS_SHOWN + 50));
+  const more = READY_SHOWN + TIMERS_SHOWN + 50;
+
+  it('lists only the head of a huge ready queue, and says how many are behind', () => {
+    const html = render(ReadyQueue, 1, 'en', big);
+    expect(attrs(html, 'ready-item', 'data-handle')).toHaveLength(READY_SHOWN);
+    expect(attrs(html, 'ready-item', 'data-handle')[0]).toBe('2');
+    expect(html).toContain(`and ${more - READY_SHOWN} more behind them`);
+  });
+
+  it('draws and lists only the timers that fire first', () => {
+    const html = render(Timers, more + 1, 'zh', big);
+    expect(attrs(html, 'timer-item', 'data-handle')).toHaveLength(TIMERS_SHOWN);
+    expect(html).toContain(`之后还有 ${more - TIMERS_SHOWN} 个定时器`);
   });
 });

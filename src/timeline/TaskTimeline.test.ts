@@ -7,8 +7,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/lang';
 import { cancelWorker } from '../panels/fixtures/cancelWorker';
+import { manyTasks } from '../panels/fixtures/manyTasks';
 import { indexTrace, stateAt } from '../trace';
 import type { Cursor } from '../trace/types';
+import { VIRTUALISE_ABOVE } from './laneGeometry';
 import { TaskTimeline } from './TaskTimeline';
 
 const index = indexTrace(cancelWorker());
@@ -58,5 +60,19 @@ describe('TaskTimeline', () => {
 
   it('draws a connector from the parent to the child it created', () => {
     expect(render(1)).toMatch(/<g class="timeline-links"><g><path d="M[\d.]+,12V36H[\d.]+"/);
+  });
+});
+
+describe('TaskTimeline on a huge run', () => {
+  it('renders only the lanes on screen, not one per task', () => {
+    const big = indexTrace(manyTasks(5_000));
+    const html = renderToStaticMarkup(
+      createElement(TaskTimeline, { index: big, state: stateAt(big, { step: 1 }), lang: 'en', onSeek: noSeek }),
+    );
+    const shown = lanes(html);
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.length).toBeLessThan(VIRTUALISE_ABOVE);
+    expect(attr(shown[0] ?? '', 'data-task-name')).toBe('Task-1');
+    expect(html).toContain('of 5001');
   });
 });

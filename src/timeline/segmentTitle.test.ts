@@ -24,6 +24,17 @@ describe('segmentTitle', () => {
     expect(title).toBe('运行中 · 第 2 步 · 0.500 s');
   });
 
+  it('cuts a very long await description', () => {
+    const long: TitleFormat = { ...format('en'), awaitLabel: () => 'x'.repeat(1000) };
+    const title = segmentTitle(
+      { state: 'waiting', fromStep: 1, toStep: 2, fromT: 0, toT: 0, on: { k: 'future' } },
+      1,
+      long,
+    );
+    expect(title.length).toBeLessThan(250);
+    expect(title.endsWith('…')).toBe(true);
+  });
+
   it('mentions merged segments', () => {
     const title = segmentTitle({ state: 'ready', fromStep: 1, toStep: 1, fromT: 0, toT: 0 }, 12, format('en'));
     expect(title).toContain('12 segments drawn as one');

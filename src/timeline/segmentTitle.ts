@@ -14,6 +14,9 @@ export interface TitleFormat {
   readonly awaitLabel: (on: AwaitTarget) => string;
 }
 
+/** Longer "waiting for" texts (a gather of thousands of tasks) are cut: a tooltip is a glance. */
+const MAX_AWAIT_CHARS = 160;
+
 /** `count` > 1 when the rectangle stands for several merged sub-pixel segments. */
 export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat): string {
   const parts = [
@@ -25,7 +28,11 @@ export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat
       : `${f.formatTime(segment.fromT)} – ${f.formatTime(segment.toT)}`,
   ];
   let title = parts.join(' · ');
-  if (segment.on !== undefined) title += `\n${f.text.timeline.waitingFor(f.awaitLabel(segment.on))}`;
+  if (segment.on !== undefined) {
+    const what = f.awaitLabel(segment.on);
+    const short = what.length > MAX_AWAIT_CHARS ? `${what.slice(0, MAX_AWAIT_CHARS - 1)}…` : what;
+    title += `\n${f.text.timeline.waitingFor(short)}`;
+  }
   if (count > 1) title += `\n${f.text.timeline.merged(count)}`;
   return title;
 }
