@@ -106,7 +106,13 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
             </marker>
           </defs>
           <line className="timers-now" x1={nowX} x2={nowX} y1={4} y2={AXIS_Y} />
-          <text className="timers-now-label" x={nowX + 3} y={11}>
+          {/* The label sits on the side of the line with room for it. */}
+          <text
+            className="timers-now-label"
+            x={nowX > width * 0.7 ? nowX - 3 : nowX + 3}
+            y={11}
+            textAnchor={nowX > width * 0.7 ? 'end' : 'start'}
+          >
             {text.timers.now(formatTime(state.t))}
           </text>
           {timers.map((timer, i) => {
