@@ -43,6 +43,8 @@ export function editorDecorations(marks: readonly LineMark[], model: monaco.edit
     out.push({
       range: new monaco.Range(mark.line, model.getLineMaxColumn(mark.line), mark.line, model.getLineMaxColumn(mark.line)),
       options: {
+        // An empty range at the line end: Monaco drops its injected text unless told to keep it.
+        showIfCollapsed: true,
         after: {
           content: `‖ ${pausedLabel(mark.tasks)}`,
           inlineClassName: `ls-paused-label ls-paused-${mark.state}`,

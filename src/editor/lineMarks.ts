@@ -5,12 +5,18 @@
  */
 import type { AwaitTarget, Line, TaskId } from '../protocol/trace';
 import { taskLabel } from '../trace';
+// Not (yet) re-exported by src/trace/index.ts: the two parts let a group name its coroutine once.
+import { taskLabelParts } from '../trace/describe';
 import type { LoopState, TaskState, TraceIndex } from '../trace/types';
 
 /** A paused task as the editor shows it. */
 export interface PausedTask {
   readonly id: TaskId;
+  /** The full label, "worker (Task-3)". */
   readonly name: string;
+  /** What the learner calls it ("worker") and, when several tasks run that coroutine, which one ("Task-3"). */
+  readonly label: string;
+  readonly which: string | null;
   readonly state: TaskState;
   /** What it awaits, already in words (empty when it only waits for its turn). */
   readonly awaits: string;
@@ -46,15 +52,37 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
       group = { line: snap.line, state: snap.state, tasks: [] };
       groups.set(key, group);
     }
-    group.tasks.push({ id: snap.id, name: taskLabel(index.tasks, snap.id), state: snap.state, awaits: snap.on ? describe(snap.on) : '' });
+    const { label, which } = taskLabelParts(index.tasks, snap.id);
+    group.tasks.push({
+      id: snap.id,
+      name: taskLabel(index.tasks, snap.id),
+      label,
+      which,
+      state: snap.state,
+      awaits: snap.on ? describe(snap.on) : '',
+    });
   }
   for (const g of groups.values()) marks.push({ kind: 'paused', line: g.line, state: g.state, tasks: g.tasks });
   return marks;
 }
 
-/** The text after the line end: "⏸ worker-1, worker-2" (long lists are cut, the hover has all). */
+/**
+ * The text after the line end, short enough to read at a glance: tasks of one coroutine are
+ * named once, "worker (Task-2, Task-3)", "main, fetch"; long lists are cut (the hover has all).
+ */
 export function pausedLabel(tasks: readonly PausedTask[], maxNames = 3): string {
-  const names = tasks.slice(0, maxNames).map((t) => t.name);
-  const more = tasks.length - names.length;
-  return `${names.join(', ')}${more > 0 ? ` +${more}` : ''}`;
+  const byLabel = new Map<string, string[]>();
+  for (const t of tasks) {
+    const whichs = byLabel.get(t.label) ?? [];
+    if (t.which !== null) whichs.push(t.which);
+    byLabel.set(t.label, whichs);
+  }
+  const parts: string[] = [];
+  for (const [label, whichs] of byLabel) {
+    const shown = whichs.slice(0, maxNames);
+    const more = whichs.length - shown.length;
+    parts.push(shown.length === 0 ? label : `${label} (${shown.join(', ')}${more > 0 ? ` +${more}` : ''})`);
+  }
+  const cut = parts.slice(0, maxNames);
+  return `${cut.join(', ')}${parts.length > cut.length ? ` +${parts.length - cut.length}` : ''}`;
 }
