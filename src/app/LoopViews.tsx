@@ -7,7 +7,7 @@ import { Cancellations } from '../panels/Cancellations';
 import { ReadyQueue } from '../panels/ReadyQueue';
 import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
-import { uiStrings } from '../i18n/ui';
+import { RunIntro } from '../panels/RunIntro';
 import { useLoopscope } from '../store/context';
 import { loopStateAt } from '../store/selectors';
 
@@ -17,13 +17,7 @@ export function LoopViews() {
   const lang = useLoopscope((s) => s.lang);
   const onSeek = useLoopscope((s) => s.seek);
 
-  if (!index) {
-    return (
-      <div className="panel empty-run">
-        <p>{uiStrings(lang).noTraceYet}</p>
-      </div>
-    );
-  }
+  if (!index) return <RunIntro />;
   const state = loopStateAt(index, cursor);
   return (
     <>

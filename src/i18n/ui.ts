@@ -63,6 +63,17 @@ const en = {
   stepLabel: (step: number, total: number, time: string) => `Step ${step} / ${total} · t = ${time}`,
   scrubber: 'Loop steps of the whole run',
   noTraceYet: 'Press Run to watch the event loop run your program, one step at a time.',
+  narrationSyntax: (line: number) => `Python could not read the program: fix line ${line}, then press Run.`,
+  introTitle: 'After a run, these views show the loop at the current step:',
+  introViews: [
+    ['Task timeline', 'every task’s life, step by step: when it ran, waited and ended'],
+    ['Ready queue', 'what the loop runs next, first in, first out'],
+    ['Timers', 'sleeps and timeouts waiting for their moment on the virtual clock'],
+    ['Cancellations', 'who cancelled which task, and what became of it'],
+    ['Console', 'what the program printed up to this step'],
+  ] as readonly (readonly [string, string])[],
+  introNoTrace: 'No trace: the program did not start. Fix the error shown above and press Run.',
+  showLine: (line: number) => `show line ${line}`,
 
   // Console.
   console: 'Console',
@@ -201,6 +212,17 @@ const zh: UiStrings = {
   stepLabel: (step: number, total: number, time: string) => `第 ${step} / ${total} 步 · t = ${time}`,
   scrubber: '整次运行的循环步',
   noTraceYet: '按“运行”，看事件循环一步一步地执行你的程序。',
+  narrationSyntax: (line: number) => `Python 读不懂这个程序：请修改第 ${line} 行，然后按“运行”。`,
+  introTitle: '运行之后，这些视图会显示事件循环在当前这一步的状态：',
+  introViews: [
+    ['任务时间线', '每个任务一步一步的经历：何时运行、等待、结束'],
+    ['就绪队列', '事件循环接下来要运行什么，先进先出'],
+    ['定时器', '在虚拟时钟上等待时刻到来的 sleep 和超时'],
+    ['取消', '谁取消了哪个任务，结果又怎样'],
+    ['控制台', '到这一步为止程序打印的内容'],
+  ],
+  introNoTrace: '没有轨迹：程序没能开始运行。请按上面的提示修改错误，再按“运行”。',
+  showLine: (line: number) => `查看第 ${line} 行`,
 
   console: '控制台',
   consoleEmpty: '到这一步为止还没有输出。',

@@ -15,7 +15,9 @@ export function Narration() {
   const index = useLoopscope((s) => s.index);
   const cursor = useLoopscope((s) => s.cursor);
   const lang = useLoopscope((s) => s.lang);
-  const text = index ? narrate(index, cursor, lang) : uiStrings(lang).noTraceYet;
+  const syntaxLine = useLoopscope((s) => s.syntaxProblem?.line ?? null);
+  const t = uiStrings(lang);
+  const text = index ? narrate(index, cursor, lang) : syntaxLine !== null ? t.narrationSyntax(syntaxLine) : t.noTraceYet;
   return (
     <p className="narration" data-testid="narration" aria-live="polite">
       {withCode(text)}

@@ -17,7 +17,7 @@ function LineLink({ line, t }: { line: number; t: UiStrings }) {
   const api = useLoopscopeApi();
   return (
     <button type="button" className="link-button" onClick={() => api.getState().revealLine(line)} title={t.goToLine(line)}>
-      {t.endStuckAt(line)}
+      {t.showLine(line)}
     </button>
   );
 }
