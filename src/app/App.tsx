@@ -3,7 +3,7 @@
  * It subscribes only to what decides the layout (status, language); everything that changes at
  * every step lives further down, so a step re-renders the views, not the shell.
  */
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { selectStatus } from '../store/selectors';
 import { useLoopscope } from '../store/context';
 import { EditorFallback } from '../editor/EditorFallback';
@@ -25,9 +25,13 @@ export function App() {
   const workspaceRef = useRef<HTMLDivElement>(null);
   const help = useHelpOverlay();
   useShortcuts(help.toggle);
+  // The document's language picks the right CJK glyphs and tells screen readers how to speak it.
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
 
   return (
-    <div className="app" data-status={status} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className="app" data-status={status}>
       <Header onHelp={help.open} />
       <Notices />
       <div className="workspace" ref={workspaceRef}>
