@@ -88,6 +88,9 @@ export interface ViewStrings {
     readonly via: Readonly<Record<CancelVia, string>>;
     /** What set it off (the cancel event's `cause`): a failed TaskGroup child, or a cancelled awaiter. */
     readonly cause: (via: CancelVia, cause: string) => string;
+    /** The rows left out above and below the ones drawn around the cursor. */
+    readonly earlier: (n: number) => string;
+    readonly later: (n: number) => string;
     readonly seekRequest: string;
     readonly seekDelivery: string;
   };
@@ -194,6 +197,8 @@ const en: ViewStrings = {
         ? `the TaskGroup aborted because ${cause} failed`
         : `passed down from ${cause}, which was cancelled while awaiting it`,
     seekRequest: 'Jump to the request',
+    earlier: (n) => `…and ${n.toLocaleString('en')} earlier cancellations (step back to see them)`,
+    later: (n) => `…and ${n.toLocaleString('en')} later cancellations (step on to see them)`,
     seekDelivery: 'Jump to the delivery',
   },
 };
@@ -286,6 +291,8 @@ const zh: ViewStrings = {
         ? `因为 ${cause} 出错，TaskGroup 中止了`
         : `由 ${cause} 传递下来：它在等待这个任务时被取消了`,
     seekRequest: '跳到发出请求的那一步',
+    earlier: (n) => `……之前还有 ${n} 次取消（往回走可以看到）`,
+    later: (n) => `……之后还有 ${n} 次取消（往前走可以看到）`,
     seekDelivery: '跳到送达的那一步',
   },
 };

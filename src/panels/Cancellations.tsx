@@ -2,7 +2,8 @@
  * Every cancellation of the run, one row each: requester → target with how it was asked
  * (cancel(), timeout, TaskGroup...), a small track over the run's steps from the request to the
  * delivery of the CancelledError and the task's end, and the outcome. Rows later than the
- * cursor are dimmed; click a row to jump to its request, or its delivery.
+ * cursor are dimmed; click a row to jump to its request, or its delivery. A run with more than
+ * a hundred draws the hundred around the cursor and counts the rest.
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
@@ -11,7 +12,7 @@ import { viewStrings } from '../i18n/views';
 import type { TaskId } from '../protocol/trace';
 import { cancellations, formatTime, stepCount, taskLabel } from '../trace';
 import type { Cursor, LoopState, TraceIndex } from '../trace/types';
-import { cancellationPhase, cancellationWords } from './cancellationRows';
+import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 import { usePanelWidth } from './usePanelWidth';
 import './Cancellations.css';
 
@@ -46,13 +47,16 @@ export function Cancellations({ index, state, lang, onSeek }: CancellationsProps
   const x = (step: number) => band(step + 0.5);
   const taskName = (id: TaskId) => taskLabel(index.tasks, id);
   const nowX = x(state.step);
+  const { start, end } = cancellationWindow(all, state.step);
+  const shown = useMemo(() => all.slice(start, end), [all, start, end]);
 
   return (
     <section className="cancellations" data-testid="cancellations" aria-label={c.title}>
       <h2 className="view-title">{c.title}</h2>
       {all.length === 0 && <p className="cancellations-empty">{c.empty}</p>}
+      {start > 0 && <p className="cancellations-more">{c.earlier(start)}</p>}
       <ol className="cancellations-list" ref={listRef}>
-        {all.map((item) => {
+        {shown.map((item) => {
           const phase = cancellationPhase(item, state.step);
           const words = cancellationWords(item, taskName, c);
           const delivered = item.delivered;
@@ -116,6 +120,7 @@ export function Cancellations({ index, state, lang, onSeek }: CancellationsProps
           );
         })}
       </ol>
+      {end < all.length && <p className="cancellations-more">{c.later(all.length - end)}</p>}
     </section>
   );
 }

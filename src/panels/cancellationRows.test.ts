@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewStrings } from '../i18n/views';
 import type { Cancellation } from '../trace/types';
-import { cancellationPhase, cancellationWords } from './cancellationRows';
+import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 
 const base: Cancellation = {
   event: 10,
@@ -80,5 +80,27 @@ describe('cancellationWords', () => {
     const w = cancellationWords(c, taskName, viewStrings('en').cancellations);
     expect(w.via).toBe('passed down');
     expect(w.cause).toContain('main');
+  });
+});
+
+describe('cancellationWindow', () => {
+  const rows = Array.from({ length: 1000 }, (_, i) => ({ requestStep: i * 2 }));
+
+  it('draws every row of a short list', () => {
+    expect(cancellationWindow(rows.slice(0, 40), 10_000)).toEqual({ start: 0, end: 40 });
+  });
+
+  it('starts at the top before the first request', () => {
+    expect(cancellationWindow(rows, 0)).toEqual({ start: 0, end: 100 });
+  });
+
+  it('centres on the last request at or before the cursor', () => {
+    // 501 requests at steps 0..1000 are asked by step 1000.
+    expect(cancellationWindow(rows, 1000)).toEqual({ start: 451, end: 551 });
+    expect(cancellationWindow(rows, 1001)).toEqual({ start: 451, end: 551 });
+  });
+
+  it('ends at the bottom at the end of the run', () => {
+    expect(cancellationWindow(rows, 99_999)).toEqual({ start: 900, end: 1000 });
   });
 });

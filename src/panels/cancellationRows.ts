@@ -44,3 +44,32 @@ export function cancellationWords(
   };
   return c.cause === undefined ? words : { ...words, cause: text.cause(c.via, taskName(c.cause)) };
 }
+
+/** How many rows the panel draws at once: a runaway cancel loop can ask thousands of times. */
+export const CANCELLATIONS_SHOWN = 100;
+
+export interface RowWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Which rows to draw, `[start, end)`, of cancellations sorted by request step: at most `size`,
+ * centred on the last one asked by `step`, so the rows the cursor is in the middle of are there.
+ */
+export function cancellationWindow(
+  all: readonly Pick<Cancellation, 'requestStep'>[],
+  step: number,
+  size: number = CANCELLATIONS_SHOWN,
+): RowWindow {
+  if (all.length <= size) return { start: 0, end: all.length };
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((all[mid] as Pick<Cancellation, 'requestStep'>).requestStep <= step) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.min(Math.max(0, lo - Math.floor(size / 2)), all.length - size);
+  return { start, end: start + size };
+}
