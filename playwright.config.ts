@@ -22,7 +22,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A trace records screencast frames all test long: only on the retry, where it explains a failure.
+    trace: 'on-first-retry',
     launchOptions: {
       executablePath,
       args: [

@@ -25,9 +25,18 @@ export type FromWorker =
    * the partial trace from these (src/trace/partialTrace.ts).
    */
   | { readonly type: 'progress'; readonly id: number; readonly events: string }
-  | { readonly type: 'result'; readonly id: number; readonly result: RunResult; readonly runMs: number }
+  /**
+   * The run's RunResult as the engine's JSON text: a string crosses to the page as one copy,
+   * where a structured clone of a parsed 100,000-task trace walks millions of objects.
+   */
+  | { readonly type: 'result'; readonly id: number; readonly json: string; readonly runMs: number }
   /** The engine itself failed (not the learner's program): boot failure, out of memory, internal error. */
   | { readonly type: 'crash'; readonly id: number | null; readonly message: string };
+
+/** The RunResult a `result` message carries (the engine wrote it; its shape is RunResult's). */
+export function resultOf(message: Extract<FromWorker, { type: 'result' }>): RunResult {
+  return JSON.parse(message.json) as RunResult;
+}
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(value)}`);

@@ -10,7 +10,7 @@
  * output passes `maxChars` and reports why it stopped. Compression still uses lz-string;
  * src/share/lzUri.test.ts checks both directions against it.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 
 /** lz-string's URI-safe alphabet: each character carries 6 bits. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
@@ -34,7 +34,7 @@ export type LzDecodeResult =
 
 /** Compress text into the URI-safe alphabet above (lz-string's own compressor). */
 export function compressToUri(text: string): string {
-  return compressToEncodedURIComponent(text);
+  return LZString.compressToEncodedURIComponent(text);
 }
 
 /**

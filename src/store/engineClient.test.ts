@@ -82,7 +82,7 @@ describe('engine client', () => {
     client.stop();
     const buffer = bufferOf(worker(0));
     expect(buffer?.[0]).toBe(2);
-    worker(0).reply({ type: 'result', id, result: stopped, runMs: 5 });
+    worker(0).reply({ type: 'result', id, json: JSON.stringify(stopped), runMs: 5 });
     timers.advance(STOP_GRACE_MS * 2);
     expect(workers).toHaveLength(1);
     expect(buffer?.[0]).toBe(0); // the next run must not start interrupted
@@ -107,7 +107,7 @@ describe('engine client', () => {
     const partial = results[0];
     expect(partial?.type === 'result' && partial.runId === id && partial.result.kind === 'trace' && partial.result.trace.end.kind).toBe('stopped');
     // A late answer from the old worker is ignored.
-    worker(0).reply({ type: 'result', id, result: stopped, runMs: 5 });
+    worker(0).reply({ type: 'result', id, json: JSON.stringify(stopped), runMs: 5 });
     expect(events.filter((e) => e.type === 'result')).toHaveLength(1);
   });
 

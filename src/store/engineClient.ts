@@ -11,7 +11,7 @@
  *   report, instead of restarting forever.
  */
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
-import { assertNever, type FromWorker, type ToWorker } from '../protocol/worker';
+import { assertNever, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
 import { partialTrace } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
@@ -217,19 +217,21 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
           send(next);
         }
         return;
-      case 'result':
+      case 'result': {
         if (!running || running.id !== message.id) return;
         clearStopTimer();
         running = null;
         // A Stop that arrived as the run was finishing must not interrupt the next one.
         if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
-        opts.onEvent({ type: 'result', runId: message.id, result: message.result, runMs: message.runMs });
-        if (message.result.kind === 'trace' && message.result.trace.end.kind === 'limit' && message.result.trace.end.limit === 'memory') {
+        const result = resultOf(message);
+        opts.onEvent({ type: 'result', runId: message.id, result, runMs: message.runMs });
+        if (result.kind === 'trace' && result.trace.end.kind === 'limit' && result.trace.end.limit === 'memory') {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
           // Quietly: the learner already reads the memory limit; a crash banner would alarm for nothing.
           replaceWorker('retry', 'a fresh engine after the memory limit');
         }
         return;
+      }
       case 'progress':
         if (running && running.id === message.id) running.chunks.push(message.events);
         return;

@@ -74,8 +74,8 @@ async function run(id: number, source: string, options: Extract<ToWorker, { type
     const ready = await boot(interruptBuffer);
     if (interruptBuffer !== null) Atomics.store(interruptBuffer, 0, 0); // a Stop pressed between runs must not stop this one
     const t0 = performance.now();
-    const result = ready.run(source, options, (events) => post({ type: 'progress', id, events }));
-    post({ type: 'result', id, result, runMs: performance.now() - t0 });
+    const json = ready.runJson(source, options, (events) => post({ type: 'progress', id, events }));
+    post({ type: 'result', id, json, runMs: performance.now() - t0 });
   } catch (error) {
     post({ type: 'crash', id, message: `The engine failed while running the program: ${String(error)}` });
   }
