@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceEvent } from '../../src/protocol/trace';
 import { cancellations, indexTrace } from '../../src/trace';
-import { fidelityCorpus, traceOf } from './sharedEngine';
+import { fidelityCorpus, ownCorpus, traceOf } from './sharedEngine';
 
 const source = (name: string): string => {
   const program = fidelityCorpus().find((p) => p.name === name);
@@ -106,5 +106,17 @@ asyncio.run(main())
       ['Task-1:main', 'TaskGroup', 'Task-3:bad', 'swallowed'],
     ]);
     expect(trace.stdout).toBe('caught\n');
+  });
+
+  it('loop.call_soon(task.cancel): a callback asks (not a step of the task), via cancel(); the task re-raises', async () => {
+    const program = ownCorpus().find((p) => p.name === 'call-soon-cancel.py');
+    if (program === undefined) throw new Error('no call-soon-cancel.py');
+    const trace = await traceOf(program.source);
+    const who = named(trace);
+    const sched = trace.events.find((e) => e.e === 'sched' && e.on.k === 'call');
+    expect(sched?.e === 'sched' && sched.on).toMatchObject({ k: 'call', fn: 'Task.cancel', user: true });
+    expect(cancellations(indexTrace(trace)).map((c) => [who(c.target), who(c.by), c.via, c.delivered?.line, c.outcome])).toEqual([
+      ['Task-2:sleeper', null, 'cancel()', 7, 'propagated'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /** Fidelity is the product: each corpus program prints exactly what real CPython printed. */
 import { describe, expect, it } from 'vitest';
-import { fidelityCorpus, runProgram, traceOf } from './sharedEngine';
+import { fidelityCorpus, ownCorpus, runProgram, traceOf } from './sharedEngine';
 
 const corpus = fidelityCorpus();
 
@@ -33,4 +33,21 @@ describe('the fidelity corpus on the engine', () => {
       expect(fromEvents, program.name).toBe(trace.stdout);
     }
   });
+});
+
+describe('our own fidelity programs and the examples on the engine', () => {
+  const own = ownCorpus();
+
+  it('has the examples and our own programs', () => {
+    expect(own.filter((p) => p.name.startsWith('examples/')).length).toBeGreaterThanOrEqual(16);
+    expect(own.filter((p) => !p.name.startsWith('examples/')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const program of own) {
+    it(`${program.name} prints what CPython prints, byte for byte`, async () => {
+      const trace = await traceOf(program.source);
+      expect(trace.end).toEqual({ kind: 'ok' });
+      expect(trace.stdout).toBe(program.expected);
+    });
+  }
 });

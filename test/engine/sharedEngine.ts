@@ -30,15 +30,30 @@ export interface CorpusProgram {
   readonly expected: string;
 }
 
-/** The fidelity corpus: programs with the exact stdout real CPython printed. */
-export function fidelityCorpus(): readonly CorpusProgram[] {
-  return readdirSync(FIDELITY_DIR)
+/** The project's own fidelity programs: cases the shared corpus misses (test/fidelity/README.md). */
+export const OWN_FIDELITY_DIR = new URL('../fidelity/', import.meta.url);
+const EXAMPLES_DIR = new URL('../../src/examples/programs/', import.meta.url);
+const EXAMPLES_EXPECTED_DIR = new URL('../../src/examples/expected/', import.meta.url);
+
+/** Programs in `dir` with the stdout real CPython printed, in `expectedDir` (.py → .out). */
+function programsIn(dir: URL, expectedDir: URL = dir): readonly CorpusProgram[] {
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.py'))
     .sort()
     .map((name) => ({
       name,
-      path: new URL(name, FIDELITY_DIR).pathname,
-      source: readFileSync(new URL(name, FIDELITY_DIR), 'utf8'),
-      expected: readFileSync(new URL(name.replace(/\.py$/, '.out'), FIDELITY_DIR), 'utf8'),
+      path: new URL(name, dir).pathname,
+      source: readFileSync(new URL(name, dir), 'utf8'),
+      expected: readFileSync(new URL(name.replace(/\.py$/, '.out'), expectedDir), 'utf8'),
     }));
+}
+
+/** The fidelity corpus: programs with the exact stdout real CPython printed. */
+export function fidelityCorpus(): readonly CorpusProgram[] {
+  return programsIn(FIDELITY_DIR);
+}
+
+/** Our own programs and the examples menu's, with the stdout real CPython printed for each. */
+export function ownCorpus(): readonly CorpusProgram[] {
+  return [...programsIn(OWN_FIDELITY_DIR), ...programsIn(EXAMPLES_DIR, EXAMPLES_EXPECTED_DIR).map((p) => ({ ...p, name: `examples/${p.name}` }))];
 }

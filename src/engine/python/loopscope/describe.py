@@ -4,12 +4,35 @@ Everything here reads asyncio's objects without changing them. Never call task.e
 task.result(): they mark an exception as retrieved and would silence asyncio's own warnings."""
 import asyncio
 import functools
+from types import AsyncGeneratorType, CoroutineType, GeneratorType
 from asyncio import futures, tasks, timeouts
 
 TASK_TYPES = (asyncio.Task, tasks._PyTask)
 GATHERING_FUTURE = tasks._GatheringFuture
 SET_RESULT_UNLESS_CANCELLED = futures._set_result_unless_cancelled
 ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0] + "/"
+
+
+# The names a task's own callbacks have: the C Task schedules a TaskStepMethWrapper (no
+# __name__) for its steps and its bound task_wakeup; the pure-Python Task, bound methods.
+_WAKEUP_NAMES = frozenset(("task_wakeup", "__wakeup"))
+_STEP_NAMES = frozenset(("__step",))
+
+
+def task_callback(callback):
+    """(task, "step" | "wakeup") when the callback is a task's own step or wakeup, else
+    (None, None): call_soon(task.cancel) has a task behind it but is a plain callback."""
+    owner = getattr(callback, "__self__", None)
+    if owner is None or not isinstance(owner, TASK_TYPES):
+        return None, None
+    name = getattr(callback, "__name__", None)
+    if name is None:
+        return (owner, "step") if type(callback).__name__ == "TaskStepMethWrapper" else (None, None)
+    if name in _WAKEUP_NAMES:
+        return owner, "wakeup"
+    if name in _STEP_NAMES:
+        return owner, "step"
+    return None, None
 
 
 def short_repr(value, limit=80):
@@ -47,17 +70,40 @@ def call_args(fn, args):
     return "(" + ", ".join(parts) + ")"
 
 
+_CORO_TYPES = {CoroutineType: ("cr_frame", "cr_await"),
+               AsyncGeneratorType: ("ag_frame", "ag_await"),
+               GeneratorType: ("gi_frame", "gi_yieldfrom")}
+
+
 def user_frames(coro, filename):
-    """The await chain of a suspended coroutine, outermost first: (frame, is_user)."""
+    """The frames of a suspended coroutine's await chain, outermost first."""
     out = []
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None) \
-            or getattr(coro, "gi_frame", None)
+    while True:
+        if type(coro) is CoroutineType:          # nearly always: skip the table
+            frame = coro.cr_frame
+            if frame is None:
+                break
+            out.append(frame)
+            coro = coro.cr_await
+            continue
+        names = _CORO_TYPES.get(type(coro))
+        if names is None:
+            if coro is None or isinstance(coro, futures.Future):
+                break                            # the end of the chain: what it awaits
+            # A future, or a coroutine-like object from C: read it as the old code did.
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None) \
+                or getattr(coro, "gi_frame", None)
+            if frame is None:
+                break
+            out.append(frame)
+            coro = getattr(coro, "cr_await", None) or getattr(coro, "ag_await", None) \
+                or getattr(coro, "gi_yieldfrom", None)
+            continue
+        frame = getattr(coro, names[0])
         if frame is None:
             break
         out.append(frame)
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "ag_await", None) \
-            or getattr(coro, "gi_yieldfrom", None)
+        coro = getattr(coro, names[1])
     return out
 
 

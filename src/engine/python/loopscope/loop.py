@@ -16,8 +16,13 @@ from .clock import ExecutorJob
 from .sandbox import NO_NETWORK, NO_PROCESSES
 
 
+# Every handle the loop makes carries its number and, when it is a task's own step or wakeup,
+# that task and which of the two (describe.task_callback), worked out once when scheduled.
+_SLOTS = ("_loopscope_id", "_loopscope_task", "_loopscope_kind")
+
+
 class Handle(events.Handle):
-    __slots__ = ("_loopscope_id",)
+    __slots__ = _SLOTS
 
     def cancel(self):
         # asyncio tells the loop about cancelled timers only; the trace wants every handle.
@@ -35,7 +40,7 @@ class TimerHandle(events.TimerHandle):
     `_when` and heapq is not stable; with real time the later-scheduled timer is always a
     little later, so (when, scheduling order) is what CPython really does."""
 
-    __slots__ = ("_loopscope_id",)
+    __slots__ = _SLOTS
 
     def __lt__(self, other):
         return (self._when, self._loopscope_id) < (other._when, other._loopscope_id)
@@ -89,6 +94,7 @@ class VirtualLoop(base_events.BaseEventLoop):
     def _call_soon(self, callback, args, context):
         handle = Handle(callback, args, self, context)
         handle._loopscope_id = self._run_state.next_handle_id()
+        handle._loopscope_task, handle._loopscope_kind = d.task_callback(callback)
         self._ready.append(handle)
         if self._rec is not None:
             self._rec.scheduled(handle, None, self.current_task_)
@@ -103,6 +109,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             owner._loopscope_wait_for = True
         handle = TimerHandle(when, callback, args, self, context)
         handle._loopscope_id = self._run_state.next_handle_id()
+        handle._loopscope_task, handle._loopscope_kind = d.task_callback(callback)
         heapq.heappush(self._scheduled, handle)
         handle._scheduled = True
         if self._rec is not None:

@@ -18,6 +18,21 @@ def _is_private(qualname):
     return qualname.rsplit(".", 1)[-1].startswith("_")
 
 
+def _api_frame(frames, filename):
+    """The asyncio API the learner called, below their innermost frame: private plumbing such
+    as _ContextManagerMixin.__aenter__ (`async with lock`) is passed over down to Lock.acquire."""
+    api_frame = None
+    for frame in frames:
+        code = frame.f_code
+        if code.co_filename == filename:
+            api_frame = None
+        elif code.co_filename.startswith(d.ASYNCIO_DIR):
+            if api_frame is None or (_is_private(api_frame.f_code.co_qualname)
+                                     and not _is_private(code.co_qualname)):
+                api_frame = frame
+    return api_frame
+
+
 class Recorder:
     def __init__(self, run):
         self.run = run                     # the Run: clock, limits, filename, ids shared by loops
@@ -39,10 +54,10 @@ class Recorder:
     def task_id(self, task):
         if task is None:
             return None
-        tid = getattr(task, "_loopscope_id", None)
-        if tid is None:
-            tid = self.run.adopt_task(task)
-        return tid
+        try:
+            return task._loopscope_id
+        except AttributeError:          # made without our factory: asyncio.Task(...) directly
+            return self.run.adopt_task(task)
 
     def label(self, obj):
         key = id(obj)
@@ -57,13 +72,9 @@ class Recorder:
 
     # ------------------------------------------------------------------ handles
     def target(self, callback, args, when, current_task):
-        """The HandleTarget of a callback, as JSON text, and its kind."""
+        """The HandleTarget of a callback that is not a task's step or wakeup, as JSON text, and
+        its kind."""
         owner = getattr(callback, "__self__", None)
-        if owner is not None and isinstance(owner, d.TASK_TYPES):
-            tid = self.task_id(owner)
-            if "wakeup" in getattr(callback, "__name__", ""):
-                return '{"k":"wakeup","task":%d}' % tid, "wakeup"
-            return '{"k":"step","task":%d}' % tid, "step"
         if callback is d.SET_RESULT_UNLESS_CANCELLED:
             # asyncio.sleep(delay): call_later(delay, _set_result_unless_cancelled, future, result)
             delay = round(when - self.run.clock.now, 9) if when is not None else 0
@@ -83,6 +94,19 @@ class Recorder:
             return
         callback = handle._callback
         hid = handle._loopscope_id
+        task = handle._loopscope_task
+        if task is not None:
+            kind = handle._loopscope_kind
+            # The hot path (a task's step or wakeup, a few per task): no target() round trip.
+            tid = self.task_id(task)
+            if kind == "wakeup":
+                self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d}' % (hid, tid) +
+                          ('}' if when is None else ',"when":%s}' % number(when)))
+            else:
+                self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d}' % (hid, tid) +
+                          ('}' if when is None else ',"when":%s}' % number(when)))
+                self.first_step = (len(self.events) - 1, task)
+            return
         on, kind = self.target(callback, handle._args, when, current_task)
         line = None
         if on is None:
@@ -100,8 +124,6 @@ class Recorder:
         if line is not None:
             event += ',"l":%d' % line
         self.emit(event + "}")
-        if kind == "step":
-            self.first_step = (len(self.events) - 1, handle._callback.__self__)
 
     def unscheduled(self, handle):
         if self.enabled:
@@ -129,38 +151,29 @@ class Recorder:
             self.emit(event)
 
     def await_target(self, task):
-        """What a suspended task waits on (an AwaitTarget dict), its line, its await stack."""
+        """What a suspended task waits on (an AwaitTarget dict), its line, and its await stack
+        when more than one of the learner's frames is on it (else [])."""
         waiter = task._fut_waiter
         filename = self.filename
-        line = None
-        stack = []
-        api_frame = None
-        for frame in d.user_frames(task.get_coro(), filename):
-            code = frame.f_code
-            if code.co_filename == filename:
-                line = frame.f_lineno
-                stack.append([code.co_qualname, frame.f_lineno])
-                api_frame = None
-            elif code.co_filename.startswith(d.ASYNCIO_DIR):
-                # Name the API the learner called: skip private plumbing such as
-                # _ContextManagerMixin.__aenter__ (`async with lock`) down to Lock.acquire.
-                if api_frame is None or (_is_private(api_frame.f_code.co_qualname)
-                                         and not _is_private(code.co_qualname)):
-                    api_frame = frame
+        frames = d.user_frames(task.get_coro(), filename)
+        mine = [f for f in frames if f.f_code.co_filename == filename]
+        line = mine[-1].f_lineno if mine else None
+        stack = [[f.f_code.co_qualname, f.f_lineno] for f in mine] if len(mine) > 1 else []
         if waiter is None:
             return None, line, stack
+        sleep = getattr(task, "_loopscope_sleep", _NOTHING)
+        if sleep[0] is waiter:
+            return {"k": "sleep", "until": sleep[2], "h": sleep[1]}, line, stack
         if isinstance(waiter, d.TASK_TYPES):
             on = {"k": "task", "task": self.task_id(waiter)}
         elif isinstance(waiter, d.GATHERING_FUTURE):
             on = {"k": "gather", "children": [
                 self.task_id(c) if isinstance(c, d.TASK_TYPES) else None for c in waiter._children]}
-        elif getattr(task, "_loopscope_sleep", _NOTHING)[0] is waiter:
-            _fut, hid, when = task._loopscope_sleep
-            on = {"k": "sleep", "until": when, "h": hid}
         elif getattr(task, "_loopscope_executor", _NOTHING)[0] is waiter:
             on = {"k": "executor", "fn": task._loopscope_executor[1]}
         else:
             on = {"k": "future"}
+            api_frame = _api_frame(frames, filename)
             if api_frame is not None:
                 on["api"] = api_frame.f_code.co_qualname
                 owner = api_frame.f_locals.get("self")
@@ -203,7 +216,7 @@ class Recorder:
             else:
                 on_text = value(on)
             event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_id(line), on_text)
-            if len(stack) > 1:
+            if stack:
                 event += ',"stack":' + value(stack)
             self.emit(event + "}")
         elif state == "CANCELLED":

@@ -148,14 +148,10 @@ class Run:
         self.steps += 1
         self.active_loop = loop
         self.busy = 0
-        owner = getattr(handle._callback, "__self__", None)
-        task = owner if isinstance(owner, d.TASK_TYPES) else None
+        task = handle._loopscope_task
         loop.current_task_ = task
         if self.record and self.recorder.enabled:
-            kind = None
-            if task is not None:
-                kind = "wakeup" if "wakeup" in getattr(handle._callback, "__name__", "") else "step"
-            self.recorder.step_started(handle, task, kind)
+            self.recorder.step_started(handle, task, handle._loopscope_kind)
 
     def end_step(self, loop, handle):
         task = loop.current_task_

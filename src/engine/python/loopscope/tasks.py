@@ -23,6 +23,8 @@ CANCEL_VIA = {
     "Timeout.__aexit__": "timeout",
 }
 
+_HANDLE_RUN = asyncio.events.Handle._run.__code__
+
 # Tasks whose cancel() is running now: Task.cancel() passes the cancellation down to the
 # future the task awaits, so a cancel inside another cancel was caused by that one.
 _cancelling = []
@@ -73,7 +75,9 @@ class VTask(asyncio.Task):
         """(via, learner's line, cause) for a cancel() called from `frame`."""
         code = frame.f_code
         line = run.caller_line(frame)
-        if code.co_filename == run.filename:
+        if code.co_filename == run.filename or code is _HANDLE_RUN:
+            # The learner's cancel(), called by their code or scheduled as a callback
+            # (loop.call_soon(task.cancel)).
             via = "cancel()"
         else:
             via = CANCEL_VIA.get(code.co_qualname, "loop")
@@ -95,5 +99,8 @@ class VTask(asyncio.Task):
         return via, line, cause
 
 
-# repr(task) and asyncio's messages say "<Task pending name=...>": keep CPython's words.
+# repr(task) and asyncio's messages say "<Task pending name=...>": keep CPython's words, also
+# for its methods (loop.call_soon(task.cancel) is shown as a callback named Task.cancel).
 VTask.__name__ = VTask.__qualname__ = "Task"
+for _method in (VTask.cancel, VTask.uncancel):
+    _method.__qualname__ = "Task." + _method.__name__
