@@ -28,6 +28,8 @@ export interface NarrationStrings {
   readonly awaitGather: (children: string) => string;
   /** A gather child that is not a task (a plain future or coroutine result). */
   readonly gatherFuture: string;
+  /** The gather children past the first few, counted: "…+99,990 more". */
+  readonly gatherMore: (count: number) => string;
   readonly awaitExecutor: (fn: string) => string;
   readonly awaitFutureApi: (api: string, obj: string | null) => string;
   readonly awaitFutureObj: (obj: string) => string;
@@ -109,6 +111,7 @@ const en: NarrationStrings = {
   awaitTask: (task) => task,
   awaitGather: (children) => `gather(${children})`,
   gatherFuture: 'future',
+  gatherMore: (count) => `…+${count.toLocaleString('en')} more`,
   awaitExecutor: (fn) => `${fn} in a worker thread`,
   awaitFutureApi: (api, obj) => (obj === null ? api : `${api} on ${obj}`),
   awaitFutureObj: (obj) => `a future of ${obj}`,
@@ -197,6 +200,7 @@ const zh: NarrationStrings = {
   awaitTask: (task) => task,
   awaitGather: (children) => `gather(${children})`,
   gatherFuture: 'future',
+  gatherMore: (count) => `……另有 ${count} 个`,
   awaitExecutor: (fn) => `工作线程中的 ${fn}`,
   awaitFutureApi: (api, obj) => (obj === null ? api : `${obj} 上的 ${api}`),
   awaitFutureObj: (obj) => `${obj} 的一个 Future`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HandleTarget } from '../protocol/trace';
-import { describeAwait, describeTarget, formatDelay, formatTime, shortCoroName, taskLabel, taskName } from './describe';
+import { MAX_GATHER_NAMES, describeAwait, describeTarget, formatDelay, formatTime, shortCoroName, taskLabel, taskLabelParts, taskName } from './describe';
 import type { TaskInfo } from './types';
 
 function task(id: number, coro: string, name = `Task-${id}`): TaskInfo {
@@ -40,6 +40,9 @@ describe('task labels', () => {
     expect(taskLabel(tasks, 4)).toBe('downloader'); // a name the learner gave wins
     expect(taskLabel(tasks, 5)).toBe('fetch (Task-5)');
     expect(taskLabel(tasks, 9)).toBe('Task-9');
+    // Asked again (the answers are kept per tasks list): the same parts, an unknown id not kept.
+    expect(taskLabelParts(tasks, 2)).toBe(taskLabelParts(tasks, 2));
+    expect(taskLabelParts(tasks, 9)).toEqual({ label: 'Task-9', which: null });
     expect(taskName(tasks, 3)).toBe('Task-3');
   });
 });
@@ -76,5 +79,12 @@ describe('describeAwait', () => {
     expect(describeAwait({ k: 'gather', children: [2, 3, null] }, tasks, 'en')).toBe('gather(Task-2, Task-3, future)');
     expect(describeAwait({ k: 'executor', fn: 'blocking_io' }, tasks, 'en')).toBe('blocking_io in a worker thread');
     expect(describeAwait({ k: 'executor', fn: 'blocking_io' }, tasks, 'zh')).toBe('工作线程中的 blocking_io');
+  });
+
+  it('names the first few children of a huge gather and counts the rest', () => {
+    const children = Array.from({ length: 100_000 }, (_, i) => i + 2);
+    const first = children.slice(0, MAX_GATHER_NAMES).map((id) => taskName(tasks, id)).join(', ');
+    expect(describeAwait({ k: 'gather', children }, tasks, 'en')).toBe(`gather(${first}, …+99,990 more)`);
+    expect(describeAwait({ k: 'gather', children }, tasks, 'zh')).toBe(`gather(${first}, ……另有 99990 个)`);
   });
 });

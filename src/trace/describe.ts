@@ -45,12 +45,34 @@ function coroCount(tasks: readonly TaskInfo[], coro: string): number {
   return counts.get(coro) ?? 0;
 }
 
+export interface TaskLabelParts {
+  readonly label: string;
+  readonly which: string | null;
+}
+
+/** Label parts by id - 1, per tasks list, filled as asked: the editor asks for 100k tasks per step. */
+const labelParts = new WeakMap<readonly TaskInfo[], (TaskLabelParts | undefined)[]>();
+
 /**
  * A task's label in two parts: what the learner calls it (a name they gave it, else its
  * coroutine: "fetch") and, when several tasks run that coroutine, the task's name to tell them
  * apart ("Task-3").
  */
-export function taskLabelParts(tasks: readonly TaskInfo[], id: TaskId): { readonly label: string; readonly which: string | null } {
+export function taskLabelParts(tasks: readonly TaskInfo[], id: TaskId): TaskLabelParts {
+  let known = labelParts.get(tasks);
+  if (known === undefined) {
+    known = [];
+    labelParts.set(tasks, known);
+  }
+  let parts = known[id - 1];
+  if (parts === undefined) {
+    parts = computeLabelParts(tasks, id);
+    if (id >= 1 && id <= tasks.length) known[id - 1] = parts;
+  }
+  return parts;
+}
+
+function computeLabelParts(tasks: readonly TaskInfo[], id: TaskId): TaskLabelParts {
   const task = tasks[id - 1];
   if (task === undefined) return { label: `Task-${id}`, which: null };
   if (!DEFAULT_NAME.test(task.name)) return { label: task.name, which: null };
@@ -100,6 +122,9 @@ export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[],
   }
 }
 
+/** A gather's children named in describeAwait; the rest are counted. */
+export const MAX_GATHER_NAMES = 10;
+
 /** What a waiting task waits on: "sleep until 1.000 s", "Queue.get on Queue#1", "Task-2", "gather(Task-2, Task-3)". */
 export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[], lang: Lang): string {
   const w = NARRATION[lang];
@@ -108,8 +133,12 @@ export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[], lang:
       return w.awaitSleep(formatTime(on.until));
     case 'task':
       return w.awaitTask(taskName(tasks, on.task));
-    case 'gather':
-      return w.awaitGather(on.children.map((c) => (c === null ? w.gatherFuture : taskName(tasks, c))).join(', '));
+    case 'gather': {
+      // A gather of 100,000 tasks is named by its first few: the words are read, not searched.
+      const named = on.children.slice(0, MAX_GATHER_NAMES).map((c) => (c === null ? w.gatherFuture : taskName(tasks, c)));
+      const more = on.children.length - named.length;
+      return w.awaitGather(more > 0 ? `${named.join(', ')}, ${w.gatherMore(more)}` : named.join(', '));
+    }
     case 'executor':
       return w.awaitExecutor(on.fn);
     case 'future':
