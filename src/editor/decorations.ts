@@ -12,9 +12,10 @@ type Decoration = monaco.editor.IModelDeltaDecoration;
 
 function hoverFor(mark: LineMark, t: UiStrings): string {
   if (mark.kind === 'running') return mark.task ? `**${mark.task}** — ${t.runningLineHover}` : t.runningLineHover;
-  return mark.tasks
-    .map((task) => `**${task.name}** (${t.stateName[task.state]})${task.awaits ? ` — ${task.awaits}` : ''}`)
-    .join('\n\n');
+  const listed = mark.tasks.map((task) => `**${task.name}** (${t.stateName[task.state]})${task.awaits ? ` — ${task.awaits}` : ''}`);
+  // A crowded line (100,000 sleepers) lists its first tasks only: lineMarks details no more.
+  if (mark.count > mark.tasks.length) listed.push(t.pausedMore(mark.count - mark.tasks.length));
+  return listed.join('\n\n');
 }
 
 export function editorDecorations(marks: readonly LineMark[], model: monaco.editor.ITextModel, t: UiStrings): Decoration[] {
@@ -46,7 +47,7 @@ export function editorDecorations(marks: readonly LineMark[], model: monaco.edit
         // An empty range at the line end: Monaco drops its injected text unless told to keep it.
         showIfCollapsed: true,
         after: {
-          content: `‖ ${pausedLabel(mark.tasks)}`,
+          content: `‖ ${pausedLabel(mark.labels)}`,
           inlineClassName: `ls-paused-label ls-paused-${mark.state}`,
           cursorStops: monaco.editor.InjectedTextCursorStops.None,
         },

@@ -43,6 +43,7 @@ const en = {
   staleTrace: 'The code changed since this run. Press Run to see the new version.',
   runningLineHover: 'The loop is running this line now',
   suspendedHere: (names: string) => `${names} paused here`,
+  pausedMore: (count: number) => `…and ${count.toLocaleString('en')} more tasks paused here`,
 
   // Playback controls.
   jumpStart: 'Jump to the start (Home)',
@@ -193,6 +194,7 @@ const zh: UiStrings = {
   staleTrace: '代码在这次运行之后改过了。按“运行”查看新版本。',
   runningLineHover: '事件循环正在执行这一行',
   suspendedHere: (names: string) => `${names} 停在这里`,
+  pausedMore: (count: number) => `……另有 ${count} 个任务停在这里`,
 
   jumpStart: '跳到开头（Home）',
   stepBack: '后退一个循环步（←）',
