@@ -15,7 +15,7 @@ import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
-import { laneRows, snapshotsById } from './laneRows';
+import { laneRows } from './laneRows';
 import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
@@ -59,7 +59,7 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
   );
 
   const { first, end } = visibleLanes(scrollTop, viewportHeight - AXIS_HEIGHT, lanes.length);
-  const snapshots = useMemo(() => snapshotsById(state), [state]);
+  const snapshots = state.tasks;
   const runningTask = state.current?.task ?? null;
   const rows = useMemo(
     () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text),

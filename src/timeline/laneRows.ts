@@ -4,7 +4,7 @@
  */
 import type { TaskId } from '../protocol/trace';
 import type { LaneState, ViewStrings } from '../i18n/views';
-import type { LoopState, TaskLane, TaskSnapshot } from '../trace/types';
+import type { TaskLane, TaskSnapshot } from '../trace/types';
 import type { LaneWindow } from './laneGeometry';
 import { laneTitle } from './segmentTitle';
 
@@ -20,15 +20,11 @@ export interface LaneRow {
   readonly title: string;
 }
 
-/** Task snapshots by id: LoopState.tasks lists only the tasks created so far. */
-export function snapshotsById(state: LoopState): ReadonlyMap<TaskId, TaskSnapshot> {
-  return new Map(state.tasks.map((t) => [t.id, t]));
-}
-
 export function laneRows(
   lanes: readonly TaskLane[],
   window: LaneWindow,
-  snapshots: ReadonlyMap<TaskId, TaskSnapshot>,
+  /** LoopState.tasks: the tasks created so far, by id - 1 (read per row, never walked: 100k tasks). */
+  snapshots: readonly TaskSnapshot[],
   runningTask: TaskId | null,
   taskLabel: (id: TaskId) => string,
   text: ViewStrings,
@@ -43,7 +39,7 @@ export function laneRows(
       row,
       label: taskLabel(id),
       // Lanes stay put for the whole run; a task the program has not created yet is dimmed.
-      state: snapshots.get(id)?.state ?? 'not-created',
+      state: snapshots[id - 1]?.state ?? 'not-created',
       running: id === runningTask,
       title: laneTitle(lane.task, lane.task.parent === null ? null : taskLabel(lane.task.parent), text),
     });
