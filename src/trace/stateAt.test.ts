@@ -320,4 +320,16 @@ describe('seeking', () => {
     const again = [5, 3, 1, 4, 0, 2].map((step) => [step, JSON.stringify(stateAt(index, { step }))] as const);
     for (const [step, json] of again) expect(json).toBe(fresh[step]);
   });
+
+  it('hands out the same state for a cursor asked again soon (a step asks for the one before it), and rebuilds an older one equal', () => {
+    const index = indexTrace(createAndAwait());
+    const at3 = stateAt(index, { step: 3 });
+    expect(stateAt(index, { step: 2 })).not.toBe(at3);
+    expect(stateAt(index, { step: 3 })).toBe(at3);
+    expect(stateAfterEvents(index, at3.eventCount)).toBe(at3);
+    for (const step of [0, 1, 2, 4, 5]) stateAt(index, { step });
+    const rebuilt = stateAt(index, { step: 3 });
+    expect(rebuilt).not.toBe(at3);
+    expect(rebuilt).toEqual(at3);
+  });
 });

@@ -26,10 +26,37 @@ export function eventPosition(index: TraceIndex, cursor: Cursor): number {
   return stepEnd(index, c.step);
 }
 
+/**
+ * The last few states asked for, per index: one step of the UI asks for the state at the cursor
+ * and (narration) the step before it, which is the cursor it came from. A state is immutable, so
+ * they share it; with 100k tasks each costs a copy of the keyframe plus a replay.
+ */
+const RECENT_STATES = 4;
+const recent = new WeakMap<TraceIndex, LoopState[]>();
+
 /** The state after the first `count` events of the trace. */
 export function stateAfterEvents(index: TraceIndex, count: number): LoopState {
+  const end = Math.max(0, Math.min(index.trace.events.length, Math.floor(count)));
+  let states = recent.get(index);
+  if (states === undefined) {
+    states = [];
+    recent.set(index, states);
+  }
+  const known = states.findIndex((s) => s.eventCount === end);
+  if (known >= 0) {
+    const state = states[known] as LoopState;
+    states.splice(known, 1);
+    states.push(state);
+    return state;
+  }
+  const state = replayTo(index, end);
+  states.push(state);
+  if (states.length > RECENT_STATES) states.shift();
+  return state;
+}
+
+function replayTo(index: TraceIndex, end: number): LoopState {
   const events = index.trace.events;
-  const end = Math.max(0, Math.min(events.length, Math.floor(count)));
   const keyframe = keyframeAtOrBefore(index.internals.keyframes, end);
   const replay = new LoopReplay(index.internals.handles, keyframe);
   for (let i = keyframe?.at ?? 0; i < end; i++) {
