@@ -96,15 +96,20 @@ class Recorder:
         hid = handle._loopscope_id
         task = handle._loopscope_task
         if task is not None:
-            kind = handle._loopscope_kind
             # The hot path (a task's step or wakeup, a few per task): no target() round trip.
             tid = self.task_id(task)
-            if kind == "wakeup":
-                self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d}' % (hid, tid) +
-                          ('}' if when is None else ',"when":%s}' % number(when)))
+            if handle._loopscope_kind == "wakeup":
+                if when is None:
+                    self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d}}' % (hid, tid))
+                else:
+                    self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d},"when":%s}' % (
+                        hid, tid, number(when)))
             else:
-                self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d}' % (hid, tid) +
-                          ('}' if when is None else ',"when":%s}' % number(when)))
+                if when is None:
+                    self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d}}' % (hid, tid))
+                else:
+                    self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d},"when":%s}' % (
+                        hid, tid, number(when)))
                 self.first_step = (len(self.events) - 1, task)
             return
         on, kind = self.target(callback, handle._args, when, current_task)
