@@ -3,7 +3,8 @@
  * languages the browser prefers; then the program to open (a share link, the saved text or
  * the default example).
  */
-import { DEFAULT_EXAMPLE_ID, EXAMPLES, exampleById } from '../examples/catalog';
+import { DEFAULT_EXAMPLE_ID, EXAMPLES, exampleById, exampleSource } from '../examples/catalog';
+import type { Lang } from '../i18n/lang';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
 import type { FromWorker } from '../protocol/worker';
 import { decodeShareHash } from '../share';
@@ -31,8 +32,9 @@ const browserTimers: Timers = {
   clearInterval: (h) => window.clearInterval(h as number),
 };
 
-function defaultSource(): string {
-  return (exampleById(DEFAULT_EXAMPLE_ID) ?? EXAMPLES[0])?.source ?? 'import asyncio\n';
+function defaultSource(lang: Lang): string {
+  const example = exampleById(DEFAULT_EXAMPLE_ID) ?? EXAMPLES[0];
+  return example === undefined ? 'import asyncio\n' : exampleSource(example, lang);
 }
 
 export function createBrowserStore(storage: KeyValueStore = browserStorage()): LoopscopeStore {
@@ -47,7 +49,7 @@ export function createBrowserStore(storage: KeyValueStore = browserStorage()): L
     storage,
     timers: browserTimers,
     languages: navigator.languages,
-    defaultSource: defaultSource(),
+    defaultSource,
     runOptions: DEFAULT_RUN_OPTIONS,
   });
 }

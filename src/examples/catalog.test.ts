@@ -1,6 +1,6 @@
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXAMPLE_ID, EXAMPLES, TOPICS, exampleById } from './catalog';
+import { DEFAULT_EXAMPLE_ID, EXAMPLES, TOPICS, exampleById, exampleSource } from './catalog';
 
 // The files on disk, read through the same `?raw` transform the catalog uses.
 const programFiles = import.meta.glob<string>('./programs/*.py', { query: '?raw', import: 'default', eager: true });
@@ -84,5 +84,20 @@ def loopscope_syntax_problem(source, name):
       const problem: unknown = python.runPython(call);
       expect(problem ?? null, id).toBeNull();
     }
+  });
+});
+
+describe('exampleSource', () => {
+  const example = EXAMPLES.find((e) => e.id === 'create-task');
+  if (example === undefined) throw new Error('no create-task example');
+
+  it('keeps the Chinese comment line for a Chinese reader', () => {
+    expect(exampleSource(example, 'zh')).toBe(example.source);
+  });
+
+  it('gives an English reader the English title on the first line, and nothing else changed', () => {
+    const english = exampleSource(example, 'en');
+    expect(english.split('\n')[0]).toBe(`# ${example.title.en}`);
+    expect(english.split('\n').slice(1)).toEqual(example.source.split('\n').slice(1));
   });
 });

@@ -8,6 +8,7 @@
  * `expected/<id>.out` (see README.md in this folder for how those were made and checked).
  * The code and its comments are in English (the UI translates titles and summaries, not code).
  */
+import type { Lang } from '../i18n/lang';
 import asCompleted from './programs/as-completed.py?raw';
 import blockingSleep from './programs/blocking-sleep.py?raw';
 import callbacks from './programs/callbacks.py?raw';
@@ -298,6 +299,17 @@ export const EXAMPLES: readonly Example[] = [
  * every part of the view (lanes, the timer heap, the ready queue) in a 3-second run.
  */
 export const DEFAULT_EXAMPLE_ID = 'create-task';
+
+/**
+ * The program text the editor gets in this UI language. Each program starts with a one-line
+ * Chinese comment saying what it shows; an English reader gets the English title there instead.
+ * Only that comment line changes, so line numbers (and the run) stay the same.
+ */
+export function exampleSource(example: Example, lang: Lang): string {
+  if (lang === 'zh' || !example.source.startsWith('#')) return example.source;
+  const newline = example.source.indexOf('\n');
+  return `# ${example.title.en}${newline === -1 ? '\n' : example.source.slice(newline)}`;
+}
 
 /** The example with this id, or undefined (e.g. an id from an old share link). */
 export function exampleById(id: string): Example | undefined {

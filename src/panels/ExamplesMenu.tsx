@@ -4,7 +4,7 @@
  * and runs it, so the learner lands on a fresh trace.
  */
 import { useEffect, useRef, useState } from 'react';
-import { EXAMPLES, TOPICS, type Example } from '../examples/catalog';
+import { EXAMPLES, TOPICS, exampleSource, type Example } from '../examples/catalog';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 
@@ -28,7 +28,7 @@ export function ExamplesMenu() {
     setOpen(false);
     const s = api.getState();
     if (s.phase === 'running') s.stop();
-    s.setSource(example.source);
+    s.setSource(exampleSource(example, s.lang));
     s.run();
   }
 

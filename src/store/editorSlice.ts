@@ -2,6 +2,7 @@
  * The editor text. It lives in the store (not only in Monaco) so examples, share links and
  * tests can set it before the editor has loaded, and so it can be saved as the learner types.
  */
+import { savedLang } from './prefsSlice';
 import { STORAGE_KEYS } from './storage';
 import type { EditorSlice, GetState, SetState, StoreDeps } from './types';
 
@@ -19,7 +20,7 @@ export function createEditorSlice(set: SetState, get: GetState, deps: StoreDeps)
   }
 
   return {
-    source: deps.storage.get(STORAGE_KEYS.source) ?? deps.defaultSource,
+    source: deps.storage.get(STORAGE_KEYS.source) ?? deps.defaultSource(savedLang(deps)),
     lineRequest: null,
     setSource(text) {
       if (text === get().source) return;

@@ -7,7 +7,8 @@ import type { GetState, PrefsSlice, SetState, StoreDeps } from './types';
 export const SPEEDS: readonly number[] = [1, 2, 5, 10, 30];
 export const DEFAULT_SPEED = 2;
 
-function savedLang(deps: StoreDeps): Lang {
+/** The UI language: the learner's choice, else the browser's. */
+export function savedLang(deps: StoreDeps): Lang {
   const saved = deps.storage.get(STORAGE_KEYS.lang);
   const known = LANGS.find((l) => l === saved);
   return known ?? langFromNavigator(deps.languages);

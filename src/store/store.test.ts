@@ -35,7 +35,7 @@ function setup(saved: Record<string, string> = {}, languages: readonly string[] 
     storage,
     timers,
     languages,
-    defaultSource: 'DEFAULT',
+    defaultSource: () => 'DEFAULT',
     runOptions: DEFAULT_RUN_OPTIONS,
   });
   store.getState().startEngine();

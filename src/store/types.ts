@@ -124,8 +124,8 @@ export interface StoreDeps {
   readonly timers: Timers;
   /** navigator.languages, to pick the first UI language. */
   readonly languages: readonly string[];
-  /** The text to open when nothing is saved (the default example). */
-  readonly defaultSource: string;
+  /** The program the editor opens with when nothing is saved, in the UI's language. */
+  readonly defaultSource: (lang: Lang) => string;
   readonly runOptions: RunOptions;
 }
 
