@@ -35,17 +35,23 @@ export function LanePlot({ lanes, window, rowOf, scale, axis, width, step, runni
   const height = (window.end - window.first) * LANE_HEIGHT;
   const top = window.first * LANE_HEIGHT;
   const band = axis === 'step' ? { x: scale(step), w: Math.max(1, scale(step + 1) - scale(step)) } : null;
-  // Seeking changes only the band, the running lane's highlight and the playhead: the
-  // segments and links (thousands of elements) are a memoised child that does not re-render.
+  // Seeking changes only the band, the running lane's highlight and the playhead. They are
+  // HTML boxes moved by a transform, beside the SVG rather than in it: a change inside the SVG
+  // would repaint all its segments (thousands of rectangles) at every step, and the segments
+  // and links themselves are a memoised child that does not re-render.
   return (
-    <svg className="timeline-plot-svg" width={width} height={height} role="presentation">
-      {band !== null && <rect className="timeline-step-band" x={band.x} y={0} width={band.w} height={height} />}
-      {runningRow !== null && (
-        <rect className="timeline-running-lane" x={0} y={runningRow * LANE_HEIGHT - top} width={width} height={LANE_HEIGHT} />
+    <div className="timeline-plot-layers" style={{ width, height }}>
+      {band !== null && (
+        <div className="timeline-step-band" style={{ width: band.w, transform: `translateX(${band.x}px)` }} />
       )}
-      <LaneSegments lanes={lanes} rowOf={rowOf} scale={scale} axis={axis} width={width} top={top} titles={titles} />
-      <line className="timeline-playhead" x1={playhead} x2={playhead} y1={0} y2={height} />
-    </svg>
+      {runningRow !== null && (
+        <div className="timeline-running-lane" style={{ height: LANE_HEIGHT, transform: `translateY(${runningRow * LANE_HEIGHT - top}px)` }} />
+      )}
+      <svg className="timeline-plot-svg" width={width} height={height} role="presentation">
+        <LaneSegments lanes={lanes} rowOf={rowOf} scale={scale} axis={axis} width={width} top={top} titles={titles} />
+      </svg>
+      <div className="timeline-playhead" style={{ transform: `translateX(${playhead}px)` }} />
+    </div>
   );
 }
 
