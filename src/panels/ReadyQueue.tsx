@@ -39,7 +39,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   // Memoised on the queue so the same step gives the same array (useLeavingItems compares identity).
   const head = useMemo(() => state.readyQueue.slice(0, READY_SHOWN), [state.readyQueue]);
   const hidden = state.readyQueue.length - head.length;
-  const shown = useLeavingItems(head, handleOf, LEAVE_MS);
+  const { shown, jumped } = useLeavingItems(head, handleOf, LEAVE_MS);
   const runsAt = handleSteps(index);
   const next = nextToRun(state.readyQueue);
   const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
@@ -65,7 +65,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
         )}
       </div>
       {state.readyQueue.length === 0 && <p className="ready-empty">{text.readyQueue.empty}</p>}
-      <ol className="ready-list" title={text.readyQueue.fifoHint}>
+      <ol className={jumped ? 'ready-list is-jump' : 'ready-list'} title={text.readyQueue.fifoHint}>
         {shown.map(({ item, leaving }) => {
           if (leaving) {
             // Only on screen while it animates out; not part of the queue any more.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withLeavingItems } from './leavingItems';
+import { leavingCount, MAX_LEAVING, withLeavingItems } from './leavingItems';
 
 const id = (n: number): number => n;
 const show = (prev: number[], next: number[]): string =>
@@ -26,5 +26,14 @@ describe('withLeavingItems', () => {
 
   it('never shows an item twice when the order changed', () => {
     expect(show([1, 2, 3], [3, 1, 2])).toBe('3 1 2');
+  });
+});
+
+describe('withLeavingItems after a jump', () => {
+  it('shows only the new list when more than MAX_LEAVING items left', () => {
+    const before = Array.from({ length: MAX_LEAVING + 1 }, (_, i) => i);
+    const after = [100, 101];
+    expect(show(before, after)).toBe('100 101');
+    expect(leavingCount(before, after, id)).toBe(MAX_LEAVING + 1);
   });
 });

@@ -13,14 +13,30 @@ export interface ShownItem<T> {
 }
 
 /**
+ * More items than this leaving at once is a jump (a seek, a scrub), not a step: there is no
+ * movement to show, and animating a whole list out and another in costs every frame for nothing.
+ */
+export const MAX_LEAVING = 8;
+
+/** How many items of `previous` are not in `next`. */
+export function leavingCount<T, K>(previous: readonly T[], next: readonly T[], key: (item: T) => K): number {
+  const nextKeys = new Set(next.map(key));
+  let count = 0;
+  for (const old of previous) if (!nextKeys.has(key(old))) count++;
+  return count;
+}
+
+/**
  * The items to show: `next` in its order, with the items of `previous` that are gone slotted
- * back in where they were (before the first surviving item that followed them).
+ * back in where they were (before the first surviving item that followed them). After a jump
+ * (more than MAX_LEAVING gone), `next` alone.
  */
 export function withLeavingItems<T, K>(
   previous: readonly T[],
   next: readonly T[],
   key: (item: T) => K,
 ): ShownItem<T>[] {
+  if (leavingCount(previous, next, key) > MAX_LEAVING) return next.map((item) => ({ item, leaving: false }));
   const nextKeys = new Set(next.map(key));
   const shown: ShownItem<T>[] = [];
   const emitted = new Set<K>();
