@@ -15,9 +15,10 @@ import { useShortcuts } from './useShortcuts';
 import { Notices } from '../panels/Notices';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { useHelpOverlay } from './useHelpOverlay';
+import { loadEditorChunk } from './editorChunk';
 
-// Monaco is the biggest download by far: the page is usable (and the engine boots) while it loads.
-const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+// Monaco is the biggest download by far: the page is usable while it loads (index.html preloads it).
+const CodeEditor = lazy(loadEditorChunk);
 
 export function App() {
   const status = useLoopscope(selectStatus);

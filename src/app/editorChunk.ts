@@ -1,0 +1,9 @@
+/**
+ * The editor's code (Monaco, ~3.9 MB): one import shared by the shell, which renders it lazily,
+ * and the page's entry, which waits for it before booting Python (see main.tsx).
+ */
+import type CodeEditor from '../editor/CodeEditor';
+
+export function loadEditorChunk(): Promise<{ default: typeof CodeEditor }> {
+  return import('../editor/CodeEditor');
+}
