@@ -68,6 +68,8 @@ export interface ViewStrings {
     readonly now: (t: string) => string;
     readonly more: (n: number) => string;
     readonly jumpToFire: (step: number) => string;
+    /** A marker standing for timers `from`..`to` (1-based firing order) that fire at `when`. */
+    readonly group: (from: number, to: number, when: string) => string;
   };
 
   readonly cancellations: {
@@ -173,6 +175,7 @@ const en: ViewStrings = {
     now: (t) => `now ${t}`,
     more: (n) => `…and ${n.toLocaleString('en')} later timers`,
     jumpToFire: (step) => `Jump to step ${step}, where it fires`,
+    group: (from, to, when) => `timers ${from}–${to}, ${to - from + 1} of them, fire at ${when}`,
   },
 
   cancellations: {
@@ -267,6 +270,7 @@ const zh: ViewStrings = {
     now: (t) => `现在 ${t}`,
     more: (n) => `……之后还有 ${n} 个定时器`,
     jumpToFire: (step) => `跳到第 ${step} 步，它在那里触发`,
+    group: (from, to, when) => `第 ${from}–${to} 个定时器（共 ${to - from + 1} 个）在 ${when} 触发`,
   },
 
   cancellations: {

@@ -2,15 +2,18 @@
  * The ready queue: the loop's FIFO of callbacks at this step, head first, and apart from it the
  * handle the loop is running now. Entries slide in when scheduled and fade out when run, keyed
  * by handle id, so stepping shows the queue move. Click an entry to jump to the step that runs it.
+ * Only the rows in view (and a few either side) are in the DOM: see rowWindow.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
 import { describeTarget } from '../trace';
 import type { Cursor, LoopState, ReadyEntry, TraceIndex } from '../trace/types';
 import { handleSteps } from './handleSteps';
+import { RowSpacer } from './RowSpacer';
 import { useLeavingItems } from './useLeavingItems';
+import { useRowWindow } from './useRowWindow';
 import './ReadyQueue.css';
 
 export interface ReadyQueueProps {
@@ -40,6 +43,8 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   const head = useMemo(() => state.readyQueue.slice(0, READY_SHOWN), [state.readyQueue]);
   const hidden = state.readyQueue.length - head.length;
   const { shown, jumped } = useLeavingItems(head, handleOf, LEAVE_MS);
+  const listRef = useRef<HTMLOListElement>(null);
+  const rows = useRowWindow(listRef, shown.length);
   const runsAt = handleSteps(index);
   const next = nextToRun(state.readyQueue);
   const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
@@ -65,8 +70,13 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
         )}
       </div>
       {state.readyQueue.length === 0 && <p className="ready-empty">{text.readyQueue.empty}</p>}
-      <ol className={jumped ? 'ready-list is-jump' : 'ready-list'} title={text.readyQueue.fifoHint}>
-        {shown.map(({ item, leaving }) => {
+      <ol
+        ref={listRef}
+        className={jumped ? 'ready-list is-jump' : 'ready-list'}
+        title={text.readyQueue.fifoHint}
+      >
+        <RowSpacer height={rows.padTop} />
+        {shown.slice(rows.start, rows.end).map(({ item, leaving }) => {
           if (leaving) {
             // Only on screen while it animates out; not part of the queue any more.
             return (
@@ -112,6 +122,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
             </li>
           );
         })}
+        <RowSpacer height={rows.padBottom} />
       </ol>
       {hidden > 0 && <p className="ready-more">{text.readyQueue.more(hidden)}</p>}
     </section>

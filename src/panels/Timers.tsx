@@ -1,7 +1,8 @@
 /**
  * The timer heap on a time axis: each pending timer's deadline as a marker (hollow when
  * cancelled), the clock `t` as a line with a trail of where it stood before and an arrow when
- * it just jumped, and beneath, the timers listed in the order they will fire.
+ * it just jumped, and beneath, the timers listed in the order they will fire (only the rows in
+ * view are in the DOM: see rowWindow).
  *
  * d3 computes the scale and marker rows in useMemo; React draws them; d3-axis draws the ticks.
  */
@@ -11,10 +12,12 @@ import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
 import { describeTarget, formatTime, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
+import type { Cursor, LoopState, TimerEntry, TraceIndex } from '../trace/types';
 import { handleSteps } from './handleSteps';
-import { clockChanges, clockJump, clockTrail, markerRows, timerDomain } from './timerAxis';
+import { RowSpacer } from './RowSpacer';
+import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
 import { usePanelWidth } from './usePanelWidth';
+import { useRowWindow } from './useRowWindow';
 import './Timers.css';
 
 export interface TimersProps {
@@ -33,6 +36,13 @@ const HEIGHT = AXIS_Y + 22;
  * timers at once, and drawing them all at every step would freeze the page.
  */
 export const TIMERS_SHOWN = 100;
+/** Markers closer than this (px) are drawn as one, with a count: see markerGroups. */
+const MERGE_PX = 4;
+/** A group marker's tooltip lists this many of its timers. */
+const GROUP_TITLE_LINES = 5;
+
+/** A group marker is a pill wide enough for its "×N". */
+const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1);
 
 export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const text = viewStrings(lang);
@@ -43,6 +53,8 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const runsAt = handleSteps(index);
   const timers = useMemo(() => state.timerHeap.slice(0, TIMERS_SHOWN), [state.timerHeap]);
   const hidden = state.timerHeap.length - timers.length;
+  const listRef = useRef<HTMLOListElement>(null);
+  const listRows = useRowWindow(listRef, timers.length);
 
   // Built once per run; the trail and jump at each step are then a binary search.
   const changes = useMemo(
@@ -59,7 +71,8 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
         .range([MARGIN.left, Math.max(MARGIN.left + 1, width - MARGIN.right)]),
     [state.t, trail, timers, width],
   );
-  const rows = useMemo(() => markerRows(timers.map((t) => scale(t.when)), ROW_GAP), [timers, scale]);
+  const groups = useMemo(() => markerGroups(timers.map((t) => scale(t.when)), MERGE_PX), [timers, scale]);
+  const rows = useMemo(() => markerRows(groups.map((g) => g.x), ROW_GAP), [groups]);
 
   useEffect(() => {
     const g = axisRef.current;
@@ -76,6 +89,19 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const owner = (i: number) => {
     const timer = timers[i];
     return timer === undefined ? '' : describeTarget(timer.on, index.tasks, lang);
+  };
+  const timerLine = (timer: TimerEntry, i: number): string =>
+    `${i + 1}. ${formatTime(timer.when)} · ${owner(i)}${timer.cancelled ? ` · ${text.timers.cancelled}` : ''}`;
+  /** One timer's line, or for a group what it stands for and its first few timers. */
+  const markerTitle = (first: number, members: readonly TimerEntry[]): string => {
+    const head = members[0];
+    const last = members[members.length - 1];
+    if (head === undefined || last === undefined) return '';
+    if (members.length === 1) return timerLine(head, first);
+    const when = head.when === last.when ? formatTime(head.when) : `${formatTime(head.when)}–${formatTime(last.when)}`;
+    const listed = members.slice(0, GROUP_TITLE_LINES).map((t, k) => timerLine(t, first + k));
+    if (members.length > GROUP_TITLE_LINES) listed.push('…');
+    return [text.timers.group(first + 1, first + members.length, when), ...listed].join('\n');
   };
 
   return (
@@ -115,17 +141,25 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
           >
             {text.timers.now(formatTime(state.t))}
           </text>
-          {timers.map((timer, i) => {
-            const x = scale(timer.when);
-            const y = AXIS_Y - 8 - (rows[i] ?? 0) * ROW_GAP;
+          {groups.map((group, g) => {
+            const timer = timers[group.first];
+            if (timer === undefined) return null;
+            const y = AXIS_Y - 8 - (rows[g] ?? 0) * ROW_GAP;
+            const members = timers.slice(group.first, group.first + group.count);
+            const cancelled = members.every((t) => t.cancelled);
+            const classes = `timers-marker kind-${timer.on.k}${cancelled ? ' is-cancelled' : ''}${group.count > 1 ? ' is-group' : ''}`;
             return (
-              <g key={timer.h} className={`timers-marker kind-${timer.on.k}${timer.cancelled ? ' is-cancelled' : ''}`}>
-                <line x1={x} x2={x} y1={y} y2={AXIS_Y} />
-                <circle cx={x} cy={y} r={5} />
-                <text x={x} y={y + 3}>
-                  {i + 1}
+              <g key={timer.h} className={classes} data-count={group.count}>
+                <line x1={group.x} x2={group.x} y1={y} y2={AXIS_Y} />
+                {group.count === 1 ? (
+                  <circle cx={group.x} cy={y} r={5} />
+                ) : (
+                  <rect x={group.x - pillWidth(group.count) / 2} y={y - 5} width={pillWidth(group.count)} height={10} rx={5} />
+                )}
+                <text x={group.x} y={y + 3}>
+                  {group.count === 1 ? group.first + 1 : `×${group.count}`}
                 </text>
-                <title>{`${i + 1}. ${formatTime(timer.when)} · ${owner(i)}${timer.cancelled ? ` · ${text.timers.cancelled}` : ''}`}</title>
+                <title>{markerTitle(group.first, members)}</title>
               </g>
             );
           })}
@@ -135,8 +169,10 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
       {timers.length === 0 ? (
         <p className="timers-empty">{text.timers.empty}</p>
       ) : (
-        <ol className="timers-list">
-          {timers.map((timer, i) => {
+        <ol ref={listRef} className="timers-list">
+          <RowSpacer height={listRows.padTop} />
+          {timers.slice(listRows.start, listRows.end).map((timer, k) => {
+            const i = listRows.start + k;
             const step = runsAt.get(timer.h);
             const delay = timer.when - state.t;
             return (
@@ -167,6 +203,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
               </li>
             );
           })}
+          <RowSpacer height={listRows.padBottom} />
         </ol>
       )}
       {hidden > 0 && <p className="timers-more">{text.timers.more(hidden)}</p>}

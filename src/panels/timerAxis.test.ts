@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockChanges, clockJump, clockTrail, markerRows, timerDomain } from './timerAxis';
+import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
 
 // Clock at steps 0..8: a burst at 0, one step at 1 s, three at 2.5 s, two at 4 s.
 const times = [0, 0, 0, 1, 2.5, 2.5, 2.5, 4, 4];
@@ -70,5 +70,23 @@ describe('markerRows', () => {
 
   it('caps the number of rows', () => {
     expect(markerRows([0, 0, 0, 0], 5, 2)).toEqual([0, 1, 1, 1]);
+  });
+});
+
+describe('markerGroups', () => {
+  it('draws timers a few pixels apart as one marker that counts them', () => {
+    expect(markerGroups([10, 10, 12, 30, 31, 60], 3)).toEqual([
+      { first: 0, count: 3, x: 10 },
+      { first: 3, count: 2, x: 30 },
+      { first: 5, count: 1, x: 60 },
+    ]);
+  });
+
+  it('measures from the group\'s first marker, so a long ramp does not become one group', () => {
+    expect(markerGroups([0, 2, 4, 6, 8], 3).map((g) => g.count)).toEqual([2, 2, 1]);
+  });
+
+  it('has no groups for no timers', () => {
+    expect(markerGroups([], 3)).toEqual([]);
   });
 });

@@ -89,3 +89,30 @@ export function markerRows(xs: readonly number[], gap: number, maxRows = 4): num
     return row;
   });
 }
+
+/** Timers drawn as one marker: `count` of them from `first` on, in firing order. */
+export interface MarkerGroup {
+  /** Index (in firing order) of the group's first timer: its marker stands at that timer's x. */
+  readonly first: number;
+  readonly count: number;
+  readonly x: number;
+}
+
+/**
+ * Timers whose markers would sit within `mergePx` of each other, drawn as one marker with a
+ * count: a thousand tasks sleeping until the same moment are one dot marked ×1000, not a
+ * thousand dots on top of each other (and as many SVG elements to redraw at every step).
+ * `xs` is in firing order, so it never decreases and each group is a run of neighbours.
+ */
+export function markerGroups(xs: readonly number[], mergePx: number): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  let first = 0;
+  for (let i = 1; i <= xs.length; i++) {
+    const x0 = xs[first] as number;
+    if (i === xs.length || (xs[i] as number) - x0 > mergePx) {
+      if (xs.length > 0) groups.push({ first, count: i - first, x: x0 });
+      first = i;
+    }
+  }
+  return groups;
+}
