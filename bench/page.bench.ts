@@ -1,8 +1,8 @@
 /**
  * The page in a real browser (Debian's Chromium, as the e2e tests): how long until the editor
  * shows and until Python is ready, cold (a fresh browser context) and with a warm HTTP cache
- * (a reload), median of 3; and how long a seek in a 100,000-step trace takes until the DOM
- * shows the new step. Serves dist/ with `vite preview` on a free port (builds first if dist/ is
+ * (a reload), median of 3; how long a seek in a 100,000-step trace takes until the DOM
+ * shows the new step; and the frame rate while scrubbing through that trace, a step per frame. Serves dist/ with `vite preview` on a free port (builds first if dist/ is
  * missing) and stops it at the end. Prints one JSON line.
  *
  * The trace comes from the CLI with raised limits (`loopscope trace --max-steps 200000`) and
@@ -20,6 +20,7 @@ import type { Trace } from '../src/protocol/trace';
 const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const RUNS = 3;
 const SEEKS = 200;
+const SCRUB_FRAMES = 180;
 const PROGRAM = path.join(ROOT, 'bench/programs/hundred_thousand_steps.py');
 const TRACE_FILE = path.join(tmpdir(), 'loopscope-page-bench-100k.json');
 
@@ -165,6 +166,55 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
   return { commit: times.commit, frame: times.framed, steps };
 }
 
+/**
+ * Scrubbing as a learner drags the scrubber across the run: a new step at every animation frame
+ * (180 frames, from the first step to the last), and how often frames came: frames per second,
+ * and the share of frame intervals longer than 1.5 × 16.7 ms (a frame dropped).
+ */
+async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise<{ fps: number; dropped: number; p95: number }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript('window.__name = (f) => f;');
+  await page.goto(url);
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-editor').waitFor({ state: 'visible' });
+  await page.evaluate((t) => {
+    const hooks = (globalThis as unknown as PageGlobals).__loopscope;
+    hooks?.setSource(t.source);
+    hooks?.loadTrace(t);
+  }, trace);
+  const steps = trace.stats.steps;
+  await page.getByTestId('step-label').filter({ hasText: `/ ${steps} ` }).waitFor();
+  const intervals = await page.evaluate(
+    async ({ steps, frames }) => {
+      const g = globalThis as unknown as PageGlobals;
+      const gaps: number[] = [];
+      await new Promise<void>((done) => {
+        let i = 0;
+        let last = g.performance.now();
+        const tick = (): void => {
+          const now = g.performance.now();
+          if (i > 0) gaps.push(now - last);
+          last = now;
+          if (i === frames) return done();
+          g.__loopscope?.seek({ step: 1 + Math.floor((i * (steps - 1)) / (frames - 1)) });
+          i++;
+          g.requestAnimationFrame(tick);
+        };
+        g.requestAnimationFrame(tick);
+      });
+      return gaps;
+    },
+    { steps, frames: SCRUB_FRAMES },
+  );
+  await page.close();
+  const total = intervals.reduce((a, b) => a + b, 0);
+  return {
+    fps: (intervals.length / total) * 1000,
+    dropped: intervals.filter((ms) => ms > 25).length / intervals.length,
+    p95: percentile(intervals, 95),
+  };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
     const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -195,6 +245,7 @@ async function main(): Promise<void> {
     });
     const load = await loadTimes(browser, url);
     const seek = await seekTimes(browser, url, trace);
+    const scrub = await scrubFrames(browser, url, trace);
     console.log(
       JSON.stringify({
         bench: 'page',
@@ -208,6 +259,9 @@ async function main(): Promise<void> {
         seekNextFrameMedianMs: round(median(seek.frame)),
         seekNextFrameP95Ms: round(percentile(seek.frame, 95)),
         seeks: SEEKS,
+        scrubFps: round(scrub.fps),
+        scrubFrameP95Ms: round(scrub.p95),
+        scrubDroppedFrames: round(scrub.dropped * 100) / 100,
         steps: seek.steps,
       }),
     );
