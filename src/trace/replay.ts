@@ -7,7 +7,7 @@ import type { HandleId, Line, Seconds, TaskId, TraceEvent } from '../protocol/tr
 import { assertNever } from './assertNever';
 import type { HandleTable } from './handles';
 import { ReadyQueue } from './readyQueue';
-import { taskChange, taskOfHandle } from './taskStates';
+import { TaskTracker } from './taskStates';
 import { TimerHeap } from './timerHeap';
 import type { LoopState, ReadyEntry, StepInfo, TaskSnapshot, TimerEntry } from './types';
 
@@ -25,32 +25,17 @@ export interface Keyframe {
   readonly lastLine: Line | null;
 }
 
-export class LoopReplay {
-  readonly handles: HandleTable;
+export class LoopReplay extends TaskTracker {
   readonly ready: ReadyQueue;
   readonly timers: TimerHeap;
-  /** Mutable copy: each change replaces one snapshot object, never edits it. */
-  readonly tasks: TaskSnapshot[];
-  t: Seconds;
   iteration: number;
-  /** Loop steps run so far (the number of `run` events applied). */
-  step: number;
-  /** The task whose step is running (the last `run` was its step or wakeup). */
-  stepTask: TaskId | null;
-  /** The last `line` event since the last `run` (or since the start, for top-level code). */
-  lastLine: Line | null;
 
   constructor(handles: HandleTable, from?: Keyframe) {
-    this.handles = handles;
+    super(handles, from);
     const whenOf = (h: HandleId): Seconds => handles.when(h);
     this.ready = new ReadyQueue(from?.ready);
     this.timers = new TimerHeap(whenOf, from?.timers);
-    this.tasks = from ? from.tasks.slice() : [];
-    this.t = from?.t ?? 0;
     this.iteration = from?.iteration ?? 0;
-    this.step = from?.step ?? 0;
-    this.stepTask = from?.stepTask ?? null;
-    this.lastLine = from?.lastLine ?? null;
   }
 
   /** How much a keyframe of this state holds: keyframes are spaced in proportion (see indexTrace). */
@@ -77,9 +62,7 @@ export class LoopReplay {
    * every `sched`/`unsched` before `i` (and this one, if it is a `sched`).
    */
   apply(e: TraceEvent, i: number): void {
-    const change = taskChange(e, this);
-    // Task ids are dense (1, 2, 3... in creation order); one out of sequence would leave a hole.
-    if (change !== null && change.id >= 1 && change.id <= this.tasks.length + 1) this.tasks[change.id - 1] = change;
+    this.track(e); // tasks, the clock, the step and its line
     switch (e.e) {
       case 'sched':
         if (e.when === undefined) this.ready.push(e.h);
@@ -89,20 +72,8 @@ export class LoopReplay {
         this.iterate(e.t, e.n, e.due, i);
         break;
       case 'skip':
-        this.ready.remove(e.h);
-        break;
       case 'run':
         this.ready.remove(e.h);
-        this.step++;
-        this.stepTask = taskOfHandle(this.handles, e.h);
-        this.lastLine = null;
-        break;
-      case 'line':
-        this.lastLine = e.l;
-        break;
-      case 'block':
-        // time.sleep in the loop's thread: the clock moves while nothing else can run.
-        this.t += e.d;
         break;
       case 'loop':
         // A closed loop's pending handles will never run: stop showing them.
@@ -111,6 +82,8 @@ export class LoopReplay {
           this.timers.clear();
         }
         break;
+      case 'line':
+      case 'block':
       case 'task':
       case 'unsched': // looked up in the handle table, by position
       case 'suspend':
@@ -127,18 +100,12 @@ export class LoopReplay {
     }
   }
 
-  /** Read by taskChange through the TaskContext interface. */
-  snapshot(id: TaskId): TaskSnapshot | undefined {
-    return this.tasks[id - 1];
-  }
-
   /**
    * One pass of _run_once, as the engine does it: drop cancelled timers from the top of the
    * heap, then move the due ones (in order) to the back of the ready queue. A cancelled timer
    * whose deadline has passed cannot still be in the heap either, wherever it sat.
    */
   private iterate(t: Seconds, n: number, due: readonly HandleId[] | undefined, i: number): void {
-    this.t = t;
     this.iteration = n;
     const handles = this.handles;
     const cancelled = (h: HandleId): boolean => handles.cancelledBefore(h, i);

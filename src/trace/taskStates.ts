@@ -9,7 +9,7 @@
  *   done     → done | failed | cancelled
  *   sched    → a waiting task whose step/wakeup enters the ready queue is ready again
  */
-import type { Line, TaskId, TraceEvent } from '../protocol/trace';
+import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from './assertNever';
 import type { HandleTable } from './handles';
 import type { TaskSnapshot, TaskState } from './types';
@@ -100,5 +100,72 @@ export function taskChange(e: TraceEvent, ctx: TaskContext): TaskSnapshot | null
       return null;
     default:
       return assertNever(e);
+  }
+}
+
+/** Where a TaskTracker starts from: a keyframe, or nothing (the start of the trace). */
+export interface TrackedStart {
+  readonly tasks: readonly TaskSnapshot[];
+  readonly t: Seconds;
+  readonly step: number;
+  readonly stepTask: TaskId | null;
+  readonly lastLine: Line | null;
+}
+
+/**
+ * What every replay of a trace tracks the same way: each task's snapshot (by taskChange), the
+ * clock, and the step being run with its last line. LoopReplay adds the queues (stateAt);
+ * TaskWalk, the step each event shows at (lanes, cancellations).
+ */
+export class TaskTracker implements TaskContext {
+  readonly handles: HandleTable;
+  /** Snapshots by id - 1; a change replaces a snapshot, never edits it (keyframes share them). */
+  readonly tasks: TaskSnapshot[];
+  t: Seconds;
+  /** Loop steps run so far (the number of `run` events applied). */
+  step: number;
+  /** The task whose step is running (the last `run` was its step or wakeup). */
+  stepTask: TaskId | null;
+  /** The last `line` event since the last `run` (or since the start, for top-level code). */
+  lastLine: Line | null;
+
+  constructor(handles: HandleTable, from?: TrackedStart) {
+    this.handles = handles;
+    this.tasks = from ? from.tasks.slice() : [];
+    this.t = from?.t ?? 0;
+    this.step = from?.step ?? 0;
+    this.stepTask = from?.stepTask ?? null;
+    this.lastLine = from?.lastLine ?? null;
+  }
+
+  snapshot(id: TaskId): TaskSnapshot | undefined {
+    return this.tasks[id - 1];
+  }
+
+  /** Apply what `e` changes of the tasks, the clock and the step; returns the task snapshot it produced. */
+  protected track(e: TraceEvent): TaskSnapshot | null {
+    const change = taskChange(e, this);
+    // Task ids are dense (1, 2, 3... in creation order); one out of sequence would leave a hole.
+    if (change !== null && change.id >= 1 && change.id <= this.tasks.length + 1) this.tasks[change.id - 1] = change;
+    switch (e.e) {
+      case 'iter':
+        this.t = e.t;
+        break;
+      case 'run':
+        this.step++;
+        this.stepTask = taskOfHandle(this.handles, e.h);
+        this.lastLine = null;
+        break;
+      case 'line':
+        this.lastLine = e.l;
+        break;
+      case 'block':
+        // time.sleep in the loop's thread: the clock moves while nothing else can run.
+        this.t += e.d;
+        break;
+      default:
+        break; // nothing else moves the clock or the step
+    }
+    return change;
   }
 }
