@@ -113,7 +113,8 @@ function traceOf100kSteps(): Trace {
   return JSON.parse(readFileSync(TRACE_FILE, 'utf8')) as Trace;
 }
 
-async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{ commit: number[]; frame: number[]; steps: number }> {
+/** A fresh page with the engine ready, showing `trace` (its program in the editor) at step 0. */
+async function pageShowing(browser: Browser, url: string, trace: Trace): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // tsx (esbuild's keepNames) wraps named functions in __name(): give the page a no-op one.
   await page.addInitScript('window.__name = (f) => f;');
@@ -125,8 +126,13 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
     hooks?.setSource(t.source);
     hooks?.loadTrace(t);
   }, trace);
+  await page.getByTestId('step-label').filter({ hasText: `/ ${trace.stats.steps} ` }).waitFor();
+  return page;
+}
+
+async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{ commit: number[]; frame: number[]; steps: number }> {
+  const page = await pageShowing(browser, url, trace);
   const steps = trace.stats.steps;
-  await page.getByTestId('step-label').filter({ hasText: `/ ${steps} ` }).waitFor();
   // The same 200 cursors every time (a small LCG), spread over the whole run.
   let seed = 12345;
   const targets: number[] = [];
@@ -172,18 +178,8 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
  * and the share of frame intervals longer than 1.5 × 16.7 ms (a frame dropped).
  */
 async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise<{ fps: number; dropped: number; p95: number }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript('window.__name = (f) => f;');
-  await page.goto(url);
-  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
-  await page.locator('.monaco-editor').waitFor({ state: 'visible' });
-  await page.evaluate((t) => {
-    const hooks = (globalThis as unknown as PageGlobals).__loopscope;
-    hooks?.setSource(t.source);
-    hooks?.loadTrace(t);
-  }, trace);
+  const page = await pageShowing(browser, url, trace);
   const steps = trace.stats.steps;
-  await page.getByTestId('step-label').filter({ hasText: `/ ${steps} ` }).waitFor();
   const intervals = await page.evaluate(
     async ({ steps, frames }) => {
       const g = globalThis as unknown as PageGlobals;

@@ -14,6 +14,7 @@ import { cancellations, formatTime, stepCount, taskLabel } from '../trace';
 import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 import { usePanelWidth } from './usePanelWidth';
+import './loopView.css';
 import './Cancellations.css';
 
 export interface CancellationsProps {
@@ -51,7 +52,7 @@ export function Cancellations({ index, state, lang, onSeek }: CancellationsProps
   const shown = useMemo(() => all.slice(start, end), [all, start, end]);
 
   return (
-    <section className="cancellations" data-testid="cancellations" aria-label={c.title}>
+    <section className="loop-view cancellations" data-testid="cancellations" aria-label={c.title}>
       <h2 className="view-title">{c.title}</h2>
       {all.length === 0 && <p className="cancellations-empty">{c.empty}</p>}
       {start > 0 && <p className="cancellations-more">{c.earlier(start)}</p>}

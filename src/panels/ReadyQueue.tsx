@@ -14,6 +14,7 @@ import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { useLeavingItems } from './useLeavingItems';
 import { useRowWindow } from './useRowWindow';
+import './loopView.css';
 import './ReadyQueue.css';
 
 export interface ReadyQueueProps {
@@ -53,7 +54,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   const position = new Map(head.map((e, i) => [e.h, i + 1]));
 
   return (
-    <section className="ready-queue" data-testid="ready-queue" aria-label={text.readyQueue.title}>
+    <section className="loop-view ready-queue" data-testid="ready-queue" aria-label={text.readyQueue.title}>
       <h2 className="view-title">{text.readyQueue.title}</h2>
       <div className="ready-running" data-testid="ready-running">
         <span className="ready-running-title">{text.readyQueue.runningNow}</span>

@@ -18,6 +18,7 @@ import { RowSpacer } from './RowSpacer';
 import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
 import { usePanelWidth } from './usePanelWidth';
 import { useRowWindow } from './useRowWindow';
+import './loopView.css';
 import './Timers.css';
 
 export interface TimersProps {
@@ -105,7 +106,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   };
 
   return (
-    <section className="timers" data-testid="timers" aria-label={text.timers.title}>
+    <section className="loop-view timers" data-testid="timers" aria-label={text.timers.title}>
       <h2 className="view-title">{text.timers.title}</h2>
       <div className="timers-plot" ref={plotRef}>
         <svg width={width} height={HEIGHT} aria-hidden="true">
