@@ -36,6 +36,8 @@ export interface ViewStrings {
     readonly steps: (from: number, to: number) => string;
     readonly waitingFor: (what: string) => string;
     readonly createdBy: (parent: string, step: number) => string;
+    /** A lane's tooltip line for a task whose coroutine is asyncio's, not the program's. */
+    readonly internalTask: string;
     readonly lanesShown: (from: number, to: number, total: number) => string;
     readonly merged: (n: number) => string;
   };
@@ -145,6 +147,7 @@ const en: ViewStrings = {
     steps: (from, to) => (from === to ? `step ${from}` : `steps ${from}–${to}`),
     waitingFor: (what) => `waiting for ${what}`,
     createdBy: (parent, step) => `created by ${parent} in step ${step}`,
+    internalTask: "asyncio's own task: its coroutine is not in your program (asyncio.run makes these to clean up at the end)",
     lanesShown: (from, to, total) => `tasks ${from}–${to} of ${total}`,
     merged: (n) => `${n} segments drawn as one (zoom in to separate them)`,
   },
@@ -240,6 +243,7 @@ const zh: ViewStrings = {
     steps: (from, to) => (from === to ? `第 ${from} 步` : `第 ${from}–${to} 步`),
     waitingFor: (what) => `正在等待 ${what}`,
     createdBy: (parent, step) => `由 ${parent} 在第 ${step} 步创建`,
+    internalTask: 'asyncio 自己的任务：它的协程不在你的程序里（asyncio.run 在结束前创建这类任务来做清理）',
     lanesShown: (from, to, total) => `第 ${from}–${to} 个任务，共 ${total} 个`,
     merged: (n) => `${n} 段合并显示（放大即可分开）`,
   },

@@ -104,7 +104,11 @@ const LaneSegments = memo(function LaneSegments({ lanes: rows, rowOf, scale, axi
   return (
     <>
       {lanes.map(({ row, rects }) => (
-        <g key={row.lane.task.id} transform={`translate(0,${row.row * LANE_HEIGHT - top})`}>
+        <g
+          key={row.lane.task.id}
+          className={row.lane.task.internal ? 'timeline-lane is-internal' : 'timeline-lane'}
+          transform={`translate(0,${row.row * LANE_HEIGHT - top})`}
+        >
           {rects.map((rect, i) => (
             <rect
               key={i}

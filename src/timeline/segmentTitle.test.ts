@@ -60,4 +60,10 @@ describe('laneTitle', () => {
   it('skips the coroutine when the task is named after it, and the creator when there is none', () => {
     expect(laneTitle({ ...task, name: 'worker' }, null, viewStrings('en'))).toBe('worker');
   });
+
+  it("says when a task is asyncio's own, in both languages", () => {
+    const cleanup = { ...task, name: 'Task-5', coro: 'BaseEventLoop.shutdown_asyncgens', parent: null, internal: true };
+    expect(laneTitle(cleanup, null, viewStrings('en'))).toBe(`Task-5 (BaseEventLoop.shutdown_asyncgens)\n${viewStrings('en').timeline.internalTask}`);
+    expect(laneTitle(cleanup, null, viewStrings('zh'))).toContain('asyncio 自己的任务');
+  });
 });

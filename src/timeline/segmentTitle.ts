@@ -39,6 +39,8 @@ export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat
 
 /** A lane label's tooltip: the task's name, its coroutine, and who created it when. */
 export function laneTitle(task: TaskInfo, parentName: string | null, text: ViewStrings): string {
-  const head = task.name === task.coro ? task.name : `${task.name} (${task.coro})`;
-  return parentName === null ? head : `${head}\n${text.timeline.createdBy(parentName, task.createdStep)}`;
+  const lines = [task.name === task.coro ? task.name : `${task.name} (${task.coro})`];
+  if (parentName !== null) lines.push(text.timeline.createdBy(parentName, task.createdStep));
+  if (task.internal) lines.push(text.timeline.internalTask);
+  return lines.join('\n');
 }
