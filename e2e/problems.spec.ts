@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openFixture, snapshot, waitForStatus } from './helpers';
+import { openFixture, openProgram, snapshot, waitForStatus } from './helpers';
 
 // Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
 test.describe.configure({ timeout: 180_000 });
@@ -32,4 +32,17 @@ test('an uncaught exception is reported with its traceback and its line marked',
   await page.getByTestId('jump-end').click();
   await expect(page.locator('[data-testid="console-line"][data-fd="err"]').first()).toBeVisible();
   await snapshot(page, 'uncaught-exception');
+});
+
+test('a package the sandbox lacks: CPython\'s error as it is, and a line saying why, in the panel and on the marker', async ({ page }) => {
+  await openProgram(page, 'import asyncio\nimport requests\n\nasyncio.run(asyncio.sleep(0))\n');
+  await waitForStatus(page, 'done');
+  const runEnd = page.getByTestId('run-end');
+  await expect(runEnd).toContainText("ModuleNotFoundError: No module named 'requests'");
+  await expect(page.getByTestId('end-hint')).toContainText('requests is not in its sandbox');
+  const box = await page.locator('.monaco-editor .squiggly-error').boundingBox();
+  if (!box) throw new Error('the squiggle has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('.monaco-hover:not(.hidden)').first()).toContainText('cannot be installed here');
+  await snapshot(page, 'missing-module');
 });

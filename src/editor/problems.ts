@@ -5,6 +5,7 @@
  */
 import type { UiStrings } from '../i18n/ui';
 import type { Line, RunEnd, SyntaxProblem } from '../protocol/trace';
+import { endHint, endHintText } from '../trace';
 import type { DescribeAwait } from './lineMarks';
 
 export interface Problem {
@@ -38,8 +39,12 @@ export function problemsOf(
   }
   if (!end) return [];
   switch (end.kind) {
-    case 'exception':
-      return end.line === null ? [] : [{ severity: 'error', line: end.line, message: `${end.type}: ${end.message}` }];
+    case 'exception': {
+      if (end.line === null) return [];
+      const hint = endHint(end);
+      const message = `${end.type}: ${end.message}`;
+      return [{ severity: 'error', line: end.line, message: hint === null ? message : `${message}\n\n${endHintText(hint, t)}` }];
+    }
     case 'limit':
       return end.line === null
         ? []

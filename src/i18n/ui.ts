@@ -87,6 +87,11 @@ const en = {
   endOk: 'The program finished normally.',
   endException: (type: string) => `The program stopped with an uncaught ${type}.`,
   endExceptionLine: (line: number) => `Raised at line ${line}.`,
+  hintMissingModule: (module: string) =>
+    `Loopscope runs Python's standard library only: a package such as ${module} is not in its sandbox and cannot be installed here. Try the idea with asyncio.sleep standing in for the real work.`,
+  hintNoThreads:
+    'Python in the browser (Pyodide) cannot start threads. Use asyncio.to_thread or loop.run_in_executor: Loopscope simulates their worker threads on the virtual clock.',
+  hintNoProcesses: 'Python in the browser (Pyodide) cannot start other programs or processes.',
   endExit: (code: number) => `The program called sys.exit(${code}).`,
   endLimit: (limit: string) => `The run was stopped by a safety limit: ${limit}.`,
   endDeadlock: 'Deadlock: nothing is ready and no timer is pending, but tasks are still waiting.',
@@ -235,6 +240,10 @@ const zh: UiStrings = {
   endOk: '程序正常结束。',
   endException: (type: string) => `程序因未捕获的 ${type} 而终止。`,
   endExceptionLine: (line: number) => `在第 ${line} 行抛出。`,
+  hintMissingModule: (module: string) =>
+    `Loopscope 只带有 Python 标准库：${module} 这样的第三方包不在它的沙箱里，也无法在这里安装。可以用 asyncio.sleep 代替真实的工作来试验这个想法。`,
+  hintNoThreads: '浏览器里的 Python（Pyodide）不能启动线程。请改用 asyncio.to_thread 或 loop.run_in_executor：Loopscope 会在虚拟时钟上模拟它们的工作线程。',
+  hintNoProcesses: '浏览器里的 Python（Pyodide）不能启动其他程序或进程。',
   endExit: (code: number) => `程序调用了 sys.exit(${code})。`,
   endLimit: (limit: string) => `运行被安全限制中止：${limit}。`,
   endDeadlock: '死锁：没有就绪的任务，也没有待触发的定时器，但仍有任务在等待。',
@@ -308,3 +317,4 @@ export const UI: Readonly<Record<Lang, UiStrings>> = { en, zh };
 export function uiStrings(lang: Lang): UiStrings {
   return UI[lang];
 }
+

@@ -9,7 +9,7 @@ import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { RunEnd as RunEndInfo } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
-import { describeAwait, taskLabel } from '../trace';
+import { describeAwait, endHint, endHintText, taskLabel } from '../trace';
 import type { TraceIndex } from '../trace/types';
 import type { Lang } from '../i18n/lang';
 
@@ -28,7 +28,8 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
       return { tone: 'ok', body: t.endOk };
     case 'exit':
       return { tone: end.code === 0 ? 'ok' : 'warn', body: t.endExit(end.code) };
-    case 'exception':
+    case 'exception': {
+      const hint = endHint(end);
       return {
         tone: 'error',
         body: (
@@ -37,6 +38,11 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
             <div className="end-message">
               {end.type}: {end.message}
             </div>
+            {hint !== null && (
+              <p className="end-hint" data-testid="end-hint">
+                {endHintText(hint, t)}
+              </p>
+            )}
             {end.traceback && (
               <details className="traceback">
                 <summary>{t.traceback}</summary>
@@ -46,6 +52,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
           </>
         ),
       };
+    }
     case 'limit':
       return {
         tone: 'warn',

@@ -44,3 +44,4 @@ export {
   taskName,
 } from './describe';
 export { partialTrace } from './partialTrace';
+export { endHint, endHintText, type EndHint } from './endHint';
