@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineRunOptions } from '../src/engine/engine';
 import type { RunResult } from '../src/protocol/trace';
-import { partialTrace } from '../src/trace/partialTrace';
+import { crashedEnd, partialTrace } from '../src/trace/partialTrace';
 import type { BenchFigures } from './bench';
 
 export type ThreadMessage =
@@ -57,8 +57,9 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
       }
     });
     thread.on('error', (error) => {
-      if (watchdog !== null) clearTimeout(watchdog);
-      reject(error);
+      if (watchdog === null) return reject(error); // Pyodide did not even boot
+      // Python crashed under the program (a C stack overflow): keep what it did until then.
+      finish({ kind: 'trace', trace: partialTrace(source, options.seed, chunks, crashedEnd(String(error))) });
     });
   });
 }

@@ -17,6 +17,11 @@ const port = parentPort;
 if (port === null) throw new Error('engineThread runs as a worker thread');
 const post = (message: ThreadMessage): void => port.postMessage(message);
 
+// When Python itself crashes, Pyodide and Emscripten print its stack and then an error for
+// every write they still try, hundreds of lines: the CLI says what happened from the error
+// this thread ends with, so the thread's own console stays quiet.
+for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => undefined;
+
 const job = workerData as Job;
 const t0 = performance.now();
 const engine = await bootNodeEngine();

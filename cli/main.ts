@@ -25,6 +25,7 @@ function exitStatus(end: RunEnd): number {
     case 'limit':
     case 'deadlock':
     case 'stopped':
+    case 'crashed':
       return 1;
   }
 }
@@ -35,6 +36,7 @@ function endNotice(end: RunEnd): string | null {
     case 'limit':
     case 'deadlock':
     case 'stopped':
+    case 'crashed':
       return `loopscope: ${end.message}\n`;
     case 'ok':
     case 'exit':

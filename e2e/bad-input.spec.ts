@@ -2,9 +2,9 @@
  * Every hostile or broken program of test/bad-input/ in the real page, with the same
  * expectations as the CLI suite (`differences()`), plus what only the page can get wrong:
  * the run ends within a bound, the editor text is left alone, the page still answers, the
- * next run works, a syntax error is marked in the editor, and the two runs that must kill the
- * worker (a C call that never returns, a memory hog) leave a viewable partial trace and a
- * restarted engine.
+ * next run works, a syntax error is marked in the editor, and the runs that must kill the
+ * worker (a C call that never returns, a memory hog, Python crashing) leave a viewable partial
+ * trace and a restarted engine.
  *
  * One page per group of cases: Python boots once per group, the cases run one after another
  * in it as a learner would run them. The groups run in parallel on the two workers.
@@ -24,6 +24,8 @@ const KILLS_THE_WORKER: Readonly<Record<string, { notice: string | null }>> = {
   'long-c-call.py': { notice: 'stopped-restarted' },
   // The memory limit ends the run normally; the fresh engine that follows is not announced.
   'memory-growing-list.py': { notice: null },
+  // Python itself crashes (its C stack overflows): the worker is replaced and the learner told.
+  'c-stack-overflow.py': { notice: 'crashed' },
 };
 
 /** Screenshots for a human to look at: one per kind of end a learner meets. */
@@ -35,6 +37,7 @@ const SNAPSHOTS: Readonly<Record<string, string>> = {
   'deadlock-lock-twice.py': 'bad-input-deadlock',
   'long-c-call.py': 'bad-input-watchdog',
   'memory-growing-list.py': 'bad-input-memory',
+  'c-stack-overflow.py': 'bad-input-crash',
   'tasks-100k.py': 'bad-input-100k-tasks',
 };
 

@@ -56,6 +56,7 @@ export function problemsOf(
     case 'ok':
     case 'exit':
     case 'stopped':
+    case 'crashed':
       return [];
   }
 }

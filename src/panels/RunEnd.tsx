@@ -83,6 +83,16 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
       };
     case 'stopped':
       return { tone: 'warn', body: t.endStopped };
+    case 'crashed':
+      return {
+        tone: 'error',
+        body: (
+          <>
+            <strong>{t.endCrashed}</strong>
+            <div className="end-hint">{end.message}</div>
+          </>
+        ),
+      };
   }
 }
 

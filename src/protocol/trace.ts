@@ -193,7 +193,12 @@ export type RunEnd =
   /** Nothing ready, no timer pending, tasks still waiting. */
   | { readonly kind: 'deadlock'; readonly message: string; readonly stuck: readonly StuckTask[] }
   /** Stopped from outside (Stop button, interrupt). */
-  | { readonly kind: 'stopped'; readonly message: string };
+  | { readonly kind: 'stopped'; readonly message: string }
+  /**
+   * Python itself crashed under the program (Pyodide's fatal error: its C stack overflowed),
+   * which CPython would have turned into an exception. The trace holds what happened until then.
+   */
+  | { readonly kind: 'crashed'; readonly message: string };
 
 export type LimitKind = 'steps' | 'virtual-time' | 'busy-loop' | 'output' | 'wall-clock' | 'events' | 'recursion' | 'memory';
 

@@ -12,7 +12,7 @@
  */
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
 import { assertNever, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
-import { partialTrace } from '../trace';
+import { crashedEnd, partialTrace } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
 export const STOP_GRACE_MS = 1500;
@@ -108,11 +108,10 @@ function killedEnd(reason: RestartReason | 'watchdog', detail: string, options: 
       return { kind: 'stopped', message: 'Stopped: the engine was restarted to end the run; the trace shows what happened until then.' };
     case 'crashed':
     case 'died':
-    case 'retry':
-      return {
-        kind: 'stopped',
-        message: `The engine stopped working during the run (${detail}) and was restarted; the trace shows what happened until then.`,
-      };
+    case 'retry': {
+      const end = crashedEnd(detail);
+      return { ...end, message: `${end.message} Loopscope restarted the engine.` };
+    }
   }
 }
 

@@ -43,5 +43,5 @@ export {
   taskLabel,
   taskName,
 } from './describe';
-export { partialTrace } from './partialTrace';
+export { crashedEnd, partialTrace } from './partialTrace';
 export { endHint, endHintText, type EndHint } from './endHint';

@@ -5,6 +5,24 @@
  */
 import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
 
+/**
+ * How a run ends when Python itself crashed under the program (Pyodide's fatal error), not the
+ * program raising. The one crash a learner can cause on purpose is the C stack overflowing, as
+ * in the repr of a list nested 100,000 deep: CPython raises RecursionError there, Python in
+ * the browser has a smaller stack and dies. `detail` is the error the engine reported.
+ */
+export function crashedEnd(detail: string): Extract<RunEnd, { kind: 'crashed' }> {
+  const first = detail.split('\n')[0]?.trim() || 'no detail';
+  const cause = /\b\w*Error\b.*$/.exec(first)?.[0] ?? first; // "RangeError: …", without who reported it
+  const message = /Maximum call stack size exceeded|stack overflow/i.test(detail)
+    ? `Python itself crashed: its C stack overflowed (${cause}). Something was nested too deeply for ` +
+      'the Python Loopscope runs (Pyodide, whose C stack is smaller than CPython\'s), such as the repr ' +
+      'of a list nested 100,000 levels deep, where CPython raises RecursionError. The trace shows what ' +
+      'happened until then.'
+    : `Python itself crashed during the run (${cause}). The trace shows what happened until then.`;
+  return { kind: 'crashed', message };
+}
+
 /** `chunks` are the `events` texts of the worker's progress messages, in order. */
 export function partialTrace(source: string, seed: number, chunks: readonly string[], end: RunEnd): Trace {
   const events = parseChunks(chunks);

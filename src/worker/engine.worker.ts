@@ -77,7 +77,8 @@ async function run(id: number, source: string, options: Extract<ToWorker, { type
     const json = ready.runJson(source, options, (events) => post({ type: 'progress', id, events }));
     post({ type: 'result', id, json, runMs: performance.now() - t0 });
   } catch (error) {
-    post({ type: 'crash', id, message: `The engine failed while running the program: ${String(error)}` });
+    // The error alone ("RangeError: Maximum call stack size exceeded"): the notice says the rest.
+    post({ type: 'crash', id, message: String(error) });
   }
 }
 

@@ -28,7 +28,7 @@ describe('the bad-input table', () => {
       expect(e.limit !== undefined, file).toBe(e.kind === 'limit');
       expect(e.exitCode !== undefined, file).toBe(e.kind === 'exit');
       if (e.stuckOn !== undefined) expect(e.kind, file).toBe('deadlock');
-      if (e.messageIncludes !== undefined) expect(['syntax-error', 'exception', 'limit', 'deadlock'], file).toContain(e.kind);
+      if (e.messageIncludes !== undefined) expect(['syntax-error', 'exception', 'limit', 'deadlock', 'crashed'], file).toContain(e.kind);
       if (e.line !== undefined) {
         const lines = sourceOf(file).split(/\r?\n/).length;
         expect(Number.isInteger(e.line) && e.line >= 1 && e.line <= lines, file).toBe(true);

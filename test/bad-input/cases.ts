@@ -174,6 +174,11 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     stdoutFile: 'expected/recursion-async.out',
   },
   {
+    file: 'c-stack-overflow.py',
+    what: 'the repr of a list nested 100,000 deep: RecursionError on CPython, a crash of Pyodide itself (its C stack overflows)',
+    expect: { kind: 'crashed', messageIncludes: ['C stack overflowed', 'RecursionError'] },
+  },
+  {
     file: 'memory-bomb.py',
     what: '[0] * 10**10: MemoryError on 64-bit CPython, OverflowError on 32-bit wasm; fails at once',
     expect: { kind: 'exception', line: 7 },

@@ -19,6 +19,7 @@ export function endText(result: RunResult): string {
     case 'limit':
     case 'deadlock':
     case 'stopped':
+    case 'crashed':
       return end.message;
     case 'ok':
     case 'exit':
