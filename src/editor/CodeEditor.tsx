@@ -44,6 +44,8 @@ export default function CodeEditor() {
       ariaLabel: uiStrings(api.getState().lang).editorLabel,
     });
     const decorations = editor.createDecorationsCollection();
+    /** What the decorations show now, so a step that moves nothing in the editor leaves Monaco alone. */
+    let shownMarks = '';
     let applyingStore = false;
 
     const typed = model.onDidChangeContent(() => {
@@ -68,11 +70,18 @@ export default function CodeEditor() {
     function syncDecorations(s: LoopscopeState, follow: boolean): void {
       if (!s.index) {
         decorations.clear();
+        shownMarks = '';
         return;
       }
       const state = loopStateAt(s.index, s.cursor);
       const marks = lineMarks(s.index, state, describerFor(s));
-      decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
+      // Setting decorations re-renders Monaco's lines: skip it when the marks are the same (a
+      // timer step, a callback), which scrubbing and playing meet at every other frame.
+      const key = `${s.lang}\n${model.getVersionId()}\n${JSON.stringify(marks)}`;
+      if (key !== shownMarks) {
+        shownMarks = key;
+        decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
+      }
       // Follow the running line like a debugger, without jumping when it is already in view.
       if (follow && state.line !== null && state.line <= model.getLineCount()) {
         editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);
