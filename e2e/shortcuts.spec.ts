@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { openFixture, pageCursor, snapshot, waitForStatus } from './helpers';
+import { getSource, openApp, setSource } from './runInPage';
 
 // Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
 test.describe.configure({ timeout: 180_000 });
@@ -43,4 +44,18 @@ test('keyboard: arrows step, Shift+arrows go by line, Home/End jump, ? shows the
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ArrowRight');
   expect(await pageCursor(page)).toEqual({ step: 0 });
+});
+
+test("the editor's own keys a learner reaches for: Ctrl+/ comments a line, Ctrl+F finds, Ctrl+Z undoes", async ({ page }) => {
+  await openApp(page);
+  await setSource(page, 'import asyncio\nprint("one")\nprint("two")\n');
+  await page.locator('.monaco-editor .view-line').nth(1).click();
+  await page.keyboard.press('Control+/');
+  await expect.poll(() => getSource(page)).toBe('import asyncio\n# print("one")\nprint("two")\n');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => getSource(page)).toBe('import asyncio\nprint("one")\nprint("two")\n');
+  await page.keyboard.press('Control+f');
+  await expect(page.locator('.monaco-editor .find-widget.visible')).toBeVisible();
+  await page.keyboard.type('print');
+  await expect(page.locator('.monaco-editor .find-widget .matchesCount')).toContainText('of 2');
 });
