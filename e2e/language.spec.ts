@@ -22,3 +22,15 @@ test('the UI switches to Chinese and remembers it', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help-overlay')).toHaveCount(0);
 });
+
+test('a run stopped by a limit is explained in Chinese too', async ({ page }) => {
+  await openFixture(page, 'runaway.py');
+  await waitForStatus(page, 'done');
+  const runEnd = page.getByTestId('run-end');
+  await expect(runEnd).toHaveAttribute('data-end', 'limit');
+  const english = (await runEnd.locator('.end-message').textContent()) ?? '';
+  await page.getByTestId('language').selectOption('zh');
+  await expect(runEnd).toContainText('安全限制');
+  await expect(runEnd.locator('.end-message')).toContainText(/[\u4e00-\u9fff]/);
+  expect(await runEnd.locator('.end-message').textContent()).not.toBe(english);
+});

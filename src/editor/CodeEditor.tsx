@@ -89,7 +89,7 @@ export default function CodeEditor() {
     }
 
     function syncMarkers(s: LoopscopeState): void {
-      const problems = problemsOf(s.syntaxProblem, s.index?.trace.end ?? null, uiStrings(s.lang), describerFor(s));
+      const problems = problemsOf(s.syntaxProblem, s.index?.trace.end ?? null, uiStrings(s.lang), s.lang, describerFor(s));
       monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(problems, model));
     }
 

@@ -3,6 +3,8 @@
  * line an uncaught exception came from, the line a limit stopped, and where deadlocked tasks are
  * stuck. Monaco markers are made from these in CodeEditor.
  */
+import { localizedEndMessage } from '../i18n/endMessages';
+import type { Lang } from '../i18n/lang';
 import type { UiStrings } from '../i18n/ui';
 import type { Line, RunEnd, SyntaxProblem } from '../protocol/trace';
 import { endHint, endHintText } from '../trace';
@@ -23,6 +25,7 @@ export function problemsOf(
   syntax: SyntaxProblem | null,
   end: RunEnd | null,
   t: UiStrings,
+  lang: Lang,
   describe: DescribeAwait,
 ): Problem[] {
   if (syntax) {
@@ -48,7 +51,7 @@ export function problemsOf(
     case 'limit':
       return end.line === null
         ? []
-        : [{ severity: 'warning', line: end.line, message: `${t.limitName[end.limit]}: ${end.message}` }];
+        : [{ severity: 'warning', line: end.line, message: `${t.limitName[end.limit]}: ${localizedEndMessage(end.message, lang)}` }];
     case 'deadlock':
       return end.stuck.flatMap((s) =>
         s.line === null ? [] : [{ severity: 'warning' as const, line: s.line, message: t.stuckHere(s.name, s.on ? describe(s.on) : '') }],

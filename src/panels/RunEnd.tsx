@@ -5,6 +5,7 @@
  * the editor there.
  */
 import type { ReactNode } from 'react';
+import { localizedEndMessage } from '../i18n/endMessages';
 import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { RunEnd as RunEndInfo } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
@@ -59,7 +60,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
         body: (
           <>
             <strong>{t.endLimit(t.limitName[end.limit])}</strong> {end.line !== null && <LineLink line={end.line} t={t} />}
-            <div className="end-message">{end.message}</div>
+            <div className="end-message">{localizedEndMessage(end.message, lang)}</div>
           </>
         ),
       };
@@ -89,7 +90,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
         body: (
           <>
             <strong>{t.endCrashed}</strong>
-            <div className="end-hint">{end.message}</div>
+            <div className="end-hint">{localizedEndMessage(end.message, lang)}</div>
           </>
         ),
       };

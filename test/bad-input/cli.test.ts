@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Trace } from '../../src/protocol/trace';
+import { localizedEndMessage } from '../../src/i18n/endMessages';
 import { BAD_INPUT_CASES, type BadInputCase } from './cases';
 import { differences } from './check';
 
@@ -80,6 +81,8 @@ describe('bad input through `loopscope trace`', () => {
         // A run stopped early still has what it did: a viewable trace up to that point.
         if (end.kind === 'limit' || end.kind === 'deadlock') expect(outcome.result.trace.events.length, name).toBeGreaterThan(0);
         if (end.kind !== 'ok' && end.kind !== 'exit') expect(outcome.code, name).toBe(1);
+        // The page shows a limit or a crash in the learner's language: the engine's words must be known.
+        if (end.kind === 'limit' || end.kind === 'crashed') expect(localizedEndMessage(end.message, 'zh'), name).not.toBe(end.message);
       }
     }
   });
