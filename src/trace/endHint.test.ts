@@ -11,10 +11,15 @@ describe('endHint', () => {
     expect(endHint(raised('ModuleNotFoundError', "No module named 'numpy.linalg'"))).toEqual({ kind: 'missing-module', module: 'numpy' });
   });
 
-  it('adds nothing where the sandbox already said why (js, pyodide)', () => {
+  it("says why the sandbox refuses the page, the network and the keyboard", () => {
     const js = raised('ModuleNotFoundError', "No module named 'js': Loopscope runs programs in a sandbox without access to the page or the network");
-    expect(endHint(js)).toBeNull();
-    expect(endHint(raised('ModuleNotFoundError', "No module named 'pyodide.ffi'"))).toBeNull();
+    expect(endHint(js)).toEqual({ kind: 'no-page' });
+    expect(endHint(raised('ModuleNotFoundError', "No module named 'pyodide.ffi'"))).toEqual({ kind: 'no-page' });
+    const offline = '[Errno 40] network is unreachable: Loopscope runs programs in a sandbox without network access';
+    expect(endHint(raised('OSError', offline))).toEqual({ kind: 'no-network' });
+    expect(endHint(raised('URLError', `<urlopen error ${offline}>`))).toEqual({ kind: 'no-network' });
+    const input = 'input() has no keyboard here: Loopscope runs programs without a console to type into; put the value in the program instead';
+    expect(endHint(raised('EOFError', input))).toEqual({ kind: 'no-input' });
   });
 
   it('explains threads and processes, which Python in the browser does not have', () => {

@@ -13,20 +13,32 @@ export type EndHint =
   /** threading.Thread(...).start(): Pyodide has no threads (asyncio.to_thread is simulated). */
   | { readonly kind: 'no-threads' }
   /** subprocess, os.fork: no processes in the browser. */
-  | { readonly kind: 'no-processes' };
+  | { readonly kind: 'no-processes' }
+  /** input(): a run does not stop for the learner to type. */
+  | { readonly kind: 'no-input' }
+  /** import js / pyodide: the sandbox keeps the program away from the page. */
+  | { readonly kind: 'no-page' }
+  /** urllib, socket, asyncio.open_connection: the sandbox is offline. */
+  | { readonly kind: 'no-network' };
 
-/** Modules whose message already says why (the sandbox's own import guard words it). */
-const SANDBOX_GUARDED = new Set(['js', 'pyodide', 'pyodide_js', '_pyodide']);
+/** Modules the sandbox's own import guard refuses (src/engine/python/loopscope/sandbox.py). */
+const SANDBOX_GUARDED = new Set(['js', 'pyodide', 'pyodide_js', '_pyodide', '_pyodide_core', 'micropip']);
 
 export function endHint(end: RunEnd): EndHint | null {
   if (end.kind !== 'exception') return null;
   if (end.type === 'ModuleNotFoundError') {
     const module = /^No module named '([^']+)'/.exec(end.message)?.[1];
     const top = module?.split('.')[0];
-    return top !== undefined && !SANDBOX_GUARDED.has(top) ? { kind: 'missing-module', module: top } : null;
+    if (top === undefined) return null;
+    return SANDBOX_GUARDED.has(top) ? { kind: 'no-page' } : { kind: 'missing-module', module: top };
   }
   if (end.type === 'RuntimeError' && end.message.startsWith("can't start new thread")) return { kind: 'no-threads' };
-  if (end.type === 'OSError' && end.message.includes('does not support processes')) return { kind: 'no-processes' };
+  if (end.message.includes('does not support processes') || end.message.includes('cannot start other programs')) {
+    return { kind: 'no-processes' };
+  }
+  if (end.type === 'EOFError' && end.message.startsWith('input() has no keyboard here')) return { kind: 'no-input' };
+  // The sandbox's offline socket, and urllib's URLError around it.
+  if (end.message.includes('sandbox without network access')) return { kind: 'no-network' };
   return null;
 }
 
@@ -39,5 +51,11 @@ export function endHintText(hint: EndHint, t: UiStrings): string {
       return t.hintNoThreads;
     case 'no-processes':
       return t.hintNoProcesses;
+    case 'no-input':
+      return t.hintNoInput;
+    case 'no-page':
+      return t.hintNoPage;
+    case 'no-network':
+      return t.hintNoNetwork;
   }
 }

@@ -28,6 +28,7 @@ describe('the bad-input table', () => {
       expect(e.limit !== undefined, file).toBe(e.kind === 'limit');
       expect(e.exitCode !== undefined, file).toBe(e.kind === 'exit');
       if (e.stuckOn !== undefined) expect(e.kind, file).toBe('deadlock');
+      if (e.hint !== undefined) expect(e.kind, file).toBe('exception');
       if (e.messageIncludes !== undefined) expect(['syntax-error', 'exception', 'limit', 'deadlock', 'crashed'], file).toContain(e.kind);
       if (e.line !== undefined) {
         const lines = sourceOf(file).split(/\r?\n/).length;

@@ -17,10 +17,12 @@
  *   never retrieved.
  * - `stuckOn`: for kind 'deadlock', the `AwaitTarget.api` that must appear among the stuck
  *   tasks (e.g. "Lock.acquire").
+ * - `hint`: the kind of the line of why the page adds under an error from the sandbox (endHint).
  * - `stdoutFile`: the stdout real CPython printed, relative to this folder; the run must
  *   print exactly that (stderr is not compared: CPython's holds file paths).
  */
 import type { LimitKind, RunEnd, WarningKind } from '../../src/protocol/trace';
+import type { EndHint } from '../../src/trace/endHint';
 
 /** Every way a run can end that a fixture can ask for ('stopped' only comes from outside). */
 export type ExpectedEnd = 'syntax-error' | Exclude<RunEnd['kind'], 'stopped'>;
@@ -33,6 +35,8 @@ export interface BadInputExpectation {
   readonly exitCode?: number;
   readonly warnings?: readonly WarningKind[];
   readonly stuckOn?: readonly string[];
+  /** The line of why the page adds under the error (src/trace/endHint), for errors from the sandbox. */
+  readonly hint?: EndHint['kind'];
 }
 
 export interface BadInputCase {
@@ -311,7 +315,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'input.py',
     what: 'input() with no keyboard: the prompt is printed, then EOFError',
-    expect: { kind: 'exception', messageIncludes: ['EOFError'], line: 6 },
+    expect: { kind: 'exception', messageIncludes: ['EOFError'], line: 6, hint: 'no-input' },
     stdoutFile: 'expected/input.out',
   },
   {
@@ -328,64 +332,64 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'threading-thread.py',
     what: 'threading.Thread(...).start(): no OS threads in the engine',
-    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'thread'], line: 12 },
+    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'thread'], line: 12, hint: 'no-threads' },
   },
   {
     file: 'subprocess-run.py',
     what: "subprocess.run(['ls']): no processes in the engine",
-    expect: { kind: 'exception', messageIncludes: ['OSError'], line: 4 },
+    expect: { kind: 'exception', messageIncludes: ['OSError'], line: 4, hint: 'no-processes' },
   },
 
   // ---- packages, the JavaScript bridge, the network
   {
     file: 'import-requests.py',
     what: 'import requests (not installed)',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'requests'], line: 2 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'requests'], line: 2, hint: 'missing-module' },
   },
   {
     file: 'import-numpy.py',
     what: 'import numpy (not installed)',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'numpy'], line: 2 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'numpy'], line: 2, hint: 'missing-module' },
   },
   {
     file: 'import-aiohttp.py',
     what: 'import aiohttp (not installed)',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'aiohttp'], line: 4 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'aiohttp'], line: 4, hint: 'missing-module' },
     stdoutFile: 'expected/import-aiohttp.out',
   },
   {
     file: 'import-js.py',
     what: "import js: Pyodide's JavaScript bridge must be closed",
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 2 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 2, hint: 'no-page' },
   },
   {
     file: 'from-js-import-fetch.py',
     what: 'from js import fetch',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 4 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', "'js'"], line: 4, hint: 'no-page' },
   },
   {
     file: 'import-pyodide-ffi.py',
     what: 'import pyodide.ffi',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 2 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 2, hint: 'no-page' },
   },
   {
     file: 'pyodide-http.py',
     what: 'from pyodide.http import pyfetch',
-    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 4 },
+    expect: { kind: 'exception', messageIncludes: ['ModuleNotFoundError', 'pyodide'], line: 4, hint: 'no-page' },
   },
   {
     file: 'urllib-urlopen.py',
     what: "urllib.request.urlopen('http://example.com'): no network",
-    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4 },
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4, hint: 'no-network' },
   },
   {
     file: 'socket-connect.py',
     what: 'socket.create_connection to example.com:80: no network',
-    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4 },
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 4, hint: 'no-network' },
   },
   {
     file: 'asyncio-open-connection.py',
     what: "asyncio.open_connection('example.com', 80): no network",
-    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 6 },
+    expect: { kind: 'exception', messageIncludes: NO_NETWORK, line: 6, hint: 'no-network' },
   },
 ];

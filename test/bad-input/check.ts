@@ -1,6 +1,7 @@
 /** Compare what the engine did with a fixture's expectation: the list of what differs (empty = as expected). */
 import { readFileSync } from 'node:fs';
 import type { RunResult } from '../../src/protocol/trace';
+import { endHint } from '../../src/trace/endHint';
 import type { BadInputCase } from './cases';
 
 const HERE = new URL('./', import.meta.url);
@@ -47,6 +48,8 @@ export function differences(testCase: BadInputCase, result: RunResult): string[]
     found.push(`line ${String(end.line)}, expected ${want.line}`);
   }
   if (want.exitCode !== undefined && end.kind === 'exit' && end.code !== want.exitCode) found.push(`exit ${end.code}, expected ${want.exitCode}`);
+  const hint = endHint(end)?.kind;
+  if (hint !== want.hint) found.push(`the page's hint is ${String(hint)}, expected ${String(want.hint)}`);
   for (const kindOfWarning of want.warnings ?? []) {
     if (!trace.events.some((e) => e.e === 'warn' && e.kind === kindOfWarning)) found.push(`no ${kindOfWarning} warning`);
   }
