@@ -257,7 +257,7 @@ async function main(): Promise<void> {
         seeks: SEEKS,
         scrubFps: round(scrub.fps),
         scrubFrameP95Ms: round(scrub.p95),
-        scrubDroppedFrames: round(scrub.dropped * 100) / 100,
+        scrubDroppedPercent: round(scrub.dropped * 100),
         steps: seek.steps,
       }),
     );
