@@ -1,9 +1,10 @@
 /**
  * The page in a real browser (Debian's Chromium, as the e2e tests): how long until the editor
  * shows and until Python is ready, cold (a fresh browser context) and with a warm HTTP cache
- * (a reload), median of 3; how long a seek in a 100,000-step trace takes until the DOM
- * shows the new step; and the frame rate while scrubbing through that trace, a step per frame. Serves dist/ with `vite preview` on a free port (builds first if dist/ is
- * missing) and stops it at the end. Prints one JSON line.
+ * (a reload), median of 3; how long a seek in a 100,000-step trace takes until the DOM shows
+ * the new step; and the frame rate while scrubbing through that trace, a step per frame.
+ * Serves dist/ with `vite preview` on a free port (builds first if dist/ is missing) and stops
+ * it at the end. Prints one JSON line.
  *
  * The trace comes from the CLI with raised limits (`loopscope trace --max-steps 200000`) and
  * is shown with the `loadTrace` test hook; seeks go through the store's `seek`, the path the

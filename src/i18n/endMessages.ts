@@ -8,7 +8,8 @@ import type { Lang } from './lang';
 
 type Translation = readonly [RegExp, (...parts: string[]) => string];
 
-const RESTARTED = ' Loopscope restarted the engine.';
+/** What the engine client adds to the end of a run whose worker it had to replace. */
+export const ENGINE_RESTARTED = ' Loopscope restarted the engine.';
 
 const ZH: readonly Translation[] = [
   [
@@ -52,8 +53,8 @@ const ZH: readonly Translation[] = [
 /** `message` (an engine's RunEnd message) in `lang`; unchanged when it is English or unknown. */
 export function localizedEndMessage(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  const restarted = message.endsWith(RESTARTED);
-  const core = restarted ? message.slice(0, -RESTARTED.length) : message;
+  const restarted = message.endsWith(ENGINE_RESTARTED);
+  const core = restarted ? message.slice(0, -ENGINE_RESTARTED.length) : message;
   for (const [pattern, say] of ZH) {
     const match = pattern.exec(core);
     if (match) return say(...match.slice(1)) + (restarted ? 'Loopscope 已重启引擎。' : '');

@@ -110,7 +110,7 @@ export function markerGroups(xs: readonly number[], mergePx: number): MarkerGrou
   for (let i = 1; i <= xs.length; i++) {
     const x0 = xs[first] as number;
     if (i === xs.length || (xs[i] as number) - x0 > mergePx) {
-      if (xs.length > 0) groups.push({ first, count: i - first, x: x0 });
+      groups.push({ first, count: i - first, x: x0 });
       first = i;
     }
   }

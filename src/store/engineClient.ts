@@ -10,6 +10,7 @@
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
  */
+import { ENGINE_RESTARTED } from '../i18n/endMessages';
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
 import { assertNever, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
 import { crashedEnd, partialTrace } from '../trace';
@@ -110,7 +111,7 @@ function killedEnd(reason: RestartReason | 'watchdog', detail: string, options: 
     case 'died':
     case 'retry': {
       const end = crashedEnd(detail);
-      return { ...end, message: `${end.message} Loopscope restarted the engine.` };
+      return { ...end, message: end.message + ENGINE_RESTARTED };
     }
   }
 }

@@ -16,7 +16,7 @@ export function LaneLabels({ rows, text }: Props) {
       {rows.map((r) => (
         <div
           key={r.lane.task.id}
-          className={`timeline-lane-label${r.running ? ' is-running' : ''}${r.state === 'not-created' ? ' is-not-created' : ''}${r.internal ? ' is-internal' : ''}`}
+          className={`timeline-lane-label${r.running ? ' is-running' : ''}${r.state === 'not-created' ? ' is-not-created' : ''}${r.lane.task.internal ? ' is-internal' : ''}`}
           data-testid="task-lane"
           data-task-name={r.lane.task.name}
           data-state={r.state}

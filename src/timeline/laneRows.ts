@@ -17,8 +17,6 @@ export interface LaneRow {
   readonly state: LaneState;
   /** The task runs in the current step. */
   readonly running: boolean;
-  /** asyncio's own task (shutdown_asyncgens...): drawn fainter than the program's. */
-  readonly internal: boolean;
   readonly title: string;
 }
 
@@ -43,7 +41,6 @@ export function laneRows(
       // Lanes stay put for the whole run; a task the program has not created yet is dimmed.
       state: snapshots[id - 1]?.state ?? 'not-created',
       running: id === runningTask,
-      internal: lane.task.internal,
       title: laneTitle(lane.task, lane.task.parent === null ? null : taskLabel(lane.task.parent), text),
     });
   }
