@@ -11,7 +11,7 @@ import { bootNodeEngine } from '../src/engine/node';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunResult } from '../src/protocol/trace';
 import { indexTrace, stateAfterEvents, stateAt } from '../src/trace';
 
-const FIDELITY = new URL('../../shared/fidelity/', import.meta.url);
+const FIDELITY = new URL('../test/corpus/', import.meta.url);
 const PROGRAMS = new URL('./programs/', import.meta.url);
 
 const t0 = performance.now();

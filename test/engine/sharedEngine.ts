@@ -21,7 +21,8 @@ export async function traceOf(source: string, limits: Partial<RunLimits> = {}): 
   return result.trace;
 }
 
-export const FIDELITY_DIR = new URL('../../../shared/fidelity/', import.meta.url);
+/** The fidelity corpus (test/corpus/README.md says where it came from). */
+export const FIDELITY_DIR = new URL('../corpus/', import.meta.url);
 
 export interface CorpusProgram {
   readonly name: string;
