@@ -12,10 +12,11 @@
  * (for a task: from resume to its next suspension); an *iteration* is one pass of
  * `BaseEventLoop._run_once`.
  *
- * Versioned: a reader must check `version` and refuse what it does not know.
+ * Versioned: a reader must check `version` and refuse what it does not know. Version 2: run ends
+ * and hints are facts (a kind and typed figures), not English sentences.
  */
 
-export const TRACE_VERSION = 1 as const;
+export const TRACE_VERSION = 2 as const;
 
 /** Virtual seconds since the run started (loop.time()). */
 export type Seconds = number;
@@ -175,32 +176,107 @@ export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error'
 
 export type TraceEventKind = TraceEvent['e'];
 
-/** How the run ended. */
+/** How the run ended: facts only. src/i18n renders every kind in each language. */
 export type RunEnd =
   | { readonly kind: 'ok' }
   /** The program raised: a traceback trimmed to the learner's frames. */
   | {
       readonly kind: 'exception';
       readonly type: string;
+      /** str(exception), as CPython raised it. */
       readonly message: string;
       readonly traceback: string;
       readonly line: Line | null;
+      /** Why, when the error comes from where the program runs rather than from the program. */
+      readonly hint?: RunHint;
     }
-  /** sys.exit(n) / SystemExit. */
+  /** sys.exit(n) / SystemExit / os._exit(n). */
   | { readonly kind: 'exit'; readonly code: number }
-  /** A limit stopped the run: which one, where, in plain words. */
-  | { readonly kind: 'limit'; readonly limit: LimitKind; readonly message: string; readonly line: Line | null }
+  /** A safety limit stopped the run. */
+  | LimitEnd
   /** Nothing ready, no timer pending, tasks still waiting. */
-  | { readonly kind: 'deadlock'; readonly message: string; readonly stuck: readonly StuckTask[] }
-  /** Stopped from outside (Stop button, interrupt). */
-  | { readonly kind: 'stopped'; readonly message: string }
+  | { readonly kind: 'deadlock'; readonly stuck: readonly StuckTask[] }
   /**
-   * Python itself crashed under the program (Pyodide's fatal error: its C stack overflowed),
-   * which CPython would have turned into an exception. The trace holds what happened until then.
+   * Stopped from outside: `interrupt`, Python stopped itself at the Stop button's interrupt;
+   * `terminated`, the engine was ended from outside (Stop without cross-origin isolation, or no
+   * answer to the interrupt) and the trace is what it had streamed.
    */
-  | { readonly kind: 'crashed'; readonly message: string };
+  | { readonly kind: 'stopped'; readonly how: 'interrupt' | 'terminated' }
+  /**
+   * Python itself crashed under the program (Pyodide's fatal error), which CPython would have
+   * turned into an exception. `cause` `c-stack` is the one a learner can cause on purpose: the C
+   * stack overflowed (the repr of a list nested 100,000 deep), where CPython raises RecursionError.
+   * `detail` is the host's error, first line ("RangeError: Maximum call stack size exceeded").
+   */
+  | { readonly kind: 'crashed'; readonly cause: 'c-stack' | 'other'; readonly detail: string };
 
-export type LimitKind = 'steps' | 'virtual-time' | 'busy-loop' | 'output' | 'wall-clock' | 'events' | 'recursion' | 'memory';
+/** Which limit stopped a run, with the figures its words need. */
+export type LimitEnd =
+  /** More than `max` loop steps; the clock read `t` then. */
+  | { readonly kind: 'limit'; readonly limit: 'steps'; readonly line: Line | null; readonly max: number; readonly t: Seconds }
+  /**
+   * The virtual clock would pass `max` seconds: the loop's next timer is due at `at` (`cause`
+   * `timer`, 1e308 for an infinite deadline), or `time.sleep(at)` at `line` would block past it.
+   */
+  | {
+      readonly kind: 'limit';
+      readonly limit: 'virtual-time';
+      readonly line: Line | null;
+      readonly max: Seconds;
+      readonly cause: 'timer' | 'time.sleep';
+      readonly at: Seconds;
+    }
+  /** The loop at `line` went round `rounds` times without giving the event loop control. */
+  | { readonly kind: 'limit'; readonly limit: 'busy-loop'; readonly line: Line | null; readonly rounds: number }
+  /** More than `max` characters of output. */
+  | { readonly kind: 'limit'; readonly limit: 'output'; readonly line: Line | null; readonly max: number }
+  /**
+   * More than `max` real seconds: Python noticed it itself (`where` `python`, at `line`), or the
+   * run sat in one call that never returned to Python and was ended from outside (`c-call`).
+   */
+  | {
+      readonly kind: 'limit';
+      readonly limit: 'wall-clock';
+      readonly line: Line | null;
+      readonly max: number;
+      readonly where: 'python' | 'c-call';
+    }
+  /** More than `max` trace events. */
+  | { readonly kind: 'limit'; readonly limit: 'events'; readonly line: Line | null; readonly max: number }
+  /**
+   * Memory: the engine's heap passed `maxBytes` (`cause` `heap`), or Python's allocator failed
+   * first and the program got a MemoryError (`memory-error`).
+   */
+  | {
+      readonly kind: 'limit';
+      readonly limit: 'memory';
+      readonly line: Line | null;
+      readonly maxBytes: number;
+      readonly cause: 'heap' | 'memory-error';
+    };
+
+export type LimitKind = LimitEnd['limit'];
+
+/**
+ * What a learner needs to know about an error CPython's own message does not say: it comes from
+ * where the program runs (the sandbox, Pyodide), not from the program. The engine decides it
+ * from the exception itself (its type, its `name`, the frame that raised it), never its text.
+ */
+export type RunHint =
+  /** `import requests`: the sandbox has the standard library only, and nothing can be installed. */
+  | { readonly k: 'missing-module'; readonly module: string }
+  /** threading.Thread(...).start(): Pyodide has no threads (asyncio.to_thread is simulated). */
+  | { readonly k: 'no-threads' }
+  /** subprocess, os.fork: no processes in the browser. */
+  | { readonly k: 'no-processes' }
+  /** input(): a run does not stop for the learner to type. */
+  | { readonly k: 'no-input' }
+  /** import js / pyodide: the sandbox keeps the program away from the page. */
+  | { readonly k: 'no-page' }
+  /** urllib, socket, asyncio.open_connection: the sandbox is offline. */
+  | { readonly k: 'no-network' };
+
+export type RunHintKind = RunHint['k'];
 
 export interface StuckTask {
   readonly task: TaskId;
