@@ -1,18 +1,17 @@
 """What the learner's program may not touch: the page (Pyodide's JavaScript bridge), the
 keyboard, the process. Shared links run someone else's code, so these are closed for the
-length of a run and restored afterwards."""
+length of a run and restored afterwards.
+
+Every refusal is CPython's own exception, in CPython's own words, marked (hints.mark) with why:
+the explanation is the run's hint, which the page words in the learner's language."""
 import builtins
-import io
 import errno
+import io
 import os
 import socket
 import sys
 
-NO_NETWORK = "network is unreachable: Loopscope runs programs in a sandbox without network access"
-NO_PROCESSES = "Loopscope runs programs in a sandbox that cannot start other programs"
-
-# Modules that would give Python code a way into the page or the network through JavaScript.
-BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+from .hints import BLOCKED_MODULES, mark
 
 
 def _bridges_javascript(finder):
@@ -21,25 +20,33 @@ def _bridges_javascript(finder):
 
 
 class BlockedImport:
-    """A meta-path finder that refuses the JavaScript bridge with a plain explanation."""
+    """A meta-path finder that refuses the JavaScript bridge as if it were not installed."""
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] in BLOCKED_MODULES:
-            raise ModuleNotFoundError(
-                f"No module named '{name}': Loopscope runs programs in a sandbox without "
-                "access to the page or the network", name=name)
+            raise mark(ModuleNotFoundError(f"No module named '{name}'", name=name), "no-page")
         return None
 
 
 def _no_input(prompt=""):
+    # What CPython's input() does with nothing on stdin: the prompt, then EOFError.
     if prompt:
         sys.stdout.write(str(prompt))
-    raise EOFError("input() has no keyboard here: Loopscope runs programs without a "
-                   "console to type into; put the value in the program instead")
+    raise mark(EOFError("EOF when reading a line"), "no-input")
+
+
+def network_refused():
+    """The OSError a connection gets on a machine with no network (as CPython words it)."""
+    return mark(OSError(errno.ENETUNREACH, os.strerror(errno.ENETUNREACH)), "no-network")
+
+
+def processes_refused():
+    """The OSError of starting a program where there is no way to (as CPython words it)."""
+    return mark(OSError(errno.ENOSYS, os.strerror(errno.ENOSYS)), "no-processes")
 
 
 def _no_network(*args, **kwargs):
-    raise OSError(errno.ENETUNREACH, NO_NETWORK)
+    raise network_refused()
 
 
 class _OfflineSocket(socket.socket):
