@@ -82,6 +82,8 @@ describe('hints: errors that come from where the program runs', () => {
     { what: 'a thread', source: 'import threading\nthreading.Thread(target=print).start()\n', type: 'RuntimeError', message: "can't start new thread", hint: { k: 'no-threads' } },
     { what: 'subprocess', source: 'import subprocess\nsubprocess.run(["ls"])\n', type: 'OSError', message: '[Errno 138] emscripten does not support processes.', hint: { k: 'no-processes' } },
     { what: "asyncio's subprocess", source: 'import asyncio\nasync def main():\n    await asyncio.create_subprocess_exec("ls")\nasyncio.run(main())\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
+    { what: 'os.fork()', source: 'import os\nos.fork()\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
+    { what: 'os.spawnv(), which forks in os\'s own Python', source: 'import os\nos.spawnv(os.P_WAIT, "/bin/ls", ["ls"])\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
     { what: 'input()', source: 'name = input("Name? ")\n', type: 'EOFError', message: 'EOF when reading a line', hint: { k: 'no-input' } },
     { what: 'a socket', source: 'import socket\nsocket.create_connection(("example.com", 80))\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: { k: 'no-network' } },
     { what: 'socket.socket().connect', source: 'import socket\nsocket.socket().connect(("example.com", 80))\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: { k: 'no-network' } },

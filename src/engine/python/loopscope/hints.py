@@ -36,7 +36,7 @@ def _own_hint(exc):
             return {"k": "no-threads"}
     if isinstance(exc, OSError):
         # Pyodide has no processes: subprocess.Popen raises OSError from inside subprocess.
-        if any(module in ("subprocess", "multiprocessing.popen_fork") for module, _ in _frame_modules(exc)):
+        if any(module == "subprocess" for module, _ in _frame_modules(exc)):
             return {"k": "no-processes"}
     return None
 
