@@ -7,9 +7,10 @@ time.sleep() calls add up, and its result arrives at that virtual time). Everyth
 Task, Future, Queue, Lock, TaskGroup, timeouts — is CPython's real asyncio."""
 import heapq
 import sys
-from asyncio import base_events, events
+from asyncio import Timeout, base_events, events
 
 from . import describe as d
+from .asyncio_internals import TASK_TYPES, WAIT_FOR_QUALNAME
 from .clock import ExecutorJob
 from .limits import RunEnded, timer_past_clock_end
 from .sandbox import network_refused, processes_refused
@@ -104,7 +105,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             raise TypeError("when cannot be None")
         self._check_closed()
         owner = getattr(callback, "__self__", None)
-        if isinstance(owner, d.timeouts.Timeout) and _called_from_wait_for(sys._getframe(1)):
+        if isinstance(owner, Timeout) and _called_from_wait_for(sys._getframe(1)):
             owner._loopscope_wait_for = True
         handle = TimerHandle(when, callback, args, self, context)
         handle._loopscope_id = self._run_state.next_handle_id()
@@ -244,7 +245,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             task = context.get("task") or context.get("future")
             exc = context.get("exception")
             text = message + (f": {type(exc).__name__}: {exc}" if exc is not None else "")
-            self._rec.warning(kind, text, task if isinstance(task, d.TASK_TYPES) else None)
+            self._rec.warning(kind, text, task if isinstance(task, TASK_TYPES) else None)
         super().call_exception_handler(context)
 
     def close(self):
@@ -264,7 +265,7 @@ def _called_from_wait_for(frame):
         if frame is None:
             return False
         code = frame.f_code
-        if code.co_qualname == "wait_for" and code.co_filename.startswith(d.ASYNCIO_DIR):
+        if code.co_qualname == WAIT_FOR_QUALNAME and code.co_filename.startswith(d.ASYNCIO_DIR):
             return True
         frame = frame.f_back
     return False

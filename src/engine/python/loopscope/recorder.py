@@ -3,8 +3,10 @@
 Events are JSON strings appended to one list (see encode.py for why); nothing derived (queues,
 task states) is stored: src/trace recomputes those from the events."""
 import sys
+from asyncio import Timeout
 
 from . import describe as d
+from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
 from .encode import number, optional_id, optional_number, text, value
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
@@ -75,12 +77,12 @@ class Recorder:
         """The HandleTarget of a callback that is not a task's step or wakeup, as JSON text, and
         its kind."""
         owner = getattr(callback, "__self__", None)
-        if callback is d.SET_RESULT_UNLESS_CANCELLED:
+        if callback is SET_RESULT_UNLESS_CANCELLED:
             # asyncio.sleep(delay): call_later(delay, _set_result_unless_cancelled, future, result)
             delay = round(when - self.run.clock.now, 9) if when is not None else 0
             return '{"k":"sleep","task":%s,"delay":%s}' % (
                 optional_id(self.task_id(current_task)), number(delay)), "sleep"
-        if isinstance(owner, d.timeouts.Timeout):
+        if isinstance(owner, Timeout):
             via = "wait_for" if getattr(owner, "_loopscope_wait_for", False) else "timeout"
             return '{"k":"timeout","task":%s,"via":"%s"}' % (
                 optional_id(self.task_id(owner._task)), via), "timeout"
@@ -169,11 +171,11 @@ class Recorder:
         sleep = getattr(task, "_loopscope_sleep", _NOTHING)
         if sleep[0] is waiter:
             return {"k": "sleep", "until": sleep[2], "h": sleep[1]}, line, stack
-        if isinstance(waiter, d.TASK_TYPES):
+        if isinstance(waiter, TASK_TYPES):
             on = {"k": "task", "task": self.task_id(waiter)}
-        elif isinstance(waiter, d.GATHERING_FUTURE):
+        elif isinstance(waiter, GATHERING_FUTURE):
             on = {"k": "gather", "children": [
-                self.task_id(c) if isinstance(c, d.TASK_TYPES) else None for c in waiter._children]}
+                self.task_id(c) if isinstance(c, TASK_TYPES) else None for c in waiter._children]}
         elif getattr(task, "_loopscope_executor", _NOTHING)[0] is waiter:
             on = {"k": "executor", "fn": task._loopscope_executor[1]}
         else:
@@ -182,7 +184,7 @@ class Recorder:
             if api_frame is not None:
                 on["api"] = api_frame.f_code.co_qualname
                 owner = api_frame.f_locals.get("self")
-                if owner is not None and not isinstance(owner, d.TASK_TYPES):
+                if owner is not None and not isinstance(owner, TASK_TYPES):
                     on["obj"] = self.label(owner)
         return on, line, stack
 

@@ -6,24 +6,9 @@ both by ordinary method lookup, so the loop and this class see everything."""
 import asyncio
 import sys
 
-from . import describe as d
+from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES
 
-# Which asyncio function asked for a cancellation, by the qualified name of its code.
-CANCEL_VIA = {
-    "Timeout._on_timeout": "timeout",
-    "TaskGroup._abort": "TaskGroup",
-    "TaskGroup._on_task_done": "TaskGroup",
-    "TaskGroup.__aexit__": "TaskGroup",
-    "TaskGroup._aexit": "TaskGroup",
-    "_GatheringFuture.cancel": "gather",
-    "_cancel_all_tasks": "runner",
-    "Runner._on_sigint": "runner",
-    "Runner.run": "runner",
-    "wait_for": "wait_for",
-    "Timeout.__aexit__": "timeout",
-}
 
-_HANDLE_RUN = asyncio.events.Handle._run.__code__
 
 # Tasks whose cancel() is running now: Task.cancel() passes the cancellation down to the
 # future the task awaits, so a cancel inside another cancel was caused by that one.
@@ -75,7 +60,7 @@ class VTask(asyncio.Task):
         """(via, learner's line, cause) for a cancel() called from `frame`."""
         code = frame.f_code
         line = run.caller_line(frame)
-        if code.co_filename == run.filename or code is _HANDLE_RUN:
+        if code.co_filename == run.filename or code is HANDLE_RUN_CODE:
             # The learner's cancel(), called by their code or scheduled as a callback
             # (loop.call_soon(task.cancel)).
             via = "cancel()"
@@ -93,7 +78,7 @@ class VTask(asyncio.Task):
         elif via == "TaskGroup":
             handle = run.current_handle()
             if handle is not None:
-                failed = [a for a in handle._args if isinstance(a, d.TASK_TYPES)]
+                failed = [a for a in handle._args if isinstance(a, TASK_TYPES)]
                 if failed:
                     cause = failed[0]       # the child whose failure aborted the group
         return via, line, cause
