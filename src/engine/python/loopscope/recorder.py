@@ -43,15 +43,14 @@ class Recorder:
         self.object_labels = {}            # id(obj) -> "Queue#1" (objects kept alive in run.keep)
         self.object_counts = {}
         self.enabled = True
-        self.first_step = None             # (event index, task id) of a task's first-step "sched"
         self.out_index = -1                # index of the last "out" event, to join print()'s writes
         self.out_fd = None
         self.out_text = ""
-
-    # ------------------------------------------------------------------ basics
         # The events limit is checked at each step's start and in the line tracer, not here:
         # this is the hottest call of a recorded run.
         self.emit = self.events.append
+
+    # ------------------------------------------------------------------ basics
 
     def task_id(self, task):
         if task is None:
@@ -112,7 +111,6 @@ class Recorder:
                 else:
                     self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d},"when":%s}' % (
                         hid, tid, number(when)))
-                self.first_step = (len(self.events) - 1, task)
             return
         on, kind = self.target(callback, handle._args, when, current_task)
         line = None
@@ -137,25 +135,15 @@ class Recorder:
             self.emit('{"e":"unsched","h":%d}' % handle._loopscope_id)
 
     # ------------------------------------------------------------------ tasks
-    def task_created(self, task, coro, current_task, frame):
+    def task_created(self, tid, name, coro, current_task, frame):
+        """The `task` event: made before the task schedules (or eagerly runs) its first step."""
         if not self.enabled:
             return
         code = getattr(coro, "cr_code", None)
-        line = self.run.caller_line(frame)
-        event = '{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
-            task._loopscope_id, text(task.get_name()),
-            text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
-            optional_id(self.task_id(current_task)), optional_number(line),
-            ',"internal":true' if code is None or code.co_filename != self.filename else "")
-        events = self.events
-        # The C Task schedules its first step inside __init__, before the factory returns:
-        # put "task" before that "sched" so a reader meets the task before its step.
-        first = self.first_step
-        if first is not None and first[0] == len(events) - 1 and first[1] is task:
-            events.insert(len(events) - 1, event)
-            self.first_step = None
-        else:
-            self.emit(event)
+        self.emit('{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
+            tid, text(name), text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
+            optional_id(self.task_id(current_task)), optional_number(self.run.caller_line(frame)),
+            ',"internal":true' if code is None or code.co_filename != self.filename else ""))
 
     def await_target(self, task):
         """What a suspended task waits on (an AwaitTarget dict), its line, and its await stack

@@ -65,7 +65,8 @@ class Run:
         when the recorder first meets it, which is inside its creation (its first step's call_soon)."""
         tid = task._loopscope_id = self.next_task_id()
         if self.recording():
-            self.recorder.task_created(task, task.get_coro(), self.current_task(), sys._getframe(1))
+            self.recorder.task_created(tid, task.get_name(), task.get_coro(), self.current_task(),
+                                       sys._getframe(1))
         return tid
 
     # ---------------------------------------------------------------- where we are

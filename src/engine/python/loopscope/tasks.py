@@ -16,12 +16,29 @@ _cancelling = []
 
 
 class VTask(asyncio.Task):
-    def __init__(self, coro, *args, loopscope_run, **kwargs):
-        # Before super().__init__: the C Task schedules its first step from there, and the
-        # loop's recorder needs the task's number then.
-        self._loopscope_id = loopscope_run.next_task_id()
-        self._loopscope_run = loopscope_run
-        super().__init__(coro, *args, **kwargs)
+    def __init__(self, coro, *, loop, name, loopscope_run, loopscope_frame, **kwargs):
+        # Before super().__init__: the C Task schedules its first step from there (or, started
+        # eagerly, runs it), and the trace must meet the task, with its number, before that.
+        run = loopscope_run
+        self._loopscope_id = run.next_task_id()
+        self._loopscope_run = run
+        # Not a coroutine: super() raises TypeError and there is no task to record.
+        recording = run.recording() and asyncio.iscoroutine(coro)
+        if recording:
+            run.recorder.task_created(self._loopscope_id, str(name), coro, loop.current_task_,
+                                      loopscope_frame)
+        if not (recording and kwargs.get("eager_start") and loop.is_running()):
+            super().__init__(coro, loop=loop, name=name, **kwargs)
+            return
+        # Started eagerly (eager_task_factory, eager_start=True): the first step runs now, inside
+        # the creator's step, as this task; it ends like any step (suspend, yield or done).
+        creator, loop.current_task_ = loop.current_task_, self
+        try:
+            super().__init__(coro, loop=loop, name=name, **kwargs)
+        finally:
+            loop.current_task_ = creator
+        if run.recording():
+            run.recorder.step_finished(self)
 
     def __hash__(self):
         # TaskGroup, asyncio.wait and all_tasks() keep tasks in sets: with the default
