@@ -35,6 +35,22 @@ def _api_frame(frames, filename):
     return api_frame
 
 
+# The HandleTarget of a task's own step or wakeup (its kind is the handle's _loopscope_kind).
+_TASK_TARGET = '{"k":"%s","task":%d}'
+
+
+def _sched(hid, on, when=None, line=None):
+    """A `sched` event as JSON text; `on` is its HandleTarget, JSON text already."""
+    if when is None and line is None:       # most of them: a step or wakeup joins the ready queue
+        return '{"e":"sched","h":%d,"on":%s}' % (hid, on)
+    event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
+    if when is not None:
+        event += ',"when":' + number(when)
+    if line is not None:
+        event += ',"l":%d' % line
+    return event + "}"
+
+
 class Recorder:
     def __init__(self, run):
         self.run = run                     # the Run: clock, limits, filename, ids shared by loops
@@ -72,7 +88,7 @@ class Recorder:
         return label
 
     # ------------------------------------------------------------------ handles
-    def target(self, callback, args, when, current_task):
+    def target(self, callback, when, current_task):
         """The HandleTarget of a callback that is not a task's step or wakeup, as JSON text, and
         its kind."""
         owner = getattr(callback, "__self__", None)
@@ -93,26 +109,14 @@ class Recorder:
     def scheduled(self, handle, when, current_task):
         if not self.enabled:
             return
-        callback = handle._callback
         hid = handle._loopscope_id
         task = handle._loopscope_task
         if task is not None:
             # The hot path (a task's step or wakeup, a few per task): no target() round trip.
-            tid = self.task_id(task)
-            if handle._loopscope_kind == "wakeup":
-                if when is None:
-                    self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d}}' % (hid, tid))
-                else:
-                    self.emit('{"e":"sched","h":%d,"on":{"k":"wakeup","task":%d},"when":%s}' % (
-                        hid, tid, number(when)))
-            else:
-                if when is None:
-                    self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d}}' % (hid, tid))
-                else:
-                    self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d},"when":%s}' % (
-                        hid, tid, number(when)))
+            self.emit(_sched(hid, _TASK_TARGET % (handle._loopscope_kind, self.task_id(task)), when))
             return
-        on, kind = self.target(callback, handle._args, when, current_task)
+        callback = handle._callback
+        on, kind = self.target(callback, when, current_task)
         line = None
         if on is None:
             on = '{"k":"call","fn":' + text(d.callable_name(callback))
@@ -120,15 +124,10 @@ class Recorder:
                 on += ',"args":' + text(d.call_args(callback, handle._args))
             line = self.run.caller_line(sys._getframe(2))
             on += ',"user":true}' if line is not None else "}"
-        event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
-        if when is not None:
-            event += ',"when":' + number(when)
-            if kind == "sleep" and current_task is not None:
-                # Remembered on the sleeping task (cheaper than a weak dict of futures).
-                current_task._loopscope_sleep = (handle._args[0], hid, when)
-        if line is not None:
-            event += ',"l":%d' % line
-        self.emit(event + "}")
+        elif kind == "sleep" and when is not None and current_task is not None:
+            # Remembered on the sleeping task (cheaper than a weak dict of futures).
+            current_task._loopscope_sleep = (handle._args[0], hid, when)
+        self.emit(_sched(hid, on, when, line))
 
     def unscheduled(self, handle):
         if self.enabled:

@@ -5,6 +5,7 @@ schedules its steps through loop.call_soon and asyncio cancels tasks through tas
 both by ordinary method lookup, so the loop and this class see everything."""
 import asyncio
 import sys
+from types import CoroutineType
 
 from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES
 
@@ -23,7 +24,7 @@ class VTask(asyncio.Task):
         self._loopscope_id = run.next_task_id()
         self._loopscope_run = run
         # Not a coroutine: super() raises TypeError and there is no task to record.
-        recording = run.recording() and asyncio.iscoroutine(coro)
+        recording = run.recording() and (type(coro) is CoroutineType or asyncio.iscoroutine(coro))
         if recording:
             run.recorder.task_created(self._loopscope_id, str(name), coro, loop.current_task_,
                                       loopscope_frame)
