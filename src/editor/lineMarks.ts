@@ -4,9 +4,8 @@
  * grouped by line, with the task names shown at the line end and what each awaits on hover.
  */
 import type { AwaitTarget, Line, TaskId } from '../protocol/trace';
+import { taskLabelText } from '../i18n/format';
 import { taskLabel } from '../trace';
-// Not (yet) re-exported by src/trace/index.ts: the two parts let a group name its coroutine once.
-import { taskLabelParts } from '../trace/describe';
 import type { LoopState, TaskState, TraceIndex } from '../trace/types';
 
 /** A paused task as the editor shows it. */
@@ -72,7 +71,7 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
   const marks: LineMark[] = [];
   const runningTask = state.current?.task ?? null;
   if (state.line !== null) {
-    const name = runningTask === null ? null : taskLabel(index.tasks, runningTask);
+    const name = runningTask === null ? null : taskLabelText(taskLabel(index.tasks, runningTask));
     marks.push({ kind: 'running', line: state.line, task: name });
   }
 
@@ -91,7 +90,7 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
       groups.set(key, group);
     }
     group.count += 1;
-    const { label, which } = taskLabelParts(index.tasks, snap.id);
+    const { label, which } = taskLabel(index.tasks, snap.id);
     let byLabel = group.labels.get(label);
     if (!byLabel) {
       byLabel = { count: 0, which: [] };
