@@ -1,7 +1,8 @@
 /**
  * The words of the loop views (task timeline, ready queue, timers, cancellations) in both UI
  * languages. One interface, two objects: a string missing in one language is a type error.
- * Numbers and times arrive already formatted (formatTime), so these only place them.
+ * Numbers and times arrive already formatted (formatTime, ./format.ts), so these only place them;
+ * the states and outcomes they name are src/trace's own types.
  */
 import type { CancelVia, HandleTarget } from '../protocol/trace';
 import type { CancellationOutcome, TaskState } from '../trace/types';
