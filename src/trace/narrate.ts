@@ -114,21 +114,19 @@ function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
   const ready = facts.woken.map(ref);
   const before = clockAtEnd(index, step.step - 1);
   const clockJump = step.t > before + 1e-9 ? step.t : null;
-  const story = (opening: Opening, more: Partial<Pick<StepNarration, 'actions' | 'ending' | 'ready'>> = {}): StepNarration => ({
-    kind: 'step',
-    clockJump,
-    opening,
-    actions: more.actions ?? [],
-    ending: more.ending ?? null,
-    ready: more.ready ?? [],
-  });
+  const story = (
+    opening: Opening,
+    actions: readonly Action[] = [],
+    ending: Ending | null = null,
+    ready: readonly TaskRef[] = [],
+  ): StepNarration => ({ kind: 'step', clockJump, opening, actions, ending, ready });
 
   const target = step.target;
   switch (target.k) {
     case 'step':
     case 'wakeup':
       // "…and returns 42; `main` moves to the ready queue": why the next task wakes.
-      return { ...taskStep(index, step, target.task, facts), clockJump, ready };
+      return story(...taskStep(index, step, target.task, facts), ready);
     case 'sleep': {
       const woke = target.task !== null && facts.woken.includes(target.task);
       return story({ kind: 'sleep-fires', delay: target.delay, task: target.task === null ? null : ref(target.task), woke });
@@ -139,32 +137,21 @@ function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
       return story({ kind: 'timeout-fires', via: timeoutKind(target.via), task, cancelled });
     }
     case 'call':
-      return story(
-        { kind: 'callback-runs', call: callRef(target), user: target.user === true },
-        { actions: actions(index, facts), ready },
-      );
+      return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts), null, ready);
     case 'worker':
-      return story({ kind: 'worker-finishes', fn: target.fn }, { ready });
+      return story({ kind: 'worker-finishes', fn: target.fn }, [], null, ready);
     default:
       return assertNever(target);
   }
 }
 
-/** A task's step: how it resumed, what it did, how it left (clock and ready filled by the caller). */
-function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFacts): StepNarration {
+/** A task's step: how it resumed, what it did, how it left. */
+function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFacts): [Opening, Action[], Ending | null] {
   const ref = taskRef(index, task);
   const first = firstStepOf(index, task) === step.step;
   const suspendedAt = first ? null : (stateAt(index, { step: step.step - 1 }).tasks[task - 1]?.line ?? null);
-  const done = actions(index, facts);
+  const actions = actionsOf(index, facts);
   const ending = endingOf(index, step, facts);
-  const story = (opening: Opening, end: Ending | null): StepNarration => ({
-    kind: 'step',
-    clockJump: null,
-    opening,
-    actions: done,
-    ending: end,
-    ready: [],
-  });
 
   // CancelledError lands here because somebody cancelled this task, not merely because the
   // task it awaited was cancelled (that one "gets CancelledError from what it awaited").
@@ -179,15 +166,15 @@ function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFa
       ? { kind: 'task-cancelled-before-start', task: ref, convertedBy }
       : { kind: 'task-cancelled', task: ref, line: suspendedAt, convertedBy };
     // Ending cancelled is what a delivered CancelledError does by default: no need to say it.
-    return story(opening, ending?.kind === 'ends-cancelled' ? null : ending);
+    return [opening, actions, ending?.kind === 'ends-cancelled' ? null : ending];
   }
   if (step.delivered !== undefined) {
-    return story({ kind: 'task-resumes-with-error', task: ref, error: step.delivered, line: suspendedAt }, ending);
+    return [{ kind: 'task-resumes-with-error', task: ref, error: step.delivered, line: suspendedAt }, actions, ending];
   }
-  return story(first ? { kind: 'task-starts', task: ref } : { kind: 'task-resumes', task: ref }, ending);
+  return [first ? { kind: 'task-starts', task: ref } : { kind: 'task-resumes', task: ref }, actions, ending];
 }
 
-function actions(index: TraceIndex, facts: StepFacts): Action[] {
+function actionsOf(index: TraceIndex, facts: StepFacts): Action[] {
   const said: Action[] = [];
   const { created, cancelled, blocks } = facts;
   if (created.length > 0) {
