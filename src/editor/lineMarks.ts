@@ -90,7 +90,8 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
       groups.set(key, group);
     }
     group.count += 1;
-    const { label, which } = taskLabel(index.tasks, snap.id);
+    const parts = taskLabel(index.tasks, snap.id);
+    const { label, which } = parts;
     let byLabel = group.labels.get(label);
     if (!byLabel) {
       byLabel = { count: 0, which: [] };
@@ -101,7 +102,7 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
     if (group.tasks.length < MAX_DETAILED_TASKS) {
       group.tasks.push({
         id: snap.id,
-        name: which === null ? label : `${label} (${which})`,
+        name: taskLabelText(parts),
         label,
         which,
         state: snap.state,
