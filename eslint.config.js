@@ -32,21 +32,30 @@ const LAYERS = /** @type {const} */ ([
  * @param {readonly string[]} forbidden folder names under src/
  * @param {string} why the message shown on a violation
  * @param {readonly string[]} [packages] npm packages this layer must not use either
+ * @param {readonly string[]} [typesOnly] folders this layer may import types from, and nothing else
  */
-function importsOnlyInward(forbidden, why, packages = []) {
+function importsOnlyInward(forbidden, why, packages = [], typesOnly = []) {
+  const climbsInto = (/** @type {readonly string[]} */ folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
   return {
     'no-restricted-imports': [
       'error',
       {
         paths: packages.map((name) => ({ name, message: why })),
         patterns: [
-          ...(forbidden.length === 0
-            ? []
-            : [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: why }]),
+          ...(forbidden.length === 0 ? [] : [{ regex: climbsInto(forbidden), message: why }]),
           ...packages.map((name) => ({ group: [`${name}/*`], message: why })),
         ],
       },
     ],
+    // typescript-eslint's variant knows `import type`: these folders lend their types, not their code.
+    ...(typesOnly.length === 0
+      ? {}
+      : {
+          '@typescript-eslint/no-restricted-imports': [
+            'error',
+            { patterns: [{ regex: climbsInto(typesOnly), message: why, allowTypeImports: true }] },
+          ],
+        }),
   };
 }
 
@@ -125,8 +134,8 @@ export default defineConfig([
     },
     {
       layer: 'trace',
-      forbidden: allBut('trace', 'protocol', 'i18n'),
-      why: 'src/trace is pure: it imports only src/protocol (and src/i18n for narration).',
+      forbidden: allBut('trace', 'protocol'),
+      why: 'src/trace is pure and says facts, not words: it imports only src/protocol (src/i18n renders its facts).',
       packages: UI_PACKAGES,
     },
     {
@@ -137,8 +146,9 @@ export default defineConfig([
     },
     {
       layer: 'i18n',
-      forbidden: allBut('i18n', 'protocol'),
-      why: 'src/i18n holds strings: it imports only src/protocol.',
+      forbidden: allBut('i18n', 'protocol', 'trace'),
+      typesOnly: ['trace'],
+      why: "src/i18n makes the words: it imports src/protocol, and the types of src/trace's facts (import type), no code.",
       packages: UI_PACKAGES,
     },
     {
@@ -177,10 +187,10 @@ export default defineConfig([
       why: 'The engine runs in the worker: the app talks to it through the store, never by import.',
       packages: [],
     },
-  ].map(({ layer, forbidden, why, packages }) => ({
+  ].map(({ layer, forbidden, why, packages, typesOnly }) => ({
     files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: importsOnlyInward(forbidden, why, packages),
+    rules: importsOnlyInward(forbidden, why, packages, typesOnly),
   })),
 
   // The headless CLI runs the engine in Node: no browser views or store.

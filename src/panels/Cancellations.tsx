@@ -7,10 +7,11 @@
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
+import { formatTime, taskLabelText } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { TaskId } from '../protocol/trace';
-import { cancellations, formatTime, stepCount, taskLabel } from '../trace';
+import { cancellations, stepCount, taskLabel } from '../trace';
 import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 import { usePanelWidth } from './usePanelWidth';
@@ -46,7 +47,7 @@ export function Cancellations({ index, state, lang, onSeek }: CancellationsProps
     [total, width],
   );
   const x = (step: number) => band(step + 0.5);
-  const taskName = (id: TaskId) => taskLabel(index.tasks, id);
+  const taskName = (id: TaskId) => taskLabelText(taskLabel(index.tasks, id));
   const nowX = x(state.step);
   const { start, end } = cancellationWindow(all, state.step);
   const shown = useMemo(() => all.slice(start, end), [all, start, end]);

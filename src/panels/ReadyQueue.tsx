@@ -5,6 +5,7 @@
  * Only the rows in view (and a few either side) are in the DOM: see rowWindow.
  */
 import { useMemo, useRef } from 'react';
+import { handleLabelText } from '../i18n/labels';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
@@ -48,7 +49,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   const rows = useRowWindow(listRef, shown.length);
   const runsAt = handleSteps(index);
   const next = nextToRun(state.readyQueue);
-  const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
+  const label = (on: HandleTarget) => handleLabelText(describeTarget(on, index.tasks), lang);
   const current = state.current;
   // 1-based places in the FIFO (leaving entries have none).
   const position = new Map(head.map((e, i) => [e.h, i + 1]));

@@ -8,10 +8,12 @@
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { axisBottom, scaleLinear, select } from 'd3';
+import { formatTime } from '../i18n/format';
+import { handleLabelText } from '../i18n/labels';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
-import { describeTarget, formatTime, timeOfStep } from '../trace';
+import { describeTarget, timeOfStep } from '../trace';
 import type { Cursor, LoopState, TimerEntry, TraceIndex } from '../trace/types';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
@@ -89,7 +91,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const nowX = scale(state.t);
   const owner = (i: number) => {
     const timer = timers[i];
-    return timer === undefined ? '' : describeTarget(timer.on, index.tasks, lang);
+    return timer === undefined ? '' : handleLabelText(describeTarget(timer.on, index.tasks), lang);
   };
   const timerLine = (timer: TimerEntry, i: number): string =>
     `${i + 1}. ${formatTime(timer.when)} · ${owner(i)}${timer.cancelled ? ` · ${text.timers.cancelled}` : ''}`;

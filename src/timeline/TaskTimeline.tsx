@@ -7,10 +7,12 @@
  * run with 100k tasks scrolls like one with ten.
  */
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { formatTime, taskLabelText } from '../i18n/format';
+import { awaitLabelText } from '../i18n/labels';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
-import { describeAwait, formatTime, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
+import { describeAwait, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
 import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
@@ -39,7 +41,7 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
   const total = stepCount(index);
   const rowOf = useMemo(() => new Map<TaskId, number>(lanes.map((l, row) => [l.task.id, row])), [lanes]);
   const stepTime = useCallback((step: number): Seconds => timeOfStep(index, step), [index]);
-  const labelOf = useCallback((id: TaskId) => taskLabel(index.tasks, id), [index]);
+  const labelOf = useCallback((id: TaskId) => taskLabelText(taskLabel(index.tasks, id)), [index]);
 
   // The learner's choice of axis sticks across runs; until they choose, each run suggests one.
   const suggestedAxis = useMemo(() => defaultXAxis(index.steps.map((s) => s.t), index.endTime), [index]);
@@ -70,7 +72,7 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
   const plotLanes = useMemo(() => lanes.slice(first, end).map((lane, i) => ({ lane, row: first + i })), [lanes, first, end]);
   const runningRow = runningTask === null ? null : (rowOf.get(runningTask) ?? null);
   const titles = useMemo<TitleFormat>(
-    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => describeAwait(on, index.tasks, lang) }),
+    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang) }),
     [text, index, lang],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);
