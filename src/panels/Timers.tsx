@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { axisBottom, scaleLinear, select } from 'd3';
+import { useElementSize } from '../hooks/useElementSize';
 import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
@@ -16,7 +17,6 @@ import type { Cursor, LoopState, TimerEntry, TraceIndex } from '../trace/types';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
-import { usePanelWidth } from './usePanelWidth';
 import { useRowWindow } from './useRowWindow';
 import './loopView.css';
 import './Timers.css';
@@ -28,6 +28,8 @@ export interface TimersProps {
   readonly onSeek: (cursor: Cursor) => void;
 }
 
+/** The plot's size until it is measured (only its width is used). */
+const FALLBACK_SIZE = { width: 360, height: 0 };
 const MARGIN = { left: 14, right: 14 };
 const ROW_GAP = 14; // px between stacked markers
 const AXIS_Y = 78; // the axis line; markers stack above it
@@ -50,7 +52,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const axisRef = useRef<SVGGElement>(null);
   const arrowId = `timers-arrow-${useId().replace(/:/g, '')}`;
-  const width = usePanelWidth(plotRef, 360);
+  const width = useElementSize(plotRef, FALLBACK_SIZE).width;
   const runsAt = handleSteps(index);
   const timers = useMemo(() => state.timerHeap.slice(0, TIMERS_SHOWN), [state.timerHeap]);
   const hidden = state.timerHeap.length - timers.length;

@@ -19,7 +19,7 @@ import { laneRows } from './laneRows';
 import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../hooks/useElementSize';
 import { useXZoom } from './useXZoom';
 import './TaskTimeline.css';
 
