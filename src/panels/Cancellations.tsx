@@ -8,21 +8,13 @@
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
 import { useElementSize } from '../hooks/useElementSize';
-import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { TaskId } from '../protocol/trace';
 import { cancellations, formatTime, stepCount, taskLabel } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 import './loopView.css';
 import './Cancellations.css';
-
-export interface CancellationsProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** The list's size until it is measured (only its width is used). */
 const FALLBACK_SIZE = { width: 360, height: 0 };
@@ -31,7 +23,13 @@ const TRACK_PAD = 6;
 /** An entry's left border and padding: the track fits inside it. */
 const ENTRY_INSET = 16;
 
-export function Cancellations({ index, state, lang, onSeek }: CancellationsProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function Cancellations() {
+  const view = useLoopView();
+  return view === null ? null : <CancellationsAt {...view} />;
+}
+
+function CancellationsAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const c = text.cancellations;
   const listRef = useRef<HTMLOListElement>(null);

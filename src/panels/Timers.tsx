@@ -9,24 +9,17 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { axisBottom, scaleLinear, select } from 'd3';
 import { useElementSize } from '../hooks/useElementSize';
-import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
 import { describeTarget, formatTime, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TimerEntry, TraceIndex } from '../trace/types';
+import type { TimerEntry } from '../trace/types';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
 import { useRowWindow } from './useRowWindow';
 import './loopView.css';
 import './Timers.css';
-
-export interface TimersProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** The plot's size until it is measured (only its width is used). */
 const FALLBACK_SIZE = { width: 360, height: 0 };
@@ -47,7 +40,13 @@ const GROUP_TITLE_LINES = 5;
 /** A group marker is a pill wide enough for its "×N". */
 const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1);
 
-export function Timers({ index, state, lang, onSeek }: TimersProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function Timers() {
+  const view = useLoopView();
+  return view === null ? null : <TimersAt {...view} />;
+}
+
+function TimersAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const plotRef = useRef<HTMLDivElement>(null);
   const axisRef = useRef<SVGGElement>(null);

@@ -7,11 +7,9 @@
  * run with 100k tasks scrolls like one with ten.
  */
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
 import { describeAwait, formatTime, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
@@ -20,20 +18,20 @@ import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind }
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
 import { useElementSize } from '../hooks/useElementSize';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { useXZoom } from './useXZoom';
 import './TaskTimeline.css';
-
-export interface TaskTimelineProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** Used until the first measurement (and in server rendering). */
 const FALLBACK_SIZE = { width: 600, height: 320 };
 
-export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function TaskTimeline() {
+  const view = useLoopView();
+  return view === null ? null : <TaskTimelineAt {...view} />;
+}
+
+function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const lanes = useMemo(() => taskLanes(index), [index]);
   const total = stepCount(index);
