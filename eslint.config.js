@@ -19,6 +19,7 @@ const LAYERS = /** @type {const} */ ([
   'share',
   'i18n',
   'examples',
+  'hooks',
   'store',
   'editor',
   'timeline',
@@ -156,6 +157,12 @@ export default defineConfig([
       forbidden: allBut('examples', 'protocol', 'i18n'),
       why: 'src/examples is data: it imports only src/protocol and src/i18n.',
       packages: UI_PACKAGES,
+    },
+    {
+      layer: 'hooks',
+      forbidden: allBut('hooks'),
+      why: 'src/hooks holds the React hooks views share (they may not import each other): it imports nothing of ours.',
+      packages: UI_PACKAGES.filter((name) => name !== 'react'),
     },
     {
       layer: 'engine',

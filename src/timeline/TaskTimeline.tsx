@@ -9,11 +9,9 @@
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatTime, taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
-import type { Lang } from '../i18n/lang';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
 import { describeAwait, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
@@ -21,21 +19,21 @@ import { laneRows } from './laneRows';
 import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../hooks/useElementSize';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { useXZoom } from './useXZoom';
 import './TaskTimeline.css';
-
-export interface TaskTimelineProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** Used until the first measurement (and in server rendering). */
 const FALLBACK_SIZE = { width: 600, height: 320 };
 
-export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function TaskTimeline() {
+  const view = useLoopView();
+  return view === null ? null : <TaskTimelineAt {...view} />;
+}
+
+function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const lanes = useMemo(() => taskLanes(index), [index]);
   const total = stepCount(index);
