@@ -136,6 +136,8 @@ const traceEvent = z.discriminatedUnion('e', [
 ]);
 sameShape<SameShape<typeof traceEvent, TraceEvent>>();
 
+const compat = z.literal('3.13');
+
 const runHint = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('missing-module'), module: z.string() }),
   z.strictObject({ k: z.literal('no-threads') }),
@@ -143,6 +145,11 @@ const runHint = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('no-input') }),
   z.strictObject({ k: z.literal('no-page') }),
   z.strictObject({ k: z.literal('no-network') }),
+  z.strictObject({
+    k: z.literal('removed-api'),
+    api: z.enum(['get_event_loop', 'event-loop-policy', 'wait-coroutines', 'coroutine-decorator', 'generator-coroutine', 'loop-argument']),
+    version: z.enum(['3.10', '3.11', '3.12', '3.14']),
+  }),
 ]);
 
 const limit = <L extends string, S extends z.core.$ZodLooseShape>(name: L, figures: S) =>
@@ -192,6 +199,7 @@ const traceSchema = z.strictObject({
   version: z.literal(TRACE_VERSION),
   source: z.string(),
   seed: z.int(),
+  compat: compat.optional(),
   events: z.array(traceEvent),
   end: runEnd,
   stdout: z.string(),
@@ -237,7 +245,7 @@ const toWorkerSchema = z.discriminatedUnion('type', [
     type: z.literal('run'),
     id,
     source: z.string(),
-    options: z.strictObject({ seed: z.int(), limits: runLimits, record: z.boolean() }),
+    options: z.strictObject({ seed: z.int(), limits: runLimits, record: z.boolean(), compat: compat.optional() }),
   }),
 ]);
 sameShape<SameShape<typeof toWorkerSchema, ToWorker>>();
