@@ -40,6 +40,7 @@ def run_program(source, options_json="{}", progress=None):
     t0 = real_now()
     with _stage(run):
         end = _execute(run, code)
+    run.heartbeat(force=True)
     return _trace_json(run, end, real_ms_since(t0))
 
 
@@ -129,6 +130,7 @@ def _execute(run, code):
         tracer.remove()
     if run.ended is None:
         # asyncio reports "Task exception was never retrieved" when the task is collected.
+        run.heartbeat(force=True)
         try:
             gc.collect()
         except RunEnded:
@@ -174,8 +176,11 @@ def _close_leftovers(run):
     """Close the coroutines a stopped run left suspended, while the line tracer still stops
     every loop: left to the garbage collector, a coroutine whose `except BaseException` eats
     GeneratorExit would loop forever later, outside any limit, and hang the next run."""
+    run.heartbeat(force=True)
     for loop in run.loops:
-        for task in asyncio.all_tasks(loop):
+        for n, task in enumerate(asyncio.all_tasks(loop)):
+            if n % 1000 == 999:
+                run.heartbeat()  # 100,000 of them take seconds: still working, says the host
             try:
                 task.get_coro().close()
             except BaseException:  # its own exception, or our RunEnded: it is closed either way

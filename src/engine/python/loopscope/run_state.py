@@ -44,6 +44,9 @@ class Run:
         # Streaming: finished events go out every FLUSH_SECONDS of real time, so a page that has
         # to kill a stuck engine (a long C call) still has the trace up to then.
         self.progress = progress if self.record else None
+        # Who hears the heartbeats, recording or not: the host's watchdog (see heartbeat()).
+        self.listener = progress
+        self.last_beat = -FLUSH_SECONDS
         self.flushed = 0
         self.last_flush = self.last_output_flush = -FLUSH_SECONDS  # the first chance flushes
         self.recorder = Recorder(self)
@@ -166,6 +169,23 @@ class Run:
             # Sent events are final: the next print() starts a new "out" event.
             self.recorder.out_index = -1
             self.progress(chunk)
+
+    def heartbeat(self, force=False):
+        """A sign of life between a run's end phases (closing the coroutines it left, collecting,
+        writing the JSON), which make no events and, for 100,000 tasks, take seconds: what is new,
+        or an empty chunk. The host's watchdog gives a run that sent one in the last second more
+        time, and kills only a run that went quiet (one C call that never returns). At most one
+        per FLUSH_SECONDS unless `force` (just before a phase that is one long C call)."""
+        if self.listener is None:
+            return
+        now = real_now()
+        if not force and now < self.last_beat + FLUSH_SECONDS:
+            return
+        self.last_beat = now
+        if self.progress is not None and len(self.events) > self.flushed:
+            self.flush()
+        else:
+            self.listener("")
 
     # ---------------------------------------------------------------- ending early
     def end_run(self, end):

@@ -52,7 +52,11 @@ class VTask(asyncio.Task):
 
     def cancel(self, msg=None):
         run = self._loopscope_run
-        if not self.done() and run.recording():
+        if run.ended is not None:
+            # asyncio.run's cleanup after a limit cancels every task left, 100,000 for some
+            # programs: seconds with no event, so tell the host's watchdog Python is working.
+            run.heartbeat()
+        elif not self.done() and run.recording():
             via, line, cause = self._who_asked(sys._getframe(1), run)
             run.recorder.cancel_requested(self, msg, via, run.current_task(), line, cause)
         _cancelling.append(self)
