@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
 import type { FromWorker } from '../protocol/worker';
 import { decodeShareHash } from '../share';
-import { createEngineClient, type WorkerFactory } from '../store/engineClient';
+import { createEngineClient, type WorkerFactory } from '../host/engineClient';
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
 import { isOwnHash } from './urlSync';

@@ -2,7 +2,7 @@
  * The messages between the page and the engine's Web Worker: one discriminated union each way.
  * Both sides `switch` on `type` and end with `assertNever`, so a new message cannot be half-handled.
  */
-import type { RunOptions, RunResult } from './trace';
+import type { RunEnd, RunOptions, RunResult } from './trace';
 
 /** Page → worker. */
 export type ToWorker =
@@ -30,8 +30,17 @@ export type FromWorker =
    * where a structured clone of a parsed 100,000-task trace walks millions of objects.
    */
   | { readonly type: 'result'; readonly id: number; readonly json: string; readonly runMs: number }
-  /** The engine itself failed (not the learner's program): boot failure, out of memory, internal error. */
-  | { readonly type: 'crash'; readonly id: number | null; readonly message: string };
+  /**
+   * The engine itself failed (not the learner's program): boot failure, out of memory, internal
+   * error. `cause` is decided where the error was caught, from its type (`c-stack`: a RangeError,
+   * the host's stack overflowing under Python); `message` is the error as the host printed it.
+   */
+  | {
+      readonly type: 'crash';
+      readonly id: number | null;
+      readonly cause: Extract<RunEnd, { kind: 'crashed' }>['cause'];
+      readonly message: string;
+    };
 
 /** The RunResult a `result` message carries (the engine wrote it; its shape is RunResult's). */
 export function resultOf(message: Extract<FromWorker, { type: 'result' }>): RunResult {

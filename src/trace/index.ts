@@ -43,5 +43,4 @@ export {
   taskLabel,
   taskName,
 } from './describe';
-export { crashedEnd, partialTrace } from './partialTrace';
-export { endHint, endHintText, type EndHint } from './endHint';
+export { crashedEnd, partialTrace, type CrashCause } from './partialTrace';
