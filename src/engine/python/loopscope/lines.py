@@ -6,7 +6,7 @@ a one-line `while True: pass` fires no LINE event, only backward jumps, so jumps
 busy-loop limit counts (loop iterations without the event loop getting control back)."""
 import sys
 
-from .limits import limit_end, memory_end, memory_exceeded
+from .limits import busy_loop_end, events_end, heap_end, memory_exceeded, wall_clock_end
 
 M = sys.monitoring
 TOOL = 4  # a free tool id (0 debugger, 1 coverage, 2 profiler, 5 optimizer are taken by convention)
@@ -41,24 +41,16 @@ class LineTracer:
             if run.ended is not None:
                 raise run.end_run(run.ended)
             if run.busy > max_lines:
-                raise run.end_run(limit_end(
-                    "busy-loop",
-                    f"The loop at line {line} went round {max_lines:,} times without an await: "
-                    "the event loop never got control back.", line))
+                raise run.end_run(busy_loop_end(line, max_lines))
             if limits.wall_exceeded():
-                raise run.end_run(limit_end(
-                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
-                    f"time (it was at line {line}).", line))
+                raise run.end_run(wall_clock_end(limits, line))
             if memory_exceeded(limits):
-                raise run.end_run(memory_end(limits, line))
+                raise run.end_run(heap_end(limits, line))
             if len(events) > max_events:
                 if run.busy > BUSY_ENOUGH:
                     # The events piled up because a loop never awaited: say that, not "events".
-                    raise run.end_run(limit_end(
-                        "busy-loop", f"The loop at line {line} went round {run.busy:,} times "
-                        "without an await: the event loop never got control back.", line))
-                raise run.end_run(limit_end(
-                    "events", f"The run recorded more than {max_events:,} events.", line))
+                    raise run.end_run(busy_loop_end(line, run.busy))
+                raise run.end_run(events_end(limits, line))
             run.maybe_flush()
 
         # The learner's code is short: every line's event text is made once.

@@ -5,15 +5,14 @@ Only the parts that touch time or threads are replaced: `time()`, the wait in `_
 `run_in_executor` (no threads in the browser: the function runs on a simulated worker whose
 time.sleep() calls add up, and its result arrives at that virtual time). Everything else —
 Task, Future, Queue, Lock, TaskGroup, timeouts — is CPython's real asyncio."""
-import errno
 import heapq
 import sys
 from asyncio import base_events, events
 
 from . import describe as d
-from .limits import RunEnded, limit_end
 from .clock import ExecutorJob
-from .sandbox import NO_NETWORK, NO_PROCESSES
+from .limits import RunEnded, timer_past_clock_end
+from .sandbox import network_refused, processes_refused
 
 
 # Every handle the loop makes carries its number and, when it is a task's own step or wakeup,
@@ -152,10 +151,7 @@ class VirtualLoop(base_events.BaseEventLoop):
                 if when > clock.now:
                     # The virtual select(): jump to the earliest timer instead of waiting.
                     if when > run.limits.max_virtual_time:
-                        raise run.end_run(limit_end(
-                            "virtual-time",
-                            f"The program's clock would pass {run.limits.max_virtual_time:g} s "
-                            f"(next timer at t = {when:.3f} s).", None))
+                        raise run.end_run(timer_past_clock_end(run.limits, when))
                     clock.now = when
             else:
                 raise run.end_run(run.deadlock_end(self))
@@ -221,7 +217,7 @@ class VirtualLoop(base_events.BaseEventLoop):
 
     # ------------------------------------------------------------------ no network
     async def _no_network(self, *args, **kwargs):
-        raise OSError(errno.ENETUNREACH, NO_NETWORK)
+        raise network_refused()
 
     create_connection = create_server = create_datagram_endpoint = _no_network
     create_unix_connection = create_unix_server = getaddrinfo = getnameinfo = _no_network
@@ -229,7 +225,7 @@ class VirtualLoop(base_events.BaseEventLoop):
     connect_accepted_socket = sendfile = start_tls = _no_network
 
     async def subprocess_exec(self, *args, **kwargs):
-        raise OSError(errno.ENOSYS, NO_PROCESSES)
+        raise processes_refused()
 
     subprocess_shell = subprocess_exec
 

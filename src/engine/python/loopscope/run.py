@@ -17,7 +17,8 @@ from . import describe as d
 from . import encode
 from .clock import CLOCK, TimePatch
 from .errors import exception_end, syntax_problem
-from .limits import Limits, RunEnded, limit_end, memory_end, memory_exceeded, real_ms_since, real_now
+from .limits import (Limits, RunEnded, events_end, heap_end, memory_error_end, memory_exceeded, output_end,
+                     real_ms_since, real_now, sleep_past_clock_end, steps_end, wall_clock_end)
 from .lines import LineTracer
 from .loop import VirtualLoop
 from .output import Output, Stream
@@ -25,7 +26,7 @@ from .recorder import Recorder
 from .sandbox import Sandbox
 from .tasks import VTask
 
-TRACE_VERSION = 1
+TRACE_VERSION = 2
 FLUSH_SECONDS = 0.25
 OUTPUT_FLUSH_SECONDS = 0.01
 _RUN_ONCE_CODE = VirtualLoop._run_once.__code__
@@ -130,21 +131,16 @@ class Run:
             raise RunEnded(self.ended)
         limits = self.limits
         if self.steps >= limits.max_steps:
-            raise self.end_run(limit_end(
-                "steps", f"The program ran more than {limits.max_steps:,} loop steps "
-                f"(at t = {self.clock.now:.3f} s).", self.line))
+            raise self.end_run(steps_end(limits, self.line, self.clock.now))
         if self.steps & 63 == 0:
             if limits.wall_exceeded():
-                raise self.end_run(limit_end(
-                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
-                    "time.", self.line))
+                raise self.end_run(wall_clock_end(limits, self.line))
             if memory_exceeded(limits):
-                raise self.end_run(memory_end(limits, self.line))
+                raise self.end_run(heap_end(limits, self.line))
         if self.progress is not None:
             self.maybe_flush()
         if len(self.events) > limits.max_events:
-            raise self.end_run(limit_end(
-                "events", f"The run recorded more than {limits.max_events:,} events.", self.line))
+            raise self.end_run(events_end(limits, self.line))
         self.steps += 1
         self.active_loop = loop
         self.busy = 0
@@ -195,17 +191,13 @@ class Run:
         return RunEnded(self.ended)
 
     def _output_limit(self):
-        raise self.end_run(limit_end(
-            "output", f"The program printed more than {self.limits.max_output:,} characters.",
-            self.line))
+        raise self.end_run(output_end(self.limits, self.line))
 
     def on_block(self, secs, frame):
         """time.sleep(secs) in the loop's thread: nothing else can run meanwhile."""
         line = self.caller_line(frame)
         if not math.isfinite(secs) or self.clock.now + secs > self.limits.max_virtual_time:
-            raise self.end_run(limit_end(
-                "virtual-time", f"time.sleep({secs:g}) at line {line} would pass the "
-                f"{self.limits.max_virtual_time:g} s limit of the program's clock.", line))
+            raise self.end_run(sleep_past_clock_end(self.limits, line, secs))
         if self.recording():
             self.recorder.blocked(secs, line)
 
@@ -215,13 +207,7 @@ class Run:
             on, line, _stack = self.recorder.await_target(task)
             stuck.append({"task": self.recorder.task_id(task), "name": task.get_name(),
                           "line": line, "on": on})
-        waits = "; ".join(
-            f"{s['name']} waits at line {s['line']}" + (f" on {s['on'].get('api') or s['on']['k']}"
-                                                        if s["on"] else "")
-            for s in stuck)
-        message = "Deadlock: nothing is ready to run and no timer is pending, but tasks are " \
-            "still waiting" + (f" ({waits})." if waits else ".")
-        return {"kind": "deadlock", "message": message, "stuck": stuck}
+        return {"kind": "deadlock", "stuck": stuck}
 
 
 def _close_leftovers(run):
@@ -240,8 +226,7 @@ def _stop_requested(signum, frame):
     """SIGINT from the page's Stop button (Pyodide's interrupt buffer)."""
     run = _CURRENT[0]
     if run is not None:
-        raise run.end_run({"kind": "stopped", "message": "Stopped: the run was interrupted by "
-                           "the Stop button."})
+        raise run.end_run({"kind": "stopped", "how": "interrupt"})
     raise KeyboardInterrupt
 
 
@@ -300,9 +285,7 @@ def run_program(source, options_json="{}", progress=None):
             except SystemExit as exc:
                 end = _exit_end(exc, run) if run.ended is None else run.ended
             except MemoryError:
-                end = run.ended or limit_end(
-                    "memory", "The program needed more memory than the engine can have "
-                    "(MemoryError).", run.line)
+                end = run.ended or memory_error_end(run.limits, run.line)
             except BaseException as exc:  # the learner's program raised: report it as CPython would
                 end = run.ended or exception_end(exc, run.filename)
                 if run.ended is None:
