@@ -62,12 +62,16 @@ function syntaxDifferences(outcome: Outcome): string[] {
   return found;
 }
 
+/** `BAD_INPUT_ONLY=a.py,b.py` runs only those cases (to look into one); the check that every limit is reached is then skipped. */
+const only = process.env.BAD_INPUT_ONLY?.split(',');
+const selected = BAD_INPUT_CASES.filter((c) => only === undefined || only.includes(c.file));
+
 describe('bad input through `loopscope trace`', () => {
-  it(`all ${BAD_INPUT_CASES.length} cases end by themselves, as expected, with their partial trace`, { timeout: 900_000 }, async () => {
+  it(`all ${selected.length} cases end by themselves, as expected, with their partial trace`, { timeout: 900_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loopscope-bad-'));
     const outcomes: Outcome[] = [];
-    for (let i = 0; i < BAD_INPUT_CASES.length; i += 2) {
-      outcomes.push(...(await Promise.all(BAD_INPUT_CASES.slice(i, i + 2).map((c) => traceCase(c, dir)))));
+    for (let i = 0; i < selected.length; i += 2) {
+      outcomes.push(...(await Promise.all(selected.slice(i, i + 2).map((c) => traceCase(c, dir)))));
     }
     const report = outcomes.map((o) => ({
       file: o.testCase.file,
@@ -77,24 +81,26 @@ describe('bad input through `loopscope trace`', () => {
     }));
     writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 1));
     console.log(`bad-input report: ${join(dir, 'report.json')}`);
+    // Soft: one run reports every case that differs, not only the first.
     for (const outcome of outcomes) {
       const name = outcome.testCase.file;
       const problems = outcome.result === null ? syntaxDifferences(outcome) : differences(outcome.testCase, outcome.result);
-      expect(problems, name).toEqual([]);
-      expect(outcome.ms, `${name} took ${Math.round(outcome.ms)} ms`).toBeLessThan(ENDS_WITHIN_MS);
+      expect.soft(problems, name).toEqual([]);
+      expect.soft(outcome.ms, `${name} took ${Math.round(outcome.ms)} ms`).toBeLessThan(ENDS_WITHIN_MS);
       if (outcome.result?.kind === 'trace') {
         const end = outcome.result.trace.end;
         // A run stopped early still has what it did: a viewable trace up to that point.
-        if (end.kind === 'limit' || end.kind === 'deadlock') expect(outcome.result.trace.events.length, name).toBeGreaterThan(0);
-        if (end.kind !== 'ok' && end.kind !== 'exit') expect(outcome.code, name).toBe(1);
+        if (end.kind === 'limit' || end.kind === 'deadlock') expect.soft(outcome.result.trace.events.length, name).toBeGreaterThan(0);
+        if (end.kind !== 'ok' && end.kind !== 'exit') expect.soft(outcome.code, name).toBe(1);
         // The CLI says why in one English line at the end of stderr (after the traceback, for a hint).
         const notice = noticeLine(end);
-        if (notice === null) expect(outcome.stderr, name).not.toContain('loopscope:');
-        else expect(outcome.stderr.endsWith(notice), `${name}: stderr ends with ${notice}, not ${outcome.stderr.slice(-300)}`).toBe(true);
+        if (notice === null) expect.soft(outcome.stderr, name).not.toContain('loopscope:');
+        else expect.soft(outcome.stderr.endsWith(notice), `${name}: stderr ends with ${notice}, not ${outcome.stderr.slice(-300)}`).toBe(true);
       }
     }
     // Every limit, each way it can be reached, ran for real here (and its words were checked
     // in both languages by differences()).
+    if (only !== undefined) return;
     const reached = new Set(
       outcomes.flatMap((o) => (o.result?.kind === 'trace' && o.result.trace.end.kind === 'limit' ? [`${o.result.trace.end.limit}/${String(causeOf(o.result.trace.end))}`] : [])),
     );
