@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
-import { endSentence, hintSentence } from '../src/i18n/endWords';
+import { whySentence } from '../src/i18n/endWords';
 import { parseArgs, type CliArgs } from './args';
 import { benchOnThread, runOnThread } from './engineHost';
 import { taskSummary } from './taskSummary';
@@ -37,7 +37,7 @@ function exitStatus(end: RunEnd): number {
  * why the error comes from where the program runs (the sandbox) rather than from the program.
  */
 function endNotice(end: RunEnd): string | null {
-  const sentence = end.kind === 'exception' ? (end.hint === undefined ? null : hintSentence(end.hint, 'en')) : endSentence(end, 'en');
+  const sentence = whySentence(end, 'en');
   return sentence === null ? null : `loopscope: ${sentence}\n`;
 }
 

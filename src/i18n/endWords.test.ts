@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LimitEnd, LimitKind, RunEnd, RunHint, RunHintKind } from '../protocol/trace';
-import { END_WORDS, clockReading, endSentence, grouped, hintSentence, limitSentence, shortNumber } from './endWords';
+import { END_WORDS, clockReading, endSentence, grouped, hintSentence, limitSentence, shortNumber, whySentence } from './endWords';
 import { LANGS } from './lang';
 import { englishSentences } from './testing/englishSentences';
 
@@ -239,6 +239,15 @@ describe('end words', () => {
     const raised: RunEnd = { kind: 'exception', type: 'KeyError', message: "'cocoa'", traceback: '', line: 9 };
     for (const end of [{ kind: 'ok' }, { kind: 'exit', code: 3 }, raised] as const) {
       for (const lang of LANGS) expect(endSentence(end, lang)).toBeNull();
+    }
+  });
+
+  it('adds to an exception only the hint the engine gave it', () => {
+    const raised: RunEnd = { kind: 'exception', type: 'EOFError', message: 'EOF when reading a line', traceback: '', line: 6 };
+    for (const lang of LANGS) {
+      expect(whySentence(raised, lang)).toBeNull();
+      expect(whySentence({ ...raised, hint: HINTS['no-input'] }, lang)).toBe(hintSentence(HINTS['no-input'], lang));
+      expect(whySentence(STOPS.interrupt[0], lang)).toBe(endSentence(STOPS.interrupt[0], lang));
     }
   });
 

@@ -279,3 +279,13 @@ export function endSentence(end: RunEnd, lang: Lang): string | null {
       return null;
   }
 }
+
+/**
+ * What the CLI says after the program's own output, and the page beside the end: the sentence of
+ * an end the program did not reach by itself, or the hint under an exception from the sandbox.
+ * Null when there is nothing to add to what CPython printed.
+ */
+export function whySentence(end: RunEnd, lang: Lang): string | null {
+  if (end.kind !== 'exception') return endSentence(end, lang);
+  return end.hint === undefined ? null : hintSentence(end.hint, lang);
+}

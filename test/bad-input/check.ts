@@ -1,6 +1,6 @@
 /** Compare what the engine did with a fixture's expectation: the list of what differs (empty = as expected). */
 import { readFileSync } from 'node:fs';
-import { endSentence, hintSentence } from '../../src/i18n/endWords';
+import { endSentence, whySentence } from '../../src/i18n/endWords';
 import type { Lang } from '../../src/i18n/lang';
 import { englishSentences } from '../../src/i18n/testing/englishSentences';
 import type { RunEnd, RunResult } from '../../src/protocol/trace';
@@ -47,10 +47,8 @@ export function mayStayEnglish(end: RunEnd): string[] {
  */
 export function wordingProblems(end: RunEnd): string[] {
   const found: string[] = [];
-  const sentences = (lang: Lang): string | null =>
-    end.kind === 'exception' ? (end.hint === undefined ? null : hintSentence(end.hint, lang)) : endSentence(end, lang);
-  const en = sentences('en');
-  const zh = sentences('zh');
+  const en = whySentence(end, 'en');
+  const zh = whySentence(end, 'zh');
   const needsWords = end.kind === 'limit' || end.kind === 'deadlock' || end.kind === 'stopped' || end.kind === 'crashed' || (end.kind === 'exception' && end.hint !== undefined);
   if (!needsWords) return found;
   if (en === null || en.trim() === '') found.push(`no English words for ${JSON.stringify(end)}`);

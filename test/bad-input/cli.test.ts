@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endSentence, hintSentence } from '../../src/i18n/endWords';
+import { whySentence } from '../../src/i18n/endWords';
 import type { RunEnd, RunResult, Trace } from '../../src/protocol/trace';
 import { BAD_INPUT_CASES, LIMIT_CAUSES, causeOf, type BadInputCase } from './cases';
 import { differences } from './check';
@@ -47,7 +47,7 @@ function traceCase(testCase: BadInputCase, dir: string): Promise<Outcome> {
 
 /** The `loopscope:` line the CLI ends stderr with for this end, in English; null when it prints none. */
 function noticeLine(end: RunEnd): string | null {
-  const words = end.kind === 'exception' ? (end.hint === undefined ? null : hintSentence(end.hint, 'en')) : endSentence(end, 'en');
+  const words = whySentence(end, 'en');
   return words === null ? null : `loopscope: ${words}\n`;
 }
 
