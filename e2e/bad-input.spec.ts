@@ -14,7 +14,8 @@ import { BAD_INPUT_CASES, type BadInputCase } from '../test/bad-input/cases';
 import { hintSentence, limitSentence } from '../src/i18n/endWords';
 import { uiStrings } from '../src/i18n/ui';
 import { differences, endText, fixtureSource } from '../test/bad-input/check';
-import { snapshot } from './helpers';
+import { indexTrace, taskLabel } from '../src/trace';
+import { pageTrace, snapshot } from './helpers';
 import { expectResponsive, expectTinyRunWorks, getSource, openApp, pageResult, runAndWait, setSource } from './runInPage';
 
 /** A generous sanity bound on one run's real time (the watchdog case ends at 10 s + 3 s). */
@@ -114,9 +115,11 @@ async function checkCase(page: Page, testCase: BadInputCase): Promise<Row> {
       await expect(runEnd, name).toContainText(uiStrings('en').endDeadlock);
       const stuck = runEnd.locator('.stuck-tasks li');
       await expect(stuck, name).toHaveCount(end.stuck.length);
+      // A deadlock's trace is small: index it here to name its tasks as the panel does.
+      const { tasks } = indexTrace(await pageTrace(page));
       for (const [i, s] of end.stuck.entries()) {
         const row = stuck.nth(i);
-        await expect(row, name).toContainText(s.name);
+        await expect(row, name).toContainText(taskLabel(tasks, s.task));
         if (s.on?.k === 'future' && s.on.api !== undefined) await expect(row, name).toContainText(s.on.api);
         if (s.line !== null) await expect(row, name).toContainText(uiStrings('en').showLine(s.line));
       }
