@@ -1,6 +1,7 @@
 /** Runaway programs end with the facts of the limit (which, its figures, where) and keep their partial trace. */
 import { describe, expect, it } from 'vitest';
-import { traceOf } from './sharedEngine';
+import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS } from '../../src/protocol/trace';
+import { sharedEngine, traceOf } from './sharedEngine';
 
 // Small limits keep the suite quick; the defaults are exercised by the bad-input suite.
 const SMALL = { maxLines: 200_000, maxSteps: 5_000, maxVirtualTime: 600 };
@@ -85,5 +86,32 @@ asyncio.run(main())
     const trace = await traceOf('while True:\n    print("x" * 99)\n', { maxOutput: 10_000 });
     expect(trace.end).toEqual({ kind: 'limit', limit: 'output', line: 2, max: 10_000 });
     expect(trace.stdout.length).toBe(10_000);
+  });
+
+  it('Stop (SIGINT through Pyodide\'s interrupt buffer, as the page sends it): stopped by interrupt, output so far kept', async () => {
+    const engine = await sharedEngine();
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    engine.pyodide.setInterruptBuffer(interrupt);
+    try {
+      const source = 'import asyncio\nasync def main():\n    print("started")\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
+      const limits = { ...DEFAULT_LIMITS, maxSteps: 10 ** 9, maxWallSeconds: 60 };
+      // The page presses Stop once the printed line has streamed out (the second chunk: the
+      // first goes at the first step, before the print).
+      let chunks = 0;
+      const result = engine.run(source, { ...DEFAULT_RUN_OPTIONS, limits }, () => {
+        chunks += 1;
+        if (chunks === 2) interrupt[0] = 2;
+      });
+      expect(result.kind === 'trace' && result.trace.end).toEqual({ kind: 'stopped', how: 'interrupt' });
+      expect(result.kind === 'trace' && result.trace.stdout).toBe('started\n');
+    } finally {
+      engine.pyodide.setInterruptBuffer(new Int32Array(new SharedArrayBuffer(4)));
+    }
+  });
+
+  it('an allocation Python\'s allocator refuses: the memory limit, caused by MemoryError, at its line', async () => {
+    const trace = await traceOf('print("before")\ndata = bytearray(2**31 - 1)\nprint("after")\n');
+    expect(trace.end).toEqual({ kind: 'limit', limit: 'memory', line: 2, maxBytes: DEFAULT_LIMITS.maxMemoryBytes, cause: 'memory-error' });
+    expect(trace.stdout).toBe('before\n');
   });
 });

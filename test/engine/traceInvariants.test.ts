@@ -1,7 +1,7 @@
 /** The engine's events obey asyncio's rules, checked by an independent replay (traceModel.ts). */
 import { describe, expect, it } from 'vitest';
 import { TRACE_VERSION } from '../../src/protocol/trace';
-import { fidelityCorpus, traceOf } from './sharedEngine';
+import { fidelityCorpus, ownCorpus, traceOf } from './sharedEngine';
 import { replay } from './traceModel';
 
 const EXTRA = {
@@ -23,7 +23,7 @@ asyncio.run(main())
 
 describe('trace invariants', () => {
   const programs = [
-    ...fidelityCorpus().map((p) => [p.name, p.source] as const),
+    ...[...fidelityCorpus(), ...ownCorpus()].map((p) => [p.name, p.source] as const),
     ...Object.entries(EXTRA),
   ];
   for (const [name, source] of programs) {

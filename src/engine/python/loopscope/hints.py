@@ -45,7 +45,11 @@ def run_hint(exc):
     """The RunHint dict for the exception a run ended with, or None.
 
     An OSError that wraps another (urllib's URLError around the sandbox's refused socket) takes
-    the hint of the one it wraps."""
+    the hint of the one it wraps; an exception group (a TaskGroup's), the hint all of its
+    exceptions share."""
+    if isinstance(exc, BaseExceptionGroup):
+        hints = [run_hint(e) for e in exc.exceptions]
+        return hints[0] if hints and all(h == hints[0] for h in hints) else None
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))

@@ -8,6 +8,11 @@ can: every check below first re-raises a run that has already ended.)"""
 from time import perf_counter as _real_perf_counter  # bound before the time module is patched
 
 
+# Iterations without an await after which a flood of events is blamed on the loop (busy-loop),
+# not on the events limit.
+BUSY_ENOUGH = 10_000
+
+
 class Limits:
     def __init__(self, d):
         self.max_steps = int(d.get("maxSteps", 100_000))

@@ -9,8 +9,7 @@ class Output:
         self.size = 0
         self.limits = limits
         self.on_limit = on_limit    # called once when the output limit is passed
-        self.recorder = None        # set while a loop records
-        self.clock = None
+        self.recorder = None        # set when the run records
 
     def write(self, fd, s):
         self.size += len(s)

@@ -12,12 +12,8 @@ import os
 import socket
 import sys
 
+from .asyncio_internals import is_javascript_finder
 from .hints import BLOCKED_MODULES, mark
-
-
-def _bridges_javascript(finder):
-    kind = finder if isinstance(finder, type) else type(finder)
-    return "pyodide" in (kind.__module__ or "") or "Js" in kind.__name__
 
 
 class BlockedImport:
@@ -117,7 +113,7 @@ class Sandbox:
         self.finder = BlockedImport()
         # Pyodide's own finders would rebuild `js` if the program took ours off meta_path.
         self.saved_meta_path = list(sys.meta_path)
-        sys.meta_path[:] = [self.finder] + [f for f in sys.meta_path if not _bridges_javascript(f)]
+        sys.meta_path[:] = [self.finder] + [f for f in sys.meta_path if not is_javascript_finder(f)]
         self.saved = []
         for obj, name, value in _patches():
             self.saved.append((obj, name, getattr(obj, name)))
