@@ -20,6 +20,7 @@ const LAYERS = /** @type {const} */ ([
   'share',
   'i18n',
   'examples',
+  'hooks',
   'store',
   'editor',
   'timeline',
@@ -33,21 +34,30 @@ const LAYERS = /** @type {const} */ ([
  * @param {readonly string[]} forbidden folder names under src/
  * @param {string} why the message shown on a violation
  * @param {readonly string[]} [packages] npm packages this layer must not use either
+ * @param {readonly string[]} [typesOnly] folders this layer may import types from, and nothing else
  */
-function importsOnlyInward(forbidden, why, packages = []) {
+function importsOnlyInward(forbidden, why, packages = [], typesOnly = []) {
+  const climbsInto = (/** @type {readonly string[]} */ folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
   return {
     'no-restricted-imports': [
       'error',
       {
         paths: packages.map((name) => ({ name, message: why })),
         patterns: [
-          ...(forbidden.length === 0
-            ? []
-            : [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: why }]),
+          ...(forbidden.length === 0 ? [] : [{ regex: climbsInto(forbidden), message: why }]),
           ...packages.map((name) => ({ group: [`${name}/*`], message: why })),
         ],
       },
     ],
+    // typescript-eslint's variant knows `import type`: these folders lend their types, not their code.
+    ...(typesOnly.length === 0
+      ? {}
+      : {
+          '@typescript-eslint/no-restricted-imports': [
+            'error',
+            { patterns: [{ regex: climbsInto(typesOnly), message: why, allowTypeImports: true }] },
+          ],
+        }),
   };
 }
 
@@ -126,8 +136,8 @@ export default defineConfig([
     },
     {
       layer: 'trace',
-      forbidden: allBut('trace', 'protocol', 'i18n'),
-      why: 'src/trace is pure: it imports only src/protocol (and src/i18n for narration).',
+      forbidden: allBut('trace', 'protocol'),
+      why: 'src/trace is pure and says facts, not words: it imports only src/protocol (src/i18n renders its facts).',
       packages: UI_PACKAGES,
     },
     {
@@ -138,8 +148,9 @@ export default defineConfig([
     },
     {
       layer: 'i18n',
-      forbidden: allBut('i18n', 'protocol'),
-      why: 'src/i18n holds strings: it imports only src/protocol.',
+      forbidden: allBut('i18n', 'protocol', 'trace'),
+      typesOnly: ['trace'],
+      why: "src/i18n makes the words: it imports src/protocol, and the types of src/trace's facts (import type), no code.",
       packages: UI_PACKAGES,
     },
     {
@@ -147,6 +158,12 @@ export default defineConfig([
       forbidden: allBut('examples', 'protocol', 'i18n'),
       why: 'src/examples is data: it imports only src/protocol and src/i18n.',
       packages: UI_PACKAGES,
+    },
+    {
+      layer: 'hooks',
+      forbidden: allBut('hooks'),
+      why: 'src/hooks holds the React hooks views share (they may not import each other): it imports nothing of ours.',
+      packages: UI_PACKAGES.filter((name) => name !== 'react'),
     },
     {
       layer: 'engine',
@@ -184,10 +201,10 @@ export default defineConfig([
       why: 'The engine runs in the worker: the app starts it through src/host and talks to it through the store, never by import.',
       packages: [],
     },
-  ].map(({ layer, forbidden, why, packages }) => ({
+  ].map(({ layer, forbidden, why, packages, typesOnly }) => ({
     files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: importsOnlyInward(forbidden, why, packages),
+    rules: importsOnlyInward(forbidden, why, packages, typesOnly),
   })),
 
   // The headless CLI runs the engine in Node: no browser views or store.

@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { testHooksStorageState } from './src/app/testHooksFlag.ts';
 
 // Browsers cannot be downloaded here: use Debian's Chromium (`apt-get install -y chromium`),
 // or the one named by CHROMIUM_PATH.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Two developers' runs on one machine need two ports: E2E_PORT picks the preview server's.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,7 +22,10 @@ export default defineConfig({
   // `list` prints each test and ends with the "N passed" summary line CI logs show.
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL,
+    // Every page the tests open (the page fixture, context.newPage, browser.newContext) asks the
+    // production build for its test hooks, which a learner's page does not install.
+    storageState: testHooksStorageState(baseURL),
     screenshot: 'only-on-failure',
     // A trace records screencast frames all test long: only on the retry, where it explains a failure.
     trace: 'on-first-retry',

@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { testHooksStorageState } from '../src/app/testHooksFlag';
 import type { Trace } from '../src/protocol/trace';
 
 const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -116,7 +117,8 @@ function traceOf100kSteps(): Trace {
 
 /** A fresh page with the engine ready, showing `trace` (its program in the editor) at step 0. */
 async function pageShowing(browser: Browser, url: string, trace: Trace): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Asks the production build for its test hooks (src/app/testHooksFlag.ts): loadTrace, seek.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, storageState: testHooksStorageState(new URL(url).origin) });
   // tsx (esbuild's keepNames) wraps named functions in __name(): give the page a no-op one.
   await page.addInitScript('window.__name = (f) => f;');
   await page.goto(url);

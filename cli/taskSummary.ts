@@ -1,5 +1,7 @@
 /** `loopscope tasks`: one JSON object per task, in creation order, from a trace. */
-import type { CancelVia, Line, Seconds, Trace } from '../src/protocol/trace';
+import type { CancelVia, Line, Seconds, TaskId, Trace } from '../src/protocol/trace';
+import { cancellations, indexTrace } from '../src/trace';
+import type { TaskInfo } from '../src/trace/types';
 
 export interface TaskSummary {
   readonly name: string;
@@ -20,63 +22,39 @@ export interface TaskSummary {
   }[];
 }
 
-interface Building {
-  name: string;
-  coro: string;
-  created: TaskSummary['created'];
-  ended: TaskSummary['ended'];
-  cancelRequests: TaskSummary['cancelRequests'][number][];
-  internal: boolean;
+/**
+ * Tasks asyncio makes for itself (asyncio.run's shutdown helpers) are left out: the learner did
+ * not write them. Each task's life and its cancel requests are src/trace's (indexTrace,
+ * cancellations), the same the page shows.
+ */
+export function taskSummary(trace: Trace): readonly TaskSummary[] {
+  const index = indexTrace(trace);
+  const nameOf = (id: TaskId | null): string | null => (id === null ? null : (index.tasks[id - 1]?.name ?? null));
+  const requestsOf = new Map<TaskId, TaskSummary['cancelRequests'][number][]>();
+  for (const c of cancellations(index)) {
+    const requests = requestsOf.get(c.target) ?? [];
+    requests.push({ t: c.requestT, by: nameOf(c.by), via: c.via, line: c.line, message: c.msg ?? null });
+    requestsOf.set(c.target, requests);
+  }
+  return index.tasks
+    .filter((task) => !task.internal)
+    .map((task) => ({
+      name: task.name,
+      coro: task.coro,
+      created: { t: task.createdT, line: task.createdLine, by: nameOf(task.parent) },
+      ended: endedOf(task),
+      cancelRequests: requestsOf.get(task.id) ?? [],
+    }));
 }
 
-/** Tasks asyncio makes for itself (asyncio.run's shutdown helpers) are left out: the learner did not write them. */
-export function taskSummary(trace: Trace): readonly TaskSummary[] {
-  const tasks = new Map<number, Building>();
-  const nameOf = (id: number | null): string | null => (id === null ? null : (tasks.get(id)?.name ?? null));
-  let t = 0;
-  for (const event of trace.events) {
-    switch (event.e) {
-      case 'iter':
-        t = event.t;
-        break;
-      case 'block':
-        t += event.d;
-        break;
-      case 'task':
-        tasks.set(event.id, {
-          name: event.name,
-          coro: event.coro,
-          created: { t, line: event.l, by: nameOf(event.by) },
-          ended: { t: null, outcome: 'pending' },
-          cancelRequests: [],
-          internal: event.internal === true,
-        });
-        break;
-      case 'done': {
-        const task = tasks.get(event.task);
-        if (task === undefined) break;
-        task.ended =
-          event.outcome === 'result'
-            ? { t, outcome: 'result', value: event.value ?? 'None' }
-            : event.outcome === 'exception'
-              ? { t, outcome: 'exception', exception: event.exc ?? '' }
-              : { t, outcome: 'cancelled' };
-        break;
-      }
-      case 'cancel':
-        tasks.get(event.task)?.cancelRequests.push({
-          t,
-          by: nameOf(event.by),
-          via: event.via,
-          line: event.l,
-          message: event.msg ?? null,
-        });
-        break;
-      default:
-        break;
-    }
+function endedOf({ end }: TaskInfo): TaskSummary['ended'] {
+  if (end === undefined) return { t: null, outcome: 'pending' };
+  switch (end.outcome) {
+    case 'result':
+      return { t: end.t, outcome: 'result', value: end.value ?? 'None' };
+    case 'exception':
+      return { t: end.t, outcome: 'exception', exception: end.exc ?? '' };
+    case 'cancelled':
+      return { t: end.t, outcome: 'cancelled' };
   }
-  return [...tasks.values()]
-    .filter((task) => !task.internal)
-    .map(({ name, coro, created, ended, cancelRequests }) => ({ name, coro, created, ended, cancelRequests }));
 }

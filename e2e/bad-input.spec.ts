@@ -12,6 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BAD_INPUT_CASES, type BadInputCase } from '../test/bad-input/cases';
 import { hintSentence, limitSentence } from '../src/i18n/endWords';
+import { taskLabelText } from '../src/i18n/format';
 import { uiStrings } from '../src/i18n/ui';
 import { differences, endText, fixtureSource } from '../test/bad-input/check';
 import { indexTrace, taskLabel } from '../src/trace';
@@ -119,7 +120,7 @@ async function checkCase(page: Page, testCase: BadInputCase): Promise<Row> {
       const { tasks } = indexTrace(await pageTrace(page));
       for (const [i, s] of end.stuck.entries()) {
         const row = stuck.nth(i);
-        await expect(row, name).toContainText(taskLabel(tasks, s.task));
+        await expect(row, name).toContainText(taskLabelText(taskLabel(tasks, s.task)));
         if (s.on?.k === 'future' && s.on.api !== undefined) await expect(row, name).toContainText(s.on.api);
         if (s.line !== null) await expect(row, name).toContainText(uiStrings('en').showLine(s.line));
       }

@@ -13,9 +13,10 @@ import { App } from './app/App';
 import { loadEditorChunk } from './app/editorChunk';
 import { AppBoundary } from './app/AppBoundary';
 import { createBrowserStore, openFromUrl } from './app/bootstrap';
-import { installTestHooks } from './app/testHooks';
+import { installTestHooks, testHooksWanted } from './app/testHooks';
 import { startUrlSync } from './app/urlSync';
 import { StoreProvider } from './store/context';
+import { browserStorage } from './store/storage';
 
 const store = createBrowserStore();
 // Python's boot (compiling a 9.6 MB wasm in the worker) and Monaco's parse compete for the same
@@ -26,7 +27,8 @@ const startEngine = () => store.getState().startEngine();
 loadEditorChunk().then(startEngine, startEngine);
 openFromUrl(store);
 startUrlSync(store);
-installTestHooks(store);
+// The e2e tests and the page bench ask for the hooks (src/app/testHooksFlag.ts); a learner's page has none.
+if (testHooksWanted(browserStorage(), import.meta.env.DEV)) installTestHooks(store);
 // Save the text when the page goes away, not only after the typing pause.
 window.addEventListener('pagehide', () => store.getState().flushSave());
 

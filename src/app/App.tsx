@@ -4,6 +4,7 @@
  * every step lives further down, so a step re-renders the views, not the shell.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { uiStrings } from '../i18n/ui';
 import { selectStatus } from '../store/selectors';
 import { useLoopscope } from '../store/context';
 import { EditorFallback } from '../editor/EditorFallback';
@@ -36,7 +37,7 @@ export function App() {
       <Header onHelp={help.open} />
       <Notices />
       <div className="workspace" ref={workspaceRef}>
-        <section className="editor-pane" aria-label="editor">
+        <section className="editor-pane" aria-label={uiStrings(lang).editorPane}>
           <EditorBoundary>
             <Suspense fallback={<EditorFallback />}>
               <CodeEditor />

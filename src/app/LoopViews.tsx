@@ -1,7 +1,6 @@
 /**
- * The four views of the loop's machinery at the cursor. This is the one place that turns the
- * cursor into a LoopState (a memoised selector), and hands it to views that know nothing of
- * the store.
+ * The four views of the loop's machinery, laid out; before the first trace, the intro instead.
+ * Each view reads the store itself (useLoopView), like every view: this only places them.
  */
 import { Cancellations } from '../panels/Cancellations';
 import { ReadyQueue } from '../panels/ReadyQueue';
@@ -9,31 +8,25 @@ import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
 import { RunIntro } from '../panels/RunIntro';
 import { useLoopscope } from '../store/context';
-import { loopStateAt } from '../store/selectors';
 
 export function LoopViews() {
-  const index = useLoopscope((s) => s.index);
-  const cursor = useLoopscope((s) => s.cursor);
-  const lang = useLoopscope((s) => s.lang);
-  const onSeek = useLoopscope((s) => s.seek);
-
-  if (!index) return <RunIntro />;
-  const state = loopStateAt(index, cursor);
+  const hasTrace = useLoopscope((s) => s.index !== null);
+  if (!hasTrace) return <RunIntro />;
   return (
     <>
       <div className="panel view-timeline">
-        <TaskTimeline index={index} state={state} lang={lang} onSeek={onSeek} />
+        <TaskTimeline />
       </div>
       <div className="panel-row">
         <div className="panel view-ready">
-          <ReadyQueue index={index} state={state} lang={lang} onSeek={onSeek} />
+          <ReadyQueue />
         </div>
         <div className="panel view-timers">
-          <Timers index={index} state={state} lang={lang} onSeek={onSeek} />
+          <Timers />
         </div>
       </div>
       <div className="panel view-cancellations">
-        <Cancellations index={index} state={state} lang={lang} onSeek={onSeek} />
+        <Cancellations />
       </div>
     </>
   );

@@ -3,15 +3,18 @@
  * and how the run ended. Below, scrolling: the timeline, ready queue and timers, cancellations
  * and the console.
  */
+import { uiStrings } from '../i18n/ui';
 import { Controls } from '../panels/Controls';
 import { Console } from '../panels/Console';
 import { Narration } from '../panels/Narration';
 import { RunEnd } from '../panels/RunEnd';
+import { useLoopscope } from '../store/context';
 import { LoopViews } from './LoopViews';
 
 export function MachinePane() {
+  const t = uiStrings(useLoopscope((s) => s.lang));
   return (
-    <section className="machine-pane" aria-label="event loop">
+    <section className="machine-pane" aria-label={t.machinePane}>
       <div className="machine-top">
         <Narration />
         <Controls />

@@ -6,17 +6,38 @@
 import { DEFAULT_EXAMPLE_ID, EXAMPLES, exampleById, exampleSource } from '../examples/catalog';
 import type { Lang } from '../i18n/lang';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
-import type { FromWorker } from '../protocol/worker';
+import { parseFromWorker } from '../protocol/schema';
+import { ProtocolError } from '../protocol/worker';
 import { decodeShareHash } from '../share';
-import { createEngineClient, type WorkerFactory } from '../host/engineClient';
+import { createEngineClient, type WorkerFactory, type WorkerHandlers } from '../host/engineClient';
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
 import { isOwnHash } from './urlSync';
 import type { Timers } from '../store/types';
 
+/**
+ * A message from the engine's worker, checked before the client sees it: a message the protocol
+ * does not have, or a result that is not a RunResult (the client reads it with resultOf, which
+ * throws a ProtocolError), is the engine failing: it takes the client's onError path with the
+ * field that was wrong.
+ */
+export function deliverFromWorker(data: unknown, { onMessage, onError }: WorkerHandlers): void {
+  const message = parseFromWorker(data);
+  if (!message.ok) {
+    onError(`the engine sent a message Loopscope cannot read: ${message.error}`);
+    return;
+  }
+  try {
+    onMessage(message.value);
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    onError(error.message);
+  }
+}
+
 const createEngineWorker: WorkerFactory = ({ onMessage, onError }) => {
   const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  worker.onmessage = (e: MessageEvent<unknown>) => deliverFromWorker(e.data, { onMessage, onError });
   worker.onerror = (e) => {
     e.preventDefault();
     onError(e.message || 'the engine worker failed to load');

@@ -7,6 +7,7 @@
  * transient store subscription: stepping through a trace never re-renders this component.
  */
 import { useEffect, useRef } from 'react';
+import { awaitLabelText } from '../i18n/labels';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscopeApi } from '../store/context';
 import { loopStateAt } from '../store/selectors';
@@ -55,7 +56,7 @@ export default function CodeEditor() {
 
     function describerFor(s: LoopscopeState): DescribeAwait {
       const index = s.index;
-      return (on) => (index ? describeAwait(on, index.tasks, s.lang) : '');
+      return (on) => (index ? awaitLabelText(describeAwait(on, index.tasks), s.lang) : '');
     }
 
     function syncText(s: LoopscopeState): void {

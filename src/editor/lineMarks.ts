@@ -4,9 +4,8 @@
  * grouped by line, with the task names shown at the line end and what each awaits on hover.
  */
 import type { AwaitTarget, Line, TaskId } from '../protocol/trace';
+import { taskLabelText } from '../i18n/format';
 import { taskLabel } from '../trace';
-// Not (yet) re-exported by src/trace/index.ts: the two parts let a group name its coroutine once.
-import { taskLabelParts } from '../trace/describe';
 import type { LoopState, TaskState, TraceIndex } from '../trace/types';
 
 /** A paused task as the editor shows it. */
@@ -72,7 +71,7 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
   const marks: LineMark[] = [];
   const runningTask = state.current?.task ?? null;
   if (state.line !== null) {
-    const name = runningTask === null ? null : taskLabel(index.tasks, runningTask);
+    const name = runningTask === null ? null : taskLabelText(taskLabel(index.tasks, runningTask));
     marks.push({ kind: 'running', line: state.line, task: name });
   }
 
@@ -91,7 +90,8 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
       groups.set(key, group);
     }
     group.count += 1;
-    const { label, which } = taskLabelParts(index.tasks, snap.id);
+    const parts = taskLabel(index.tasks, snap.id);
+    const { label, which } = parts;
     let byLabel = group.labels.get(label);
     if (!byLabel) {
       byLabel = { count: 0, which: [] };
@@ -102,7 +102,7 @@ export function lineMarks(index: TraceIndex, state: LoopState, describe: Describ
     if (group.tasks.length < MAX_DETAILED_TASKS) {
       group.tasks.push({
         id: snap.id,
-        name: which === null ? label : `${label} (${which})`,
+        name: taskLabelText(parts),
         label,
         which,
         state: snap.state,

@@ -50,6 +50,8 @@ export function installEngine(pyodide: PyodideInterface, files: PythonFiles): En
 import sys
 if "/home/pyodide" not in sys.path:
     sys.path.insert(0, "/home/pyodide")
+# Importing loopscope.run first checks every private name of asyncio the engine reads
+# (loopscope/asyncio_internals.py): a Python without one fails here, naming it.
 import gc, loopscope.run, loopscope.limits
 # Everything loaded so far lives as long as the engine: move it out of the collector's sight,
 # so the gc.collect() at the end of each run only walks what that run made.

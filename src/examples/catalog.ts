@@ -65,7 +65,10 @@ export const TOPICS: Readonly<Record<ExampleTopic, LocalizedText>> = {
 };
 
 export interface Example {
-  /** Stable id: the file name in programs/ and expected/, and what share links name. */
+  /**
+   * Stable id: the file name in programs/ and expected/, and the key the Examples menu and the
+   * tests use. Share links do not name it: a link carries the program text itself (src/share).
+   */
   readonly id: string;
   readonly title: LocalizedText;
   /** One or two sentences: what to watch for while stepping through. */

@@ -16,7 +16,8 @@
  * the store only hears its events.
  */
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
-import { assertNever, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
+import { assertNever } from '../protocol/assertNever';
+import { resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
 import { crashedEnd, partialTrace, type CrashCause } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */

@@ -5,7 +5,7 @@
  * ends became facts (the messages the engine wrote, as in the closing note's table of ends).
  */
 import { describe, expect, it } from 'vitest';
-import type { LimitEnd, LimitKind, RunEnd, RunHint, RunHintKind } from '../protocol/trace';
+import type { LimitEnd, LimitKind, PythonVersion, RemovedApi, RunEnd, RunHint, RunHintKind } from '../protocol/trace';
 import { END_WORDS, clockReading, endSentence, grouped, hintSentence, limitSentence, shortNumber, whySentence } from './endWords';
 import { LANGS } from './lang';
 import { englishSentences } from './testing/englishSentences';
@@ -110,6 +110,17 @@ const HINTS: { readonly [K in RunHintKind]: Extract<RunHint, { k: K }> } = {
   'no-input': { k: 'no-input' },
   'no-page': { k: 'no-page' },
   'no-network': { k: 'no-network' },
+  'removed-api': { k: 'removed-api', api: 'get_event_loop', version: '3.14' },
+};
+
+/** Every RemovedApi with the Python that changed it (as the engine reports it): a value added without words fails here. */
+const REMOVED: { readonly [A in RemovedApi]: PythonVersion } = {
+  get_event_loop: '3.14',
+  'event-loop-policy': '3.14',
+  'wait-coroutines': '3.11',
+  'coroutine-decorator': '3.11',
+  'generator-coroutine': '3.11',
+  'loop-argument': '3.10',
 };
 
 const STOPS: { readonly [How in Stopped['how']]: readonly [Stopped, string] } = {
@@ -233,6 +244,26 @@ describe('end words', () => {
       if (hint.k === 'missing-module') for (const words of [en, zh]) expect(words).toContain(hint.module);
     }
     expect(hintSentence(HINTS['missing-module'], 'en')).toContain('numpy is not in its sandbox');
+  });
+
+  it('says for each removed API what changed, in which Python, and what to write instead, in both languages', () => {
+    for (const lang of LANGS) {
+      const said = new Set<string>();
+      for (const [api, version] of Object.entries(REMOVED) as [RemovedApi, PythonVersion][]) {
+        const words = hintSentence({ k: 'removed-api', api, version }, lang);
+        expect(words, api).toContain(`Python ${version}`);
+        // Only the 3.14 changes can be run the old way: only they offer it.
+        expect(words.includes('3.13'), `${lang} ${api}`).toBe(version === '3.14');
+        said.add(words);
+      }
+      expect(said.size, lang).toBe(Object.keys(REMOVED).length);
+    }
+    expect(hintSentence({ k: 'removed-api', api: 'get_event_loop', version: '3.14' }, 'en')).toBe(
+      'Python 3.14 no longer creates an event loop in asyncio.get_event_loop() when none is running: write ' +
+        'asyncio.run(main()) instead of get_event_loop()/run_until_complete(); or run it as Python 3.13 would.',
+    );
+    expect(hintSentence({ k: 'removed-api', api: 'wait-coroutines', version: '3.11' }, 'en')).toContain('asyncio.create_task(');
+    expect(hintSentence({ k: 'removed-api', api: 'coroutine-decorator', version: '3.11' }, 'zh')).toContain('async def');
   });
 
   it('has no sentence for the ends that speak for themselves', () => {

@@ -11,7 +11,17 @@
  * The English is what the CLI has always printed (`loopscope: <sentence>`), byte for byte, and
  * numbers are written the way the engine used to write them (Python's `:,`, `:g`, `:.3f`).
  */
-import type { AwaitTarget, LimitEnd, LimitKind, RunEnd, RunHint, RunHintKind, StuckTask } from '../protocol/trace';
+import type {
+  AwaitTarget,
+  LimitEnd,
+  LimitKind,
+  PythonVersion,
+  RemovedApi,
+  RunEnd,
+  RunHint,
+  RunHintKind,
+  StuckTask,
+} from '../protocol/trace';
 import type { Lang } from './lang';
 
 /** The end of one limit kind, with its own figures. */
@@ -48,6 +58,11 @@ export interface EndWords {
   readonly stopped: { readonly [How in Stopped['how']]: string };
   readonly crashed: { readonly [Cause in Crashed['cause']]: (detail: string) => string };
   readonly hint: { readonly [K in RunHintKind]: (hint: HintOf<K>) => string };
+  /**
+   * The removed-api hint: what changed in `version`, and what to write instead (for the 3.14
+   * changes also that the page can run it as Python 3.13 would). One per RemovedApi value.
+   */
+  readonly removedApi: { readonly [A in RemovedApi]: (version: PythonVersion) => string };
 }
 
 // ---- numbers, written as the engine's Python wrote them
@@ -152,6 +167,27 @@ const en: EndWords = {
     'no-page': () =>
       "A shared link runs someone else's code in your browser, so programs here cannot reach the page, its storage or the network.",
     'no-network': () => 'Programs here run offline. To see how a network call behaves, stand in for it with await asyncio.sleep(...).',
+    'removed-api': (h) => en.removedApi[h.api](h.version),
+  },
+  removedApi: {
+    get_event_loop: (v) =>
+      `Python ${v} no longer creates an event loop in asyncio.get_event_loop() when none is running: write ` +
+      'asyncio.run(main()) instead of get_event_loop()/run_until_complete(); or run it as Python 3.13 would.',
+    'event-loop-policy': (v) =>
+      `Python ${v} deprecates asyncio's event loop policies (get_event_loop_policy, set_event_loop_policy, ` +
+      'DefaultEventLoopPolicy, ...): leave them out and call asyncio.run(main()), passing loop_factory= to ' +
+      'asyncio.run or asyncio.Runner when you need another loop; or run it as Python 3.13 would.',
+    'wait-coroutines': (v) =>
+      `Since Python ${v}, asyncio.wait() takes tasks and futures, not coroutines: wrap each coroutine in ` +
+      'asyncio.create_task(...) first, or use asyncio.gather(...).',
+    'coroutine-decorator': (v) =>
+      `@asyncio.coroutine was removed in Python ${v}: write the function as async def and use await instead of yield from.`,
+    'generator-coroutine': (v) =>
+      `Since Python ${v}, a generator that uses yield from is no longer a coroutine asyncio accepts: write it as ` +
+      'async def, with await instead of yield from.',
+    'loop-argument': (v) =>
+      `The loop= argument of asyncio's functions and classes (sleep, gather, wait_for, Queue, Lock, ...) was removed ` +
+      `in Python ${v}: leave it out; they use the running loop.`,
   },
 };
 
@@ -210,6 +246,25 @@ const zh: EndWords = {
     'no-input': () => "程序会从头运行到尾，中间不会停下来等你输入：请把值直接写进程序里，例如 name = 'Ada'。",
     'no-page': () => '分享链接会在你的浏览器里运行别人的代码，所以这里的程序不能访问页面、页面的存储，也不能访问网络。',
     'no-network': () => '这里的程序在离线环境中运行。想看网络请求的行为，可以用 await asyncio.sleep(...) 来代替它。',
+    'removed-api': (h) => zh.removedApi[h.api](h.version),
+  },
+  removedApi: {
+    get_event_loop: (v) =>
+      `从 Python ${v} 起，没有正在运行的事件循环时，asyncio.get_event_loop() 不再自动创建一个：请用 ` +
+      'asyncio.run(main()) 代替 get_event_loop()/run_until_complete()；也可以按 Python 3.13 的方式运行它。',
+    'event-loop-policy': (v) =>
+      `Python ${v} 弃用了 asyncio 的事件循环策略（get_event_loop_policy、set_event_loop_policy、` +
+      'DefaultEventLoopPolicy 等）：去掉它们，直接调用 asyncio.run(main())；需要别的事件循环时，给 asyncio.run 或 ' +
+      'asyncio.Runner 传入 loop_factory=；也可以按 Python 3.13 的方式运行它。',
+    'wait-coroutines': (v) =>
+      `从 Python ${v} 起，asyncio.wait() 只接受任务和 Future，不再接受协程：先用 asyncio.create_task(...) ` +
+      '把每个协程包装成任务，或者改用 asyncio.gather(...)。',
+    'coroutine-decorator': (v) => `Python ${v} 移除了 @asyncio.coroutine：请把函数写成 async def，并用 await 代替 yield from。`,
+    'generator-coroutine': (v) =>
+      `从 Python ${v} 起，使用 yield from 的生成器不再是 asyncio 接受的协程：请把它写成 async def，用 await 代替 yield from。`,
+    'loop-argument': (v) =>
+      `Python ${v} 移除了 asyncio 函数和类（sleep、gather、wait_for、Queue、Lock 等）的 loop= 参数：` +
+      '去掉它即可，它们会使用正在运行的事件循环。',
   },
 };
 

@@ -33,16 +33,18 @@ const en = {
   statusReady: (version: string) => (version ? `Python ${version} ready` : 'Python ready'),
   statusRunning: 'Running…',
   statusRunningQueued: 'Waiting for Python to start, then running…',
-  statusDone: 'Run finished',
-  statusError: 'No trace',
   statusEngineFailed: 'Python failed to start',
   retry: 'Try again',
+
+  // Landmarks: the names a screen reader gives the page's regions.
+  editorPane: 'Editor',
+  machinePane: 'Event loop',
+  playbackControls: 'Playback',
 
   editorLoading: 'Loading the editor…',
   editorLabel: 'Program',
   staleTrace: 'The code changed since this run. Press Run to see the new version.',
   runningLineHover: 'The loop is running this line now',
-  suspendedHere: (names: string) => `${names} paused here`,
   pausedMore: (count: number) => `…and ${count.toLocaleString('en')} more tasks paused here`,
 
   // Playback controls.
@@ -183,16 +185,17 @@ const zh: UiStrings = {
   statusReady: (version: string) => (version ? `Python ${version} 已就绪` : 'Python 已就绪'),
   statusRunning: '正在运行…',
   statusRunningQueued: '等 Python 启动后就运行…',
-  statusDone: '运行结束',
-  statusError: '没有轨迹',
   statusEngineFailed: 'Python 启动失败',
   retry: '重试',
+
+  editorPane: '编辑器',
+  machinePane: '事件循环',
+  playbackControls: '回放控制',
 
   editorLoading: '正在加载编辑器…',
   editorLabel: '程序',
   staleTrace: '代码在这次运行之后改过了。按“运行”查看新版本。',
   runningLineHover: '事件循环正在执行这一行',
-  suspendedHere: (names: string) => `${names} 停在这里`,
   pausedMore: (count: number) => `……另有 ${count} 个任务停在这里`,
 
   jumpStart: '跳到开头（Home）',

@@ -1,20 +1,15 @@
 /**
  * The words of the loop views (task timeline, ready queue, timers, cancellations) in both UI
  * languages. One interface, two objects: a string missing in one language is a type error.
- * Numbers and times arrive already formatted (formatTime), so these only place them.
+ * Numbers and times arrive already formatted (formatTime, ./format.ts), so these only place them;
+ * the states and outcomes they name are src/trace's own types.
  */
 import type { CancelVia, HandleTarget } from '../protocol/trace';
+import type { CancellationOutcome, TaskState } from '../trace/types';
 import type { Lang } from './lang';
 
-/**
- * A lane's state at the cursor: a task state (TaskState in src/trace/types.ts), or a task the
- * program has not created yet. Spelled out here because src/i18n imports only src/protocol;
- * the views index these records with TaskState, so a new state fails to compile there.
- */
-export type LaneState = 'ready' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled' | 'not-created';
-
-/** How a cancellation ended (CancellationOutcome in src/trace/types.ts). */
-type CancellationOutcome = 'propagated' | 'swallowed' | 'converted' | 'raised-other' | 'pending';
+/** A lane's state at the cursor: the task's state, or a task the program has not created yet. */
+export type LaneState = TaskState | 'not-created';
 
 export interface ViewStrings {
   readonly state: Readonly<Record<LaneState, string>>;

@@ -7,33 +7,34 @@
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
-import type { Lang } from '../i18n/lang';
+import { useElementSize } from '../hooks/useElementSize';
+import { formatTime, taskLabelText } from '../i18n/format';
 import { viewStrings } from '../i18n/views';
 import type { TaskId } from '../protocol/trace';
-import { cancellations, formatTime, stepCount, taskLabel } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
+import { cancellations, stepCount, taskLabel } from '../trace';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
-import { usePanelWidth } from './usePanelWidth';
 import './loopView.css';
 import './Cancellations.css';
 
-export interface CancellationsProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
-
+/** The list's size until it is measured (only its width is used). */
+const FALLBACK_SIZE = { width: 360, height: 0 };
 const TRACK_HEIGHT = 16;
 const TRACK_PAD = 6;
 /** An entry's left border and padding: the track fits inside it. */
 const ENTRY_INSET = 16;
 
-export function Cancellations({ index, state, lang, onSeek }: CancellationsProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function Cancellations() {
+  const view = useLoopView();
+  return view === null ? null : <CancellationsAt {...view} />;
+}
+
+function CancellationsAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const c = text.cancellations;
   const listRef = useRef<HTMLOListElement>(null);
-  const width = usePanelWidth(listRef, 360) - ENTRY_INSET;
+  const width = useElementSize(listRef, FALLBACK_SIZE).width - ENTRY_INSET;
   const all = useMemo(() => cancellations(index), [index]);
   const total = stepCount(index);
   // One step scale for every row, so rows line up and compare. As on the timeline's step axis,
@@ -46,7 +47,7 @@ export function Cancellations({ index, state, lang, onSeek }: CancellationsProps
     [total, width],
   );
   const x = (step: number) => band(step + 0.5);
-  const taskName = (id: TaskId) => taskLabel(index.tasks, id);
+  const taskName = (id: TaskId) => taskLabelText(taskLabel(index.tasks, id));
   const nowX = x(state.step);
   const { start, end } = cancellationWindow(all, state.step);
   const shown = useMemo(() => all.slice(start, end), [all, start, end]);

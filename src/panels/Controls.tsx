@@ -27,7 +27,7 @@ export function Controls() {
   return (
     <div className="controls">
       <div className="controls-row">
-        <div className="controls-buttons" role="toolbar" aria-label="playback">
+        <div className="controls-buttons" role="toolbar" aria-label={t.playbackControls}>
           <button type="button" className="btn btn-icon" title={t.jumpStart} aria-label={t.jumpStart} disabled={noBack} onClick={() => act().jumpStart()} data-testid="jump-start">
             <JumpStartIcon />
           </button>

@@ -1,7 +1,9 @@
 /**
  * One plain sentence about what the loop does at the cursor, in the learner's language.
- * Names of code in the sentence come `back-quoted` from src/trace: shown in code type.
+ * src/trace says what happened (narrate), src/i18n says it; names of code in the sentence come
+ * `back-quoted`: shown in code type.
  */
+import { narrationText } from '../i18n/narration';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { narrate } from '../trace';
@@ -17,7 +19,7 @@ export function Narration() {
   const lang = useLoopscope((s) => s.lang);
   const syntaxLine = useLoopscope((s) => s.syntaxProblem?.line ?? null);
   const t = uiStrings(lang);
-  const text = index ? narrate(index, cursor, lang) : syntaxLine !== null ? t.narrationSyntax(syntaxLine) : t.noTraceYet;
+  const text = index ? narrationText(narrate(index, cursor), lang) : syntaxLine !== null ? t.narrationSyntax(syntaxLine) : t.noTraceYet;
   return (
     <p className="narration" data-testid="narration" aria-live="polite">
       {withCode(text)}

@@ -5,24 +5,18 @@
  * Only the rows in view (and a few either side) are in the DOM: see rowWindow.
  */
 import { useMemo, useRef } from 'react';
-import type { Lang } from '../i18n/lang';
+import { handleLabelText } from '../i18n/labels';
 import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
 import { describeTarget } from '../trace';
-import type { Cursor, LoopState, ReadyEntry, TraceIndex } from '../trace/types';
+import type { ReadyEntry } from '../trace/types';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { useLeavingItems } from './useLeavingItems';
 import { useRowWindow } from './useRowWindow';
 import './loopView.css';
 import './ReadyQueue.css';
-
-export interface ReadyQueueProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** Matches the exit animation in ReadyQueue.css. */
 const LEAVE_MS = 220;
@@ -38,7 +32,13 @@ export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined 
   return queue.find((e) => !e.cancelled);
 }
 
-export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function ReadyQueue() {
+  const view = useLoopView();
+  return view === null ? null : <ReadyQueueAt {...view} />;
+}
+
+function ReadyQueueAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   // Memoised on the queue so the same step gives the same array (useLeavingItems compares identity).
   const head = useMemo(() => state.readyQueue.slice(0, READY_SHOWN), [state.readyQueue]);
@@ -48,7 +48,7 @@ export function ReadyQueue({ index, state, lang, onSeek }: ReadyQueueProps) {
   const rows = useRowWindow(listRef, shown.length);
   const runsAt = handleSteps(index);
   const next = nextToRun(state.readyQueue);
-  const label = (on: HandleTarget) => describeTarget(on, index.tasks, lang);
+  const label = (on: HandleTarget) => handleLabelText(describeTarget(on, index.tasks), lang);
   const current = state.current;
   // 1-based places in the FIFO (leaving entries have none).
   const position = new Map(head.map((e, i) => [e.h, i + 1]));

@@ -6,6 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { endSentence, hintSentence, limitSentence } from '../i18n/endWords';
+import { taskLabelText } from '../i18n/format';
+import { awaitLabelText } from '../i18n/labels';
 import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { RunEnd as RunEndInfo } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
@@ -73,8 +75,8 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
             <ul className="stuck-tasks" aria-label={t.endStuckTasks}>
               {end.stuck.map((s) => (
                 <li key={s.task}>
-                  <span className="task-name">{taskLabel(index.tasks, s.task)}</span>
-                  {s.on && <span className="stuck-on"> — {describeAwait(s.on, index.tasks, lang)}</span>}{' '}
+                  <span className="task-name">{taskLabelText(taskLabel(index.tasks, s.task))}</span>
+                  {s.on && <span className="stuck-on"> — {awaitLabelText(describeAwait(s.on, index.tasks), lang)}</span>}{' '}
                   {s.line !== null && <LineLink line={s.line} t={t} />}
                 </li>
               ))}

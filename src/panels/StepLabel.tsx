@@ -1,8 +1,8 @@
 /** "Step N / M · t = 1.250 s": where the cursor is, in steps and in virtual time. */
+import { formatTime } from '../i18n/format';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { loopStateAt, selectTotalSteps } from '../store/selectors';
-import { formatTime } from '../trace';
 
 export function StepLabel() {
   const index = useLoopscope((s) => s.index);

@@ -8,26 +8,23 @@
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { axisBottom, scaleLinear, select } from 'd3';
-import type { Lang } from '../i18n/lang';
+import { useElementSize } from '../hooks/useElementSize';
+import { formatTime } from '../i18n/format';
+import { handleLabelText } from '../i18n/labels';
 import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
-import { describeTarget, formatTime, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TimerEntry, TraceIndex } from '../trace/types';
+import { describeTarget, timeOfStep } from '../trace';
+import type { TimerEntry } from '../trace/types';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
-import { usePanelWidth } from './usePanelWidth';
 import { useRowWindow } from './useRowWindow';
 import './loopView.css';
 import './Timers.css';
 
-export interface TimersProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
-
+/** The plot's size until it is measured (only its width is used). */
+const FALLBACK_SIZE = { width: 360, height: 0 };
 const MARGIN = { left: 14, right: 14 };
 const ROW_GAP = 14; // px between stacked markers
 const AXIS_Y = 78; // the axis line; markers stack above it
@@ -45,12 +42,18 @@ const GROUP_TITLE_LINES = 5;
 /** A group marker is a pill wide enough for its "×N". */
 const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1);
 
-export function Timers({ index, state, lang, onSeek }: TimersProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function Timers() {
+  const view = useLoopView();
+  return view === null ? null : <TimersAt {...view} />;
+}
+
+function TimersAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const plotRef = useRef<HTMLDivElement>(null);
   const axisRef = useRef<SVGGElement>(null);
   const arrowId = `timers-arrow-${useId().replace(/:/g, '')}`;
-  const width = usePanelWidth(plotRef, 360);
+  const width = useElementSize(plotRef, FALLBACK_SIZE).width;
   const runsAt = handleSteps(index);
   const timers = useMemo(() => state.timerHeap.slice(0, TIMERS_SHOWN), [state.timerHeap]);
   const hidden = state.timerHeap.length - timers.length;
@@ -89,7 +92,7 @@ export function Timers({ index, state, lang, onSeek }: TimersProps) {
   const nowX = scale(state.t);
   const owner = (i: number) => {
     const timer = timers[i];
-    return timer === undefined ? '' : describeTarget(timer.on, index.tasks, lang);
+    return timer === undefined ? '' : handleLabelText(describeTarget(timer.on, index.tasks), lang);
   };
   const timerLine = (timer: TimerEntry, i: number): string =>
     `${i + 1}. ${formatTime(timer.when)} · ${owner(i)}${timer.cancelled ? ` · ${text.timers.cancelled}` : ''}`;

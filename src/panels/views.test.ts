@@ -6,21 +6,21 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/lang';
-import { indexTrace, stateAt } from '../trace';
-import type { Cursor } from '../trace/types';
 import { Cancellations } from './Cancellations';
 import { cancelWorker } from './fixtures/cancelWorker';
 import { manyTasks } from './fixtures/manyTasks';
 import { READY_SHOWN, ReadyQueue } from './ReadyQueue';
 import { FIRST_WINDOW_ROWS } from './rowWindow';
 import { TIMERS_SHOWN, Timers } from './Timers';
+import { StoreProvider } from '../store/context';
+import { storeShowing } from '../store/testing/storeShowing';
 
-const index = indexTrace(cancelWorker());
-const noSeek = (_cursor: Cursor): void => undefined;
+const trace = cancelWorker();
 
 type View = typeof ReadyQueue | typeof Timers | typeof Cancellations;
-function render(view: View, step: number, lang: Lang = 'en', at = index): string {
-  return renderToStaticMarkup(createElement(view, { index: at, state: stateAt(at, { step }), lang, onSeek: noSeek }));
+/** A view as the page renders it: reading a store that shows `at` at `step`. */
+function render(view: View, step: number, lang: Lang = 'en', at = trace): string {
+  return renderToStaticMarkup(createElement(StoreProvider, { store: storeShowing(at, { step }, lang), children: createElement(view) }));
 }
 
 /** The values of `attr` on the elements with data-testid `id`, in document order. */
@@ -87,7 +87,7 @@ describe('Cancellations', () => {
 });
 
 describe('huge runs', () => {
-  const big = indexTrace(manyTasks(READY_SHOWN + TIMERS_SHOWN + 50));
+  const big = manyTasks(READY_SHOWN + TIMERS_SHOWN + 50);
   const more = READY_SHOWN + TIMERS_SHOWN + 50;
 
   it('lists only the head of a huge ready queue, and says how many are behind', () => {

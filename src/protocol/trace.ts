@@ -274,9 +274,35 @@ export type RunHint =
   /** import js / pyodide: the sandbox keeps the program away from the page. */
   | { readonly k: 'no-page' }
   /** urllib, socket, asyncio.open_connection: the sandbox is offline. */
-  | { readonly k: 'no-network' };
+  | { readonly k: 'no-network' }
+  /**
+   * The program uses an API a newer Python removed or changed; `version` is the Python that did.
+   * For the 3.14 changes, running "as Python 3.13 would" (RunOptions.compat) runs it unchanged.
+   */
+  | { readonly k: 'removed-api'; readonly api: RemovedApi; readonly version: PythonVersion };
 
 export type RunHintKind = RunHint['k'];
+
+/** A Python version a change to asyncio came with. */
+export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.14';
+
+/** The changes tutorials still trip over, each with the Python version that made it. */
+export type RemovedApi =
+  /** 3.14: get_event_loop() no longer creates a loop when there is none (RuntimeError). */
+  | 'get_event_loop'
+  /** 3.14: the event-loop policy API is deprecated (get/set_event_loop_policy, DefaultEventLoopPolicy...). */
+  | 'event-loop-policy'
+  /** 3.11: asyncio.wait() refuses coroutines: tasks only. */
+  | 'wait-coroutines'
+  /** 3.11: @asyncio.coroutine is gone: `async def` instead. */
+  | 'coroutine-decorator'
+  /** 3.11: a generator (`yield from`) is no longer a coroutine asyncio accepts. */
+  | 'generator-coroutine'
+  /** 3.10: the `loop=` argument of asyncio's high-level functions and classes is gone. */
+  | 'loop-argument';
+
+/** Run a program with an older Python's asyncio behaviour where 3.14 changed it. */
+export type Compat = '3.13';
 
 export interface StuckTask {
   readonly task: TaskId;
@@ -318,6 +344,8 @@ export interface RunOptions {
   readonly limits: RunLimits;
   /** Record the trace (false: run on the virtual loop only, for `plainMs` in the benchmark). */
   readonly record: boolean;
+  /** Run "as Python 3.13 would" where 3.14 changed asyncio (absent: as 3.14 does). */
+  readonly compat?: Compat;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = { seed: 0, limits: DEFAULT_LIMITS, record: true };
@@ -339,6 +367,8 @@ export interface Trace {
   /** The program that ran. */
   readonly source: string;
   readonly seed: number;
+  /** Present when the run used an older Python's behaviour (RunOptions.compat). */
+  readonly compat?: Compat;
   readonly events: readonly TraceEvent[];
   readonly end: RunEnd;
   /** Everything written to stdout, in order (also in `out` events; kept whole for the CLI). */

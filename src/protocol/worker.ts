@@ -2,6 +2,7 @@
  * The messages between the page and the engine's Web Worker: one discriminated union each way.
  * Both sides `switch` on `type` and end with `assertNever`, so a new message cannot be half-handled.
  */
+import { parseRunResult } from './schema';
 import type { RunEnd, RunOptions, RunResult } from './trace';
 
 /** Page → worker. */
@@ -42,11 +43,17 @@ export type FromWorker =
       readonly message: string;
     };
 
-/** The RunResult a `result` message carries (the engine wrote it; its shape is RunResult's). */
-export function resultOf(message: Extract<FromWorker, { type: 'result' }>): RunResult {
-  return JSON.parse(message.json) as RunResult;
+/** Data from the engine that is not what the protocol says: the host reports it as the engine failing. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+/**
+ * The RunResult a `result` message carries, checked against the schema (src/protocol/schema.ts).
+ * Throws a ProtocolError naming the field when the engine's JSON is not a RunResult.
+ */
+export function resultOf(message: Extract<FromWorker, { type: 'result' }>): RunResult {
+  const parsed = parseRunResult(message.json);
+  if (!parsed.ok) throw new ProtocolError(`the engine sent a result that is not a run result: ${parsed.error}`);
+  return parsed.value;
 }

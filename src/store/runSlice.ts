@@ -2,9 +2,9 @@
  * Running programs: the engine's status, the last run's trace (indexed once, here) and the
  * notices about things that went wrong outside the learner's program.
  */
+import type { RunResult, Trace } from '../protocol/trace';
 import { clampCursor, indexTrace } from '../trace';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
-import type { RunResult } from '../protocol/trace';
 import { START } from './playbackSlice';
 import type { GetState, NoticeInput, RunSlice, SetState, StoreDeps } from './types';
 
@@ -18,6 +18,21 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     const id = nextNoticeId++;
     // One notice of a kind at a time: a second crash replaces the first message.
     set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), { ...notice, id }] }));
+  }
+
+  /** Show a trace at the cursor a share link asked for, else at the start. */
+  function showTrace(trace: Trace): void {
+    const index = indexTrace(trace);
+    const wanted = get().pendingSeek;
+    set({
+      phase: 'done',
+      runQueued: false,
+      index,
+      syntaxProblem: null,
+      ranSource: trace.source,
+      cursor: wanted ? clampCursor(index, wanted) : START,
+      pendingSeek: null,
+    });
   }
 
   /** Show the result of run `runId` if it is the one we wait for; true when shown. */
@@ -37,17 +52,7 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
       });
       return true;
     }
-    const index = indexTrace(result.trace);
-    const wanted = get().pendingSeek;
-    set({
-      phase: 'done',
-      runQueued: false,
-      index,
-      syntaxProblem: null,
-      ranSource: result.trace.source,
-      cursor: wanted ? clampCursor(index, wanted) : START,
-      pendingSeek: null,
-    });
+    showTrace(result.trace);
     return true;
   }
 
@@ -114,6 +119,13 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     syntaxProblem: null,
     notices: [],
     pendingSeek: null,
+    openTrace(trace) {
+      // A run still going would replace this trace when it ends: its result is dropped instead.
+      currentRunId = null;
+      get().pause();
+      set({ pendingSeek: null });
+      showTrace(trace);
+    },
     startEngine() {
       engine ??= deps.createEngine(onEngineEvent);
     },

@@ -28,16 +28,13 @@ export function selectTraceIsStale(s: LoopscopeState): boolean {
   return s.ranSource !== null && s.ranSource !== s.source;
 }
 
-let lastState: { index: TraceIndex; step: number; line: number | undefined; state: LoopState } | null = null;
-
-/** The loop's state at a cursor (one-entry memo: the views all ask for the same cursor). */
+/**
+ * The loop's state at a cursor. Every view asks for the same cursor: stateAt keeps the last few
+ * states of each trace index (in a WeakMap on the index), so only the first pays, and two stores
+ * never share or evict each other's entries, which a module-level memo here did.
+ */
 export function loopStateAt(index: TraceIndex, cursor: Cursor): LoopState {
-  if (lastState && lastState.index === index && lastState.step === cursor.step && lastState.line === cursor.line) {
-    return lastState.state;
-  }
-  const state = stateAt(index, cursor);
-  lastState = { index, step: cursor.step, line: cursor.line, state };
-  return state;
+  return stateAt(index, cursor);
 }
 
 const consoleCache = new WeakMap<TraceIndex, readonly ConsoleLine[]>();

@@ -5,7 +5,7 @@
  * console are computed from these by selectors (selectors.ts).
  */
 import type { Lang } from '../i18n/lang';
-import type { RunOptions, SyntaxProblem } from '../protocol/trace';
+import type { RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
 import type { ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
@@ -82,6 +82,11 @@ export interface RunSlice {
   /** After boot failures: try again with a fresh worker. */
   readonly retryEngine: () => void;
   readonly openSharedProgram: (program: SharedProgram) => void;
+  /**
+   * Show a trace made elsewhere as if it had just run, at its start (the e2e and page-bench hooks
+   * today; a trace file the learner opens, later). The caller has checked it (parseTrace).
+   */
+  readonly openTrace: (trace: Trace) => void;
   readonly addNotice: (notice: NoticeInput) => void;
   readonly dismissNotice: (id: number) => void;
 }

@@ -8,18 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/lang';
 import { cancelWorker } from '../panels/fixtures/cancelWorker';
 import { manyTasks } from '../panels/fixtures/manyTasks';
-import { indexTrace, stateAt } from '../trace';
-import type { Cursor } from '../trace/types';
+import { StoreProvider } from '../store/context';
+import { storeShowing } from '../store/testing/storeShowing';
 import { VIRTUALISE_ABOVE } from './laneGeometry';
 import { TaskTimeline } from './TaskTimeline';
 
-const index = indexTrace(cancelWorker());
-const noSeek = (_cursor: Cursor): void => undefined;
+const trace = cancelWorker();
 
 function render(step: number, lang: Lang = 'en'): string {
-  return renderToStaticMarkup(
-    createElement(TaskTimeline, { index, state: stateAt(index, { step }), lang, onSeek: noSeek }),
-  );
+  return renderToStaticMarkup(createElement(StoreProvider, { store: storeShowing(trace, { step }, lang), children: createElement(TaskTimeline) }));
 }
 
 /** Each task-lane element's opening tag, in document order. */
@@ -65,9 +62,9 @@ describe('TaskTimeline', () => {
 
 describe('TaskTimeline on a huge run', () => {
   it('renders only the lanes on screen, not one per task', () => {
-    const big = indexTrace(manyTasks(5_000));
+    const big = manyTasks(5_000);
     const html = renderToStaticMarkup(
-      createElement(TaskTimeline, { index: big, state: stateAt(big, { step: 1 }), lang: 'en', onSeek: noSeek }),
+      createElement(StoreProvider, { store: storeShowing(big, { step: 1 }), children: createElement(TaskTimeline) }),
     );
     const shown = lanes(html);
     expect(shown.length).toBeGreaterThan(5);

@@ -7,11 +7,11 @@
  * run with 100k tasks scrolls like one with ten.
  */
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { Lang } from '../i18n/lang';
+import { formatTime, taskLabelText } from '../i18n/format';
+import { awaitLabelText } from '../i18n/labels';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
-import { describeAwait, formatTime, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
-import type { Cursor, LoopState, TraceIndex } from '../trace/types';
+import { describeAwait, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
@@ -19,27 +19,27 @@ import { laneRows } from './laneRows';
 import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../hooks/useElementSize';
+import { useLoopView, type LoopView } from '../store/useLoopView';
 import { useXZoom } from './useXZoom';
 import './TaskTimeline.css';
-
-export interface TaskTimelineProps {
-  readonly index: TraceIndex;
-  readonly state: LoopState;
-  readonly lang: Lang;
-  readonly onSeek: (cursor: Cursor) => void;
-}
 
 /** Used until the first measurement (and in server rendering). */
 const FALLBACK_SIZE = { width: 600, height: 320 };
 
-export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) {
+/** The view, reading the store itself (nothing before the first trace). */
+export function TaskTimeline() {
+  const view = useLoopView();
+  return view === null ? null : <TaskTimelineAt {...view} />;
+}
+
+function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);
   const lanes = useMemo(() => taskLanes(index), [index]);
   const total = stepCount(index);
   const rowOf = useMemo(() => new Map<TaskId, number>(lanes.map((l, row) => [l.task.id, row])), [lanes]);
   const stepTime = useCallback((step: number): Seconds => timeOfStep(index, step), [index]);
-  const labelOf = useCallback((id: TaskId) => taskLabel(index.tasks, id), [index]);
+  const labelOf = useCallback((id: TaskId) => taskLabelText(taskLabel(index.tasks, id)), [index]);
 
   // The learner's choice of axis sticks across runs; until they choose, each run suggests one.
   const suggestedAxis = useMemo(() => defaultXAxis(index.steps.map((s) => s.t), index.endTime), [index]);
@@ -70,7 +70,7 @@ export function TaskTimeline({ index, state, lang, onSeek }: TaskTimelineProps) 
   const plotLanes = useMemo(() => lanes.slice(first, end).map((lane, i) => ({ lane, row: first + i })), [lanes, first, end]);
   const runningRow = runningTask === null ? null : (rowOf.get(runningTask) ?? null);
   const titles = useMemo<TitleFormat>(
-    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => describeAwait(on, index.tasks, lang) }),
+    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang) }),
     [text, index, lang],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);

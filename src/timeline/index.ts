@@ -1,2 +1,2 @@
 /** The task timeline view; everything else in this folder is its parts. */
-export { TaskTimeline, type TaskTimelineProps } from './TaskTimeline';
+export { TaskTimeline } from './TaskTimeline';

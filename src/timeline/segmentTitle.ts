@@ -10,7 +10,7 @@ import type { ViewStrings } from '../i18n/views';
 export interface TitleFormat {
   readonly text: ViewStrings;
   readonly formatTime: (t: Seconds) => string;
-  /** What the task awaits, in words (describeAwait from src/trace). */
+  /** What the task awaits, in words (describeAwait from src/trace, rendered by src/i18n). */
   readonly awaitLabel: (on: AwaitTarget) => string;
 }
 

@@ -1,7 +1,6 @@
 /**
- * The default branch of an exhaustive `switch` over a trace event: if the protocol grows a new
- * event kind, every switch that forgot it stops compiling here instead of silently ignoring it.
+ * Kept only for narrate.ts and describe.ts, which another change owns while this one lands:
+ * assertNever's one home is src/protocol/assertNever.ts. Once both import it from there, delete
+ * this file.
  */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value in a trace: ${JSON.stringify(value)}`);
-}
+export { assertNever } from '../protocol/assertNever';

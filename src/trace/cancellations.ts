@@ -17,7 +17,7 @@
  * task that suspended again after the delivery swallowed it (so far), else it is pending.
  */
 import type { Line, TaskId } from '../protocol/trace';
-import { assertNever } from './assertNever';
+import { assertNever } from '../protocol/assertNever';
 import { taskOfHandle } from './taskStates';
 import { TaskWalk } from './taskWalk';
 import type { Cancellation, CancellationOutcome, TraceIndex } from './types';

@@ -1,6 +1,10 @@
+/** The label facts, and the words src/i18n makes of them in both languages. */
 import { describe, expect, it } from 'vitest';
-import type { HandleTarget } from '../protocol/trace';
-import { MAX_GATHER_NAMES, describeAwait, describeTarget, formatDelay, formatTime, shortCoroName, taskLabel, taskLabelParts, taskName } from './describe';
+import { taskLabelText } from '../i18n/format';
+import { awaitLabelText, handleLabelText } from '../i18n/labels';
+import type { Lang } from '../i18n/lang';
+import type { AwaitTarget, HandleTarget } from '../protocol/trace';
+import { MAX_GATHER_NAMES, describeAwait as awaitFacts, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 import type { TaskInfo } from './types';
 
 function task(id: number, coro: string, name = `Task-${id}`): TaskInfo {
@@ -15,34 +19,19 @@ const tasks: readonly TaskInfo[] = [
   task(5, 'fetch'),
 ];
 
-describe('formatTime and formatDelay', () => {
-  it('shows virtual time to the millisecond, with its unit', () => {
-    expect(formatTime(1.25)).toBe('1.250 s');
-    expect(formatTime(0)).toBe('0.000 s');
-    expect(formatTime(-0)).toBe('0.000 s');
-    expect(formatTime(0.1 + 0.2)).toBe('0.300 s');
-    expect(formatTime(3600)).toBe('3600.000 s');
-  });
-
-  it('shows a delay as the learner wrote it', () => {
-    expect(formatDelay(1)).toBe('1');
-    expect(formatDelay(0.5)).toBe('0.5');
-    expect(formatDelay(0.1 + 0.2)).toBe('0.3');
-  });
-});
-
 describe('task labels', () => {
   it('uses the coroutine without its enclosing function, the task name to tell same ones apart', () => {
     expect(shortCoroName('main.<locals>.worker')).toBe('worker');
     expect(shortCoroName('Client.fetch')).toBe('Client.fetch');
-    expect(taskLabel(tasks, 1)).toBe('main');
-    expect(taskLabel(tasks, 2)).toBe('worker (Task-2)');
-    expect(taskLabel(tasks, 4)).toBe('downloader'); // a name the learner gave wins
-    expect(taskLabel(tasks, 5)).toBe('fetch (Task-5)');
-    expect(taskLabel(tasks, 9)).toBe('Task-9');
-    // Asked again (the answers are kept per tasks list): the same parts, an unknown id not kept.
-    expect(taskLabelParts(tasks, 2)).toBe(taskLabelParts(tasks, 2));
-    expect(taskLabelParts(tasks, 9)).toEqual({ label: 'Task-9', which: null });
+    expect(taskLabel(tasks, 1)).toEqual({ label: 'main', which: null });
+    expect(taskLabel(tasks, 2)).toEqual({ label: 'worker', which: 'Task-2' });
+    expect(taskLabelText(taskLabel(tasks, 2))).toBe('worker (Task-2)');
+    expect(taskLabel(tasks, 4)).toEqual({ label: 'downloader', which: null }); // a name the learner gave wins
+    expect(taskLabelText(taskLabel(tasks, 5))).toBe('fetch (Task-5)');
+    expect(taskLabelText(taskLabel(tasks, 9))).toBe('Task-9');
+    // Asked again (the answers are kept per tasks list): the same object, an unknown id not kept.
+    expect(taskLabel(tasks, 2)).toBe(taskLabel(tasks, 2));
+    expect(taskLabel(tasks, 9)).toEqual({ label: 'Task-9', which: null });
     expect(taskName(tasks, 3)).toBe('Task-3');
   });
 });
@@ -60,10 +49,21 @@ describe('describeTarget', () => {
     [{ k: 'worker', fn: 'blocking_io', task: 1 }, 'blocking_io done in a worker thread, for main', '工作线程为 main 完成 blocking_io'],
   ];
   it.each(cases)('%j', (target, en, zh) => {
-    expect(describeTarget(target, tasks, 'en')).toBe(en);
-    expect(describeTarget(target, tasks, 'zh')).toBe(zh);
+    expect(handleLabelText(describeTarget(target, tasks), 'en')).toBe(en);
+    expect(handleLabelText(describeTarget(target, tasks), 'zh')).toBe(zh);
+  });
+
+  it('gives the task as a label, not words', () => {
+    expect(describeTarget({ k: 'sleep', task: 2, delay: 1 }, tasks)).toEqual({
+      kind: 'sleep',
+      delay: 1,
+      task: { label: 'worker', which: 'Task-2' },
+    });
   });
 });
+
+/** What a waiting task waits on, in words. */
+const describeAwait = (on: AwaitTarget, all: readonly TaskInfo[], lang: Lang): string => awaitLabelText(awaitFacts(on, all), lang);
 
 describe('describeAwait', () => {
   it('says what a waiting task waits on, in both languages', () => {
@@ -83,6 +83,7 @@ describe('describeAwait', () => {
 
   it('names the first few children of a huge gather and counts the rest', () => {
     const children = Array.from({ length: 100_000 }, (_, i) => i + 2);
+    expect(awaitFacts({ k: 'gather', children }, tasks)).toMatchObject({ kind: 'gather', more: 100_000 - MAX_GATHER_NAMES });
     const first = children.slice(0, MAX_GATHER_NAMES).map((id) => taskName(tasks, id)).join(', ');
     expect(describeAwait({ k: 'gather', children }, tasks, 'en')).toBe(`gather(${first}, …+99,990 more)`);
     expect(describeAwait({ k: 'gather', children }, tasks, 'zh')).toBe(`gather(${first}, ……另有 99990 个)`);

@@ -1,24 +1,12 @@
 /**
- * Labels for the UI and the narration: a handle in the ready queue or the timer heap ("step of
- * fetch", "sleep(1) of worker"), what a waiting task waits on ("Queue.get on Queue#1"), a task's
- * name as the learner knows it, and times ("1.250 s").
+ * The facts behind the UI's labels: a task as the learner knows it ("fetch", or "worker" and
+ * which one, "Task-3"), a handle in the ready queue or the timer heap (the step of which task,
+ * the sleep of which task...), what a waiting task waits on. src/i18n puts them into words.
  */
-import type { AwaitTarget, HandleTarget, Seconds, TaskId } from '../protocol/trace';
-import type { Lang } from '../i18n/lang';
-import { NARRATION } from '../i18n/narration';
+import type { AwaitTarget, HandleTarget, TaskId } from '../protocol/trace';
 import { assertNever } from './assertNever';
+import type { AwaitLabel, CallRef, HandleLabel, TaskLabel, TimeoutKind } from './narration';
 import type { TaskInfo } from './types';
-
-/** Virtual time as the UI shows it: milliseconds resolution, unit attached ("1.250 s"). */
-export function formatTime(t: Seconds): string {
-  const ms = Math.round(t * 1000) / 1000;
-  return `${(ms === 0 ? 0 : ms).toFixed(3)} s`;
-}
-
-/** A delay as the learner wrote it: sleep(1), sleep(0.5), not sleep(1.000). */
-export function formatDelay(d: Seconds): string {
-  return String(Number(d.toFixed(6)));
-}
 
 /** The coroutine's name without its enclosing function: "main.<locals>.worker" → "worker". */
 export function shortCoroName(coro: string): string {
@@ -27,6 +15,11 @@ export function shortCoroName(coro: string): string {
 }
 
 const DEFAULT_NAME = /^Task-\d+$/;
+
+/** Is this the name asyncio gave ("Task-3"), which says nothing about what the task runs? */
+export function isDefaultTaskName(name: string): boolean {
+  return DEFAULT_NAME.test(name);
+}
 
 /** How many tasks run each coroutine, per tasks list: labels must tell same-named workers apart. */
 const coroCounts = new WeakMap<readonly TaskInfo[], ReadonlyMap<string, number>>();
@@ -45,45 +38,34 @@ function coroCount(tasks: readonly TaskInfo[], coro: string): number {
   return counts.get(coro) ?? 0;
 }
 
-export interface TaskLabelParts {
-  readonly label: string;
-  readonly which: string | null;
-}
-
-/** Label parts by id - 1, per tasks list, filled as asked: the editor asks for 100k tasks per step. */
-const labelParts = new WeakMap<readonly TaskInfo[], (TaskLabelParts | undefined)[]>();
+/** Labels by id - 1, per tasks list (so per run), filled as asked: the editor asks for 100k tasks per step. */
+const labels = new WeakMap<readonly TaskInfo[], (TaskLabel | undefined)[]>();
 
 /**
- * A task's label in two parts: what the learner calls it (a name they gave it, else its
- * coroutine: "fetch") and, when several tasks run that coroutine, the task's name to tell them
- * apart ("Task-3").
+ * A task's label: what the learner calls it (a name they gave it, else its coroutine: "fetch")
+ * and, when several tasks run that coroutine, the task's name to tell them apart ("Task-3").
+ * `tasks` is index.tasks. The same object for the same task, so views can compare by identity.
  */
-export function taskLabelParts(tasks: readonly TaskInfo[], id: TaskId): TaskLabelParts {
-  let known = labelParts.get(tasks);
+export function taskLabel(tasks: readonly TaskInfo[], id: TaskId): TaskLabel {
+  let known = labels.get(tasks);
   if (known === undefined) {
     known = [];
-    labelParts.set(tasks, known);
+    labels.set(tasks, known);
   }
-  let parts = known[id - 1];
-  if (parts === undefined) {
-    parts = computeLabelParts(tasks, id);
-    if (id >= 1 && id <= tasks.length) known[id - 1] = parts;
+  let label = known[id - 1];
+  if (label === undefined) {
+    label = computeLabel(tasks, id);
+    if (id >= 1 && id <= tasks.length) known[id - 1] = label;
   }
-  return parts;
+  return label;
 }
 
-function computeLabelParts(tasks: readonly TaskInfo[], id: TaskId): TaskLabelParts {
+function computeLabel(tasks: readonly TaskInfo[], id: TaskId): TaskLabel {
   const task = tasks[id - 1];
   if (task === undefined) return { label: `Task-${id}`, which: null };
-  if (!DEFAULT_NAME.test(task.name)) return { label: task.name, which: null };
+  if (!isDefaultTaskName(task.name)) return { label: task.name, which: null };
   const coro = shortCoroName(task.coro);
   return { label: coro, which: coroCount(tasks, coro) > 1 ? task.name : null };
-}
-
-/** "fetch", or "worker (Task-3)" when several tasks run `worker`. `tasks` is index.tasks. */
-export function taskLabel(tasks: readonly TaskInfo[], id: TaskId): string {
-  const { label, which } = taskLabelParts(tasks, id);
-  return which === null ? label : `${label} (${which})`;
 }
 
 /** The task's own name ("Task-2"): how asyncio and the learner's awaits refer to it. */
@@ -91,32 +73,31 @@ export function taskName(tasks: readonly TaskInfo[], id: TaskId): string {
   return tasks[id - 1]?.name ?? `Task-${id}`;
 }
 
-/** A plain callback as called: "callback(3)", "Future.set_result". */
-export function callLabel(target: { readonly fn: string; readonly args?: string }): string {
-  return target.args === undefined ? target.fn : `${target.fn}${target.args}`;
+/** A plain callback as called: its function and arguments. */
+export function callRef(target: { readonly fn: string; readonly args?: string }): CallRef {
+  return { fn: target.fn, args: target.args ?? null };
 }
 
-export function timeoutKind(via: string): 'timeout' | 'wait_for' | 'other' {
+export function timeoutKind(via: string): TimeoutKind {
   return via === 'timeout' || via === 'wait_for' ? via : 'other';
 }
 
-/** A ready-queue or timer entry's label: "step of fetch", "wakeup of main", "sleep(1) of worker", "callback(3)". */
-export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[], lang: Lang): string {
-  const w = NARRATION[lang];
-  const label = (id: TaskId | null): string | null => (id === null ? null : taskLabel(tasks, id));
+/** A ready-queue or timer entry: "the step of fetch", "the sleep(1) of worker", "callback(3)". */
+export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[]): HandleLabel {
+  const label = (id: TaskId | null): TaskLabel | null => (id === null ? null : taskLabel(tasks, id));
   switch (target.k) {
     case 'step':
-      return w.targetStep(taskLabel(tasks, target.task));
+      return { kind: 'step', task: taskLabel(tasks, target.task) };
     case 'wakeup':
-      return w.targetWakeup(taskLabel(tasks, target.task));
+      return { kind: 'wakeup', task: taskLabel(tasks, target.task) };
     case 'sleep':
-      return w.targetSleep(formatDelay(target.delay), label(target.task));
+      return { kind: 'sleep', delay: target.delay, task: label(target.task) };
     case 'timeout':
-      return w.targetTimeout(timeoutKind(target.via), label(target.task));
+      return { kind: 'timeout', via: timeoutKind(target.via), task: label(target.task) };
     case 'call':
-      return w.targetCall(callLabel(target));
+      return { kind: 'call', call: callRef(target) };
     case 'worker':
-      return w.targetWorker(target.fn, label(target.task));
+      return { kind: 'worker', fn: target.fn, task: label(target.task) };
     default:
       return assertNever(target);
   }
@@ -125,25 +106,22 @@ export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[],
 /** A gather's children named in describeAwait; the rest are counted. */
 export const MAX_GATHER_NAMES = 10;
 
-/** What a waiting task waits on: "sleep until 1.000 s", "Queue.get on Queue#1", "Task-2", "gather(Task-2, Task-3)". */
-export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[], lang: Lang): string {
-  const w = NARRATION[lang];
+/** What a waiting task waits on: a sleep until 1.000 s, Queue.get on Queue#1, Task-2, gather(Task-2, Task-3). */
+export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[]): AwaitLabel {
   switch (on.k) {
     case 'sleep':
-      return w.awaitSleep(formatTime(on.until));
+      return { kind: 'sleep', until: on.until };
     case 'task':
-      return w.awaitTask(taskName(tasks, on.task));
+      return { kind: 'task', task: taskName(tasks, on.task) };
     case 'gather': {
       // A gather of 100,000 tasks is named by its first few: the words are read, not searched.
-      const named = on.children.slice(0, MAX_GATHER_NAMES).map((c) => (c === null ? w.gatherFuture : taskName(tasks, c)));
-      const more = on.children.length - named.length;
-      return w.awaitGather(more > 0 ? `${named.join(', ')}, ${w.gatherMore(more)}` : named.join(', '));
+      const children = on.children.slice(0, MAX_GATHER_NAMES).map((c) => (c === null ? null : taskName(tasks, c)));
+      return { kind: 'gather', children, more: on.children.length - children.length };
     }
     case 'executor':
-      return w.awaitExecutor(on.fn);
+      return { kind: 'executor', fn: on.fn };
     case 'future':
-      if (on.api !== undefined) return w.awaitFutureApi(on.api, on.obj ?? null);
-      return on.obj !== undefined ? w.awaitFutureObj(on.obj) : w.awaitFuture;
+      return { kind: 'future', api: on.api ?? null, obj: on.obj ?? null };
     default:
       return assertNever(on);
   }

@@ -3,6 +3,7 @@
  * held to what CPython's asyncio really records, not only to hand-written fixtures.
  */
 import { describe, expect, it } from 'vitest';
+import { narrationText } from '../i18n/narration';
 import type { Trace } from '../protocol/trace';
 import { cancellations } from './cancellations';
 import { SHIELD_TRACE, TASKGROUP_FAILURE_TRACE } from './fixtures/engineTraces';
@@ -49,7 +50,7 @@ describe('shield.py', () => {
   });
 
   it('narrates the timeout and its conversion', () => {
-    const sentences = index.steps.map((s) => narrate(index, { step: s.step }, 'en'));
+    const sentences = index.steps.map((s) => narrationText(narrate(index, { step: s.step }), 'en'));
     expect(sentences).toContain(
       'The clock jumps to t = 0.500 s, then the wait_for deadline of `main` passes and the task is cancelled',
     );
@@ -71,7 +72,7 @@ describe('taskgroup-failure.py', () => {
   });
 
   it('narrates asyncio.run shutting down without crediting its tasks to the done callback', () => {
-    const last = narrate(index, { step: index.steps.length }, 'en');
+    const last = narrationText(narrate(index, { step: index.steps.length }), 'en');
     expect(last).toBe("The loop runs asyncio's internal callback `_run_until_complete_cb(<Task Task-6>)`");
     const shutdown = index.steps.find((s) => s.task !== null && index.tasks[s.task - 1]?.internal === true);
     expect(shutdown).toBeDefined();

@@ -1,7 +1,7 @@
 /**
  * src/trace: pure functions over a Trace. Build the index once per run (indexTrace), then ask
  * it anything: the loop's state at a cursor, the tasks' lanes, the cancellations, the console,
- * a sentence about a step.
+ * what a step did (as facts: src/i18n renders them).
  */
 export type {
   Cancellation,
@@ -34,13 +34,19 @@ export { taskLanes } from './lanes';
 export { cancellations } from './cancellations';
 export { consoleLines } from './console';
 export { narrate } from './narrate';
-export {
-  describeAwait,
-  describeTarget,
-  formatDelay,
-  formatTime,
-  shortCoroName,
-  taskLabel,
-  taskName,
-} from './describe';
+export type {
+  Action,
+  AwaitLabel,
+  CallRef,
+  CreatedTask,
+  Ending,
+  HandleLabel,
+  Narration,
+  Opening,
+  StepNarration,
+  TaskLabel,
+  TaskRef,
+  TimeoutKind,
+} from './narration';
+export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 export { crashedEnd, partialTrace, type CrashCause } from './partialTrace';

@@ -1,4 +1,10 @@
+/**
+ * narrate's facts, put into words by src/i18n's renderer: the sentences the page shows, in
+ * English and Chinese.
+ */
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../i18n/lang';
+import { narrationText } from '../i18n/narration';
 import type { TraceEvent } from '../protocol/trace';
 import { cancelSleepingWorker } from './fixtures/cancelSleepingWorker';
 import { createAndAwait } from './fixtures/createAndAwait';
@@ -6,10 +12,13 @@ import { sleepOneSecond } from './fixtures/sleepOneSecond';
 import { traceOf } from './fixtures/traceOf';
 import { indexTrace } from './indexTrace';
 import { narrate } from './narrate';
-import type { Cursor } from './types';
+import type { Cursor, TraceIndex } from './types';
 
-const say = (events: readonly TraceEvent[], cursor: Cursor, lang: 'en' | 'zh' = 'en') =>
-  narrate(indexTrace(traceOf(events)), cursor, lang);
+/** The sentence the page shows at a cursor. */
+const sentence = (index: TraceIndex, cursor: Cursor, lang: Lang): string => narrationText(narrate(index, cursor), lang);
+
+const say = (events: readonly TraceEvent[], cursor: Cursor, lang: Lang = 'en') =>
+  sentence(indexTrace(traceOf(events)), cursor, lang);
 
 /** Task 1 `main`, created by asyncio.run, about to run its first step as step 1. */
 const MAIN: readonly TraceEvent[] = [
@@ -23,14 +32,14 @@ describe('narrate: whole runs', () => {
   it('asyncio.run(main()) with a 1 s sleep, in English and Chinese', () => {
     const index = indexTrace(sleepOneSecond());
     const steps = [0, 1, 2, 3, 4];
-    expect(steps.map((step) => narrate(index, { step }, 'en'))).toEqual([
+    expect(steps.map((step) => sentence(index, { step }, 'en'))).toEqual([
       'The program starts and asyncio.run creates `main`; its first step waits in the ready queue, the loop has not run anything yet',
       '`main` starts and suspends at line 5, sleeping until t = 1.000 s',
       'The clock jumps to t = 1.000 s, then the timer for sleep(1) in `main` fires; its task moves to the ready queue',
       '`main` resumes and finishes',
       "The loop runs asyncio's internal callback `_run_until_complete_cb(<Task>)`",
     ]);
-    expect(steps.map((step) => narrate(index, { step }, 'zh'))).toEqual([
+    expect(steps.map((step) => sentence(index, { step }, 'zh'))).toEqual([
       '程序开始运行，asyncio.run 创建了 `main`，它的第一步在就绪队列里等着；事件循环还没有执行任何东西',
       '`main` 开始运行，然后在第 5 行挂起，睡眠到 t = 1.000 s',
       '时钟跳到 t = 1.000 s，随后 sleep(1) 的定时器到期，`main` 任务进入就绪队列',
@@ -41,36 +50,36 @@ describe('narrate: whole runs', () => {
 
   it('creating and awaiting a task', () => {
     const index = indexTrace(createAndAwait());
-    expect(narrate(index, { step: 1 }, 'en')).toBe(
+    expect(sentence(index, { step: 1 }, 'en')).toBe(
       '`main` starts, creates `Task-2` (worker) at line 9 and suspends at line 10 awaiting Task-2',
     );
-    expect(narrate(index, { step: 1 }, 'zh')).toBe(
+    expect(sentence(index, { step: 1 }, 'zh')).toBe(
       '`main` 开始运行，在第 9 行创建了 `Task-2`（worker），然后在第 10 行挂起，等待 Task-2',
     );
-    expect(narrate(index, { step: 4 }, 'en')).toBe('`worker` resumes and returns 42; `main` moves to the ready queue');
-    expect(narrate(index, { step: 4 }, 'zh')).toBe('`worker` 恢复运行，然后结束并返回 42，`main` 进入就绪队列');
+    expect(sentence(index, { step: 4 }, 'en')).toBe('`worker` resumes and returns 42; `main` moves to the ready queue');
+    expect(sentence(index, { step: 4 }, 'zh')).toBe('`worker` 恢复运行，然后结束并返回 42，`main` 进入就绪队列');
   });
 
   it('a cancellation: requested, delivered, and felt by the task awaiting it', () => {
     const index = indexTrace(cancelSleepingWorker());
-    expect(narrate(index, { step: 4 }, 'en')).toBe(
+    expect(sentence(index, { step: 4 }, 'en')).toBe(
       '`main` resumes, cancels `worker` at line 9 and suspends at line 11 awaiting Task-2; `worker` moves to the ready queue',
     );
-    expect(narrate(index, { step: 5 }, 'en')).toBe(
+    expect(sentence(index, { step: 5 }, 'en')).toBe(
       '`worker` is cancelled at line 4: CancelledError delivered; `main` moves to the ready queue',
     );
-    expect(narrate(index, { step: 5 }, 'zh')).toBe('`worker` 在第 4 行被取消：收到 CancelledError，`main` 进入就绪队列');
-    expect(narrate(index, { step: 6 }, 'en')).toBe(
+    expect(sentence(index, { step: 5 }, 'zh')).toBe('`worker` 在第 4 行被取消：收到 CancelledError，`main` 进入就绪队列');
+    expect(sentence(index, { step: 6 }, 'en')).toBe(
       '`main` resumes at line 11 with CancelledError from what it awaited and finishes',
     );
   });
 
   it('a line cursor says which line runs, and for whom', () => {
     const index = indexTrace(sleepOneSecond());
-    expect(narrate(index, { step: 1, line: 0 }, 'en')).toBe('`main` runs line 4');
-    expect(narrate(index, { step: 1, line: 0 }, 'zh')).toBe('`main` 执行第 4 行');
-    expect(narrate(index, { step: 0, line: 2 }, 'en')).toBe('The program runs line 8 (top-level code)');
-    expect(narrate(index, { step: 0, line: 2 }, 'zh')).toBe('程序执行第 8 行（顶层代码）');
+    expect(sentence(index, { step: 1, line: 0 }, 'en')).toBe('`main` runs line 4');
+    expect(sentence(index, { step: 1, line: 0 }, 'zh')).toBe('`main` 执行第 4 行');
+    expect(sentence(index, { step: 0, line: 2 }, 'en')).toBe('The program runs line 8 (top-level code)');
+    expect(sentence(index, { step: 0, line: 2 }, 'zh')).toBe('程序执行第 8 行（顶层代码）');
   });
 });
 
@@ -208,5 +217,28 @@ describe('narrate: single steps', () => {
     expect(say(events, { step: 1 })).toBe(
       "The loop runs asyncio's internal callback `_run_until_complete_cb` and creates `Task-2` (hello) at line 3",
     );
+  });
+});
+
+describe('narrate: the facts, before any words', () => {
+  it('names tasks by id and label, lines and times as numbers', () => {
+    const index = indexTrace(createAndAwait());
+    expect(narrate(index, { step: 1 })).toEqual({
+      kind: 'step',
+      clockJump: null,
+      opening: { kind: 'task-starts', task: { id: 1, label: 'main', which: null } },
+      actions: [{ kind: 'creates-tasks', tasks: [{ id: 2, name: 'Task-2', coro: 'worker' }], line: 9 }],
+      ending: { kind: 'suspends-awaiting', line: 10, on: { kind: 'task', task: 'Task-2' } },
+      ready: [],
+    });
+    const timer = narrate(indexTrace(sleepOneSecond()), { step: 2 });
+    expect(timer).toMatchObject({ clockJump: 1, opening: { kind: 'sleep-fires', delay: 1, woke: true } });
+  });
+
+  it('a failure without its exception text says so in words of each language, not in English', () => {
+    const fails: TraceEvent[] = [...MAIN, { e: 'done', task: 1, outcome: 'exception' }];
+    expect(narrate(indexTrace(traceOf(fails)), { step: 1 })).toMatchObject({ ending: { kind: 'fails', exc: null } });
+    expect(say(fails, { step: 1 })).toBe('`main` starts and fails with an exception');
+    expect(say(fails, { step: 1 }, 'zh')).toBe('`main` 开始运行，然后因异常而失败');
   });
 });

@@ -1,55 +1,50 @@
 /**
- * narrate: one plain-language sentence about what a step did ("`main` resumes, creates `Task-2`
- * (worker) at line 9 and suspends at line 10 awaiting Task-2"), or, at a line cursor, which
- * line runs. This file decides what to say; src/i18n/narration.ts says it in each language.
+ * narrate: what a step did, as facts (src/trace/narration.ts): "`main` resumes, creates `Task-2`
+ * (worker) at line 9 and suspends at line 10 awaiting Task-2" is an opening (main resumes), an
+ * action (creates Task-2 at line 9) and an ending (suspends at line 10 on Task-2). At a line
+ * cursor, which line runs. This file decides what to say; src/i18n/narration.ts says it.
  */
-import type { Lang } from '../i18n/lang';
-import { NARRATION, type NarrationStrings } from '../i18n/narration';
 import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from './assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callLabel, describeAwait, formatDelay, formatTime, taskLabelParts, timeoutKind } from './describe';
+import { callRef, describeAwait, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
+import type { Action, Ending, Narration, Opening, StepNarration, TaskRef } from './narration';
 import { stateAt } from './stateAt';
 import type { Cursor, StepInfo, TraceIndex } from './types';
 
 /** Created tasks listed by name up to this many; more are counted. */
 const MAX_LISTED = 3;
 
-export function narrate(index: TraceIndex, cursor: Cursor, lang: Lang): string {
-  const w = NARRATION[lang];
+export function narrate(index: TraceIndex, cursor: Cursor): Narration {
   const c = clampCursor(index, cursor);
-  if (c.line !== undefined) return narrateLine(index, c.step, c.line, w);
-  if (c.step === 0) return narrateStart(index, w);
+  if (c.line !== undefined) return narrateLine(index, c.step, c.line);
+  if (c.step === 0) return narrateStart(index);
   const step = index.steps[c.step - 1];
-  return step === undefined ? w.sentence(w.programStarts) : narrateStep(index, step, w, lang);
+  return step === undefined ? { kind: 'program-starts' } : narrateStep(index, step);
 }
 
-/** `label`, or `label` (Task-3) when several tasks share the label. */
-function taskRef(index: TraceIndex, id: TaskId, w: NarrationStrings): string {
-  const { label, which } = taskLabelParts(index.tasks, id);
-  return w.createdTask(code(label), which);
+/** A task named in a narration: its id and label. */
+function taskRef(index: TraceIndex, id: TaskId): TaskRef {
+  const { label, which } = taskLabel(index.tasks, id);
+  return { id, label, which };
 }
 
-function code(text: string): string {
-  return `\`${text}\``;
-}
-
-function narrateStart(index: TraceIndex, w: NarrationStrings): string {
-  if (index.steps.length === 0) return w.sentence(w.noLoop);
+function narrateStart(index: TraceIndex): Narration {
+  if (index.steps.length === 0) return { kind: 'no-loop' };
   const main = index.tasks.find((t) => t.createdStep === 0 && t.parent === null && !t.internal);
-  return w.sentence(main === undefined ? w.programStarts : w.programStartsWithTask(taskRef(index, main.id, w)));
+  return main === undefined ? { kind: 'program-starts' } : { kind: 'program-starts-with-task', task: taskRef(index, main.id) };
 }
 
-function narrateLine(index: TraceIndex, stepNumber: number, line: number, w: NarrationStrings): string {
+function narrateLine(index: TraceIndex, stepNumber: number, line: number): Narration {
   const eventIndex = lineEventsOf(index, stepNumber)[line] ?? -1;
   const l = lineAt(index, eventIndex) ?? 0;
   const step = index.steps[stepNumber - 1];
-  if (step === undefined || afterStepCode(index, step, eventIndex)) return w.sentence(w.topLevelRunsLine(l));
-  if (step.task !== null) return w.sentence(w.taskRunsLine(taskRef(index, step.task, w), l));
-  if (step.target.k === 'call') return w.sentence(w.callbackRunsLine(code(callLabel(step.target)), l));
-  return w.sentence(w.topLevelRunsLine(l));
+  if (step === undefined || afterStepCode(index, step, eventIndex)) return { kind: 'top-level-runs-line', line: l };
+  if (step.task !== null) return { kind: 'task-runs-line', task: taskRef(index, step.task), line: l };
+  if (step.target.k === 'call') return { kind: 'callback-runs-line', call: callRef(step.target), line: l };
+  return { kind: 'top-level-runs-line', line: l };
 }
 
 /** Is this line top-level code that ran after the step's own code (its task ended, the loop closed)? */
@@ -113,61 +108,50 @@ function gatherFacts(index: TraceIndex, step: StepInfo): StepFacts {
   return facts;
 }
 
-function narrateStep(index: TraceIndex, step: StepInfo, w: NarrationStrings, lang: Lang): string {
+function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
   const facts = gatherFacts(index, step);
-  const ref = (id: TaskId): string => taskRef(index, id, w);
-  const readyClause = (sentence: string): string =>
-    facts.woken.length === 0
-      ? sentence
-      : w.withReady(sentence, w.tasksBecomeReady(w.list(facts.woken.map(ref)), facts.woken.length));
+  const ref = (id: TaskId): TaskRef => taskRef(index, id);
+  const ready = facts.woken.map(ref);
+  const before = clockAtEnd(index, step.step - 1);
+  const clockJump = step.t > before + 1e-9 ? step.t : null;
+  const story = (
+    opening: Opening,
+    actions: readonly Action[] = [],
+    ending: Ending | null = null,
+    ready: readonly TaskRef[] = [],
+  ): StepNarration => ({ kind: 'step', clockJump, opening, actions, ending, ready });
 
   const target = step.target;
-  let body: string;
   switch (target.k) {
     case 'step':
     case 'wakeup':
       // "…and returns 42; `main` moves to the ready queue": why the next task wakes.
-      body = readyClause(taskStepBody(index, step, target.task, facts, w, lang));
-      break;
+      return story(...taskStep(index, step, target.task, facts), ready);
     case 'sleep': {
       const woke = target.task !== null && facts.woken.includes(target.task);
-      body = w.sleepFires(formatDelay(target.delay), target.task === null ? null : ref(target.task), woke);
-      break;
+      return story({ kind: 'sleep-fires', delay: target.delay, task: target.task === null ? null : ref(target.task), woke });
     }
     case 'timeout': {
       const cancelled = target.task !== null && facts.cancelled.some((c) => c.task === target.task);
-      body = w.timeoutFires(timeoutKind(target.via), target.task === null ? null : ref(target.task), cancelled);
-      break;
+      const task = target.task === null ? null : ref(target.task);
+      return story({ kind: 'timeout-fires', via: timeoutKind(target.via), task, cancelled });
     }
     case 'call':
-      body = readyClause(
-        w.clauses([w.callbackRuns(code(callLabel(target)), target.user === true), ...actionClauses(index, facts, w)]),
-      );
-      break;
+      return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts), null, ready);
     case 'worker':
-      body = readyClause(w.workerFinishes(code(target.fn)));
-      break;
+      return story({ kind: 'worker-finishes', fn: target.fn }, [], null, ready);
     default:
-      body = assertNever(target);
+      return assertNever(target);
   }
-  const before = clockAtEnd(index, step.step - 1);
-  if (step.t > before + 1e-9) body = w.afterClockJump(w.clockJumps(formatTime(step.t)), body);
-  return w.sentence(body);
 }
 
-function taskStepBody(
-  index: TraceIndex,
-  step: StepInfo,
-  task: TaskId,
-  facts: StepFacts,
-  w: NarrationStrings,
-  lang: Lang,
-): string {
-  const ref = taskRef(index, task, w);
+/** A task's step: how it resumed, what it did, how it left. */
+function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFacts): [Opening, Action[], Ending | null] {
+  const ref = taskRef(index, task);
   const first = firstStepOf(index, task) === step.step;
   const suspendedAt = first ? null : (stateAt(index, { step: step.step - 1 }).tasks[task - 1]?.line ?? null);
-  const actions = actionClauses(index, facts, w);
-  const ending = endingClause(index, step, facts, w, lang);
+  const actions = actionsOf(index, facts);
+  const ending = endingOf(index, step, facts);
 
   // CancelledError lands here because somebody cancelled this task, not merely because the
   // task it awaited was cancelled (that one "gets CancelledError from what it awaited").
@@ -176,67 +160,63 @@ function taskStepBody(
       ? cancellations(index).filter((c) => c.target === task && c.delivered?.step === step.step)
       : [];
   if (landed.length > 0) {
-    const cancelled = first ? w.taskCancelledBeforeStart(ref) : w.taskCancelledAt(ref, suspendedAt);
     const converted = landed.find((c) => c.outcome === 'converted' && c.endStep === step.step);
-    const opening = converted === undefined ? cancelled : w.convertedToTimeout(cancelled, timeoutKind(converted.via));
+    const convertedBy = converted === undefined ? null : timeoutKind(converted.via);
+    const opening: Opening = first
+      ? { kind: 'task-cancelled-before-start', task: ref, convertedBy }
+      : { kind: 'task-cancelled', task: ref, line: suspendedAt, convertedBy };
     // Ending cancelled is what a delivered CancelledError does by default: no need to say it.
-    const endsCancelled = facts.ending?.e === 'done' && facts.ending.outcome === 'cancelled';
-    const rest = [...actions, ...(ending !== null && !endsCancelled ? [ending] : [])];
-    return rest.length === 0 ? opening : w.afterCancel(opening, w.clauses(rest));
+    return [opening, actions, ending?.kind === 'ends-cancelled' ? null : ending];
   }
-  const opening =
-    step.delivered !== undefined
-      ? w.taskResumesWithError(ref, step.delivered, suspendedAt)
-      : first
-        ? w.taskStarts(ref)
-        : w.taskResumes(ref);
-  return w.clauses([opening, ...actions, ...(ending !== null ? [ending] : [])]);
+  if (step.delivered !== undefined) {
+    return [{ kind: 'task-resumes-with-error', task: ref, error: step.delivered, line: suspendedAt }, actions, ending];
+  }
+  return [first ? { kind: 'task-starts', task: ref } : { kind: 'task-resumes', task: ref }, actions, ending];
 }
 
-function actionClauses(index: TraceIndex, facts: StepFacts, w: NarrationStrings): string[] {
-  const clauses: string[] = [];
+function actionsOf(index: TraceIndex, facts: StepFacts): Action[] {
+  const said: Action[] = [];
   const { created, cancelled, blocks } = facts;
   if (created.length > 0) {
     const line = sameLine(created.map((c) => c.line));
-    if (created.length > MAX_LISTED) clauses.push(w.createsManyTasks(created.length, line));
+    if (created.length > MAX_LISTED) said.push({ kind: 'creates-many-tasks', count: created.length, line });
     else {
-      const names = created.map((c) => {
+      const tasks = created.map((c) => {
         const info = index.tasks[c.id - 1];
         const name = info?.name ?? `Task-${c.id}`;
         // "Task-2 (worker)": a default name says nothing about what the task runs.
-        return w.createdTask(code(name), /^Task-\d+$/.test(name) && info ? taskLabelParts(index.tasks, c.id).label : null);
+        const coro = isDefaultTaskName(name) && info ? taskLabel(index.tasks, c.id).label : null;
+        return { id: c.id, name, coro };
       });
-      clauses.push(w.createsTasks(w.list(names), line));
+      said.push({ kind: 'creates-tasks', tasks, line });
     }
   }
   if (cancelled.length > 0) {
     const targets = [...new Set(cancelled.map((c) => c.task))];
-    const listed = targets.slice(0, MAX_LISTED).map((id) => taskRef(index, id, w));
-    if (targets.length > MAX_LISTED) listed.push('…');
-    clauses.push(w.cancelsTasks(w.list(listed), sameLine(cancelled.map((c) => c.line))));
+    const tasks = targets.slice(0, MAX_LISTED).map((id) => taskRef(index, id));
+    said.push({ kind: 'cancels-tasks', tasks, more: targets.length - tasks.length, line: sameLine(cancelled.map((c) => c.line)) });
   }
   const block = blocks[0];
   if (block !== undefined) {
-    const total = blocks.reduce((sum, b) => sum + b.d, 0);
-    clauses.push(w.blocksLoop(formatDelay(total), block.line));
+    said.push({ kind: 'blocks-loop', seconds: blocks.reduce((sum, b) => sum + b.d, 0), line: block.line });
   }
-  return clauses;
+  return said;
 }
 
-function endingClause(index: TraceIndex, step: StepInfo, facts: StepFacts, w: NarrationStrings, lang: Lang): string | null {
+function endingOf(index: TraceIndex, step: StepInfo, facts: StepFacts): Ending | null {
   const e = facts.ending;
-  if (e === null) return step.step === index.steps.length ? w.stillRunning : null;
+  if (e === null) return step.step === index.steps.length ? { kind: 'still-running' } : null;
   switch (e.e) {
     case 'suspend':
       return e.on.k === 'sleep'
-        ? w.suspendsSleeping(e.l, formatTime(e.on.until))
-        : w.suspendsAwaiting(e.l, describeAwait(e.on, index.tasks, lang));
+        ? { kind: 'suspends-sleeping', line: e.l, until: e.on.until }
+        : { kind: 'suspends-awaiting', line: e.l, on: describeAwait(e.on, index.tasks) };
     case 'yield':
-      return w.yields(e.l);
+      return { kind: 'yields', line: e.l };
     case 'done':
-      if (e.outcome === 'cancelled') return w.endsCancelled;
-      if (e.outcome === 'exception') return w.fails(e.exc ?? 'an exception');
-      return e.value === undefined || e.value === 'None' ? w.finishes : w.returnsValue(e.value);
+      if (e.outcome === 'cancelled') return { kind: 'ends-cancelled' };
+      if (e.outcome === 'exception') return { kind: 'fails', exc: e.exc ?? null };
+      return e.value === undefined || e.value === 'None' ? { kind: 'finishes' } : { kind: 'returns-value', value: e.value };
     default:
       return null;
   }

@@ -4,7 +4,7 @@
  * replay (copy-on-seek: keyframes are never mutated) and applies only the events since.
  */
 import type { HandleId, Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
-import { assertNever } from './assertNever';
+import { assertNever } from '../protocol/assertNever';
 import type { HandleTable } from './handles';
 import { ReadyQueue } from './readyQueue';
 import { TaskTracker } from './taskStates';

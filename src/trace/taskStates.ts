@@ -10,7 +10,7 @@
  *   sched    → a waiting task whose step/wakeup enters the ready queue is ready again
  */
 import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
-import { assertNever } from './assertNever';
+import { assertNever } from '../protocol/assertNever';
 import type { HandleTable } from './handles';
 import type { TaskSnapshot, TaskState } from './types';
 

@@ -6,7 +6,9 @@
  */
 import type { Engine } from '../engine/engine';
 import { bootBrowserEngine } from '../engine/browser';
-import { assertNever, type FromWorker, type ToWorker } from '../protocol/worker';
+import { assertNever } from '../protocol/assertNever';
+import { parseToWorker } from '../protocol/schema';
+import type { FromWorker, ToWorker } from '../protocol/worker';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -83,8 +85,15 @@ async function run(id: number, source: string, options: Extract<ToWorker, { type
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<ToWorker>): void => {
-  const message = event.data;
+self.addEventListener('message', (event: MessageEvent<unknown>): void => {
+  // Checked before use, like everything that crosses into this process: a page of another build
+  // (an old tab after a deploy) must get a clear crash, not a half-understood run.
+  const parsed = parseToWorker(event.data);
+  if (!parsed.ok) {
+    post({ type: 'crash', id: null, cause: 'other', message: `the page sent a message the engine cannot read: ${parsed.error}` });
+    return;
+  }
+  const message = parsed.value;
   switch (message.type) {
     case 'boot':
       void boot(message.interruptBuffer);

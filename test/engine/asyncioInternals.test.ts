@@ -3,6 +3,7 @@
  * checks them all when it boots: a Python that lacks one fails at boot, naming it, instead of
  * recording wrong facts (a cancel's `via` silently "loop", a task's step a plain callback).
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { describe, expect, it } from 'vitest';
 import { installEngine } from '../../src/engine/engine';
@@ -31,7 +32,44 @@ result
 `) as string;
 }
 
+const ENGINE_DIR = new URL('../../src/engine/python/loopscope/', import.meta.url);
+/** Private names the engine reads that are not asyncio's: CPython's sys._getframe. */
+const NOT_ASYNCIO = new Set(['_getframe']);
+
+/** Every `._private` attribute the engine's Python reads, outside docstrings and comments, by file. */
+function privateReads(): Map<string, Set<string>> {
+  const files = readdirSync(ENGINE_DIR).filter((n) => n.endsWith('.py'));
+  const code = new Map(files.map((n) => [n, readFileSync(new URL(n, ENGINE_DIR), 'utf8').replace(/"""[\s\S]*?"""/g, '').replace(/#.*$/gm, '')]));
+  // Names the engine defines itself (its own methods, attributes and module globals).
+  const own = new Set<string>();
+  for (const text of code.values()) {
+    for (const m of text.matchAll(/(?:def |class |self\.|^)(_\w+)\s*[(=:]/gm)) if (m[1] !== undefined) own.add(m[1]);
+  }
+  const reads = new Map<string, Set<string>>();
+  for (const [name, text] of code) {
+    if (name === 'asyncio_internals.py') continue;
+    for (const m of text.matchAll(/\.(_[A-Za-z]\w*)/g)) {
+      const attr = m[1];
+      if (attr === undefined || attr.startsWith('_loopscope') || attr.startsWith('__') || own.has(attr) || NOT_ASYNCIO.has(attr)) continue;
+      reads.set(attr, (reads.get(attr) ?? new Set()).add(name));
+    }
+  }
+  return reads;
+}
+
 describe('asyncio internals, checked at boot', () => {
+  it('every private attribute of asyncio the engine reads is listed (and so checked) in asyncio_internals.py', async () => {
+    const { pyodide } = await sharedEngine();
+    const listed = new Set(JSON.parse(pyodide.runPython(`
+import json, loopscope.asyncio_internals as ai
+json.dumps([a for _, a in ai.ATTRIBUTES] + [n.rsplit(".", 1)[-1] for _, n in ai.NAMES])
+`) as string) as string[]);
+    const reads = privateReads();
+    expect(reads.size).toBeGreaterThan(10); // the scan finds the reads (task._fut_waiter, loop._ready...)
+    const unlisted = [...reads].filter(([attr]) => !listed.has(attr)).map(([attr, files]) => `${attr} (${[...files].join(', ')})`);
+    expect(unlisted).toEqual([]);
+  });
+
   it('the real Pyodide has every name (the check passes and the engine boots)', async () => {
     const { pyodide } = await sharedEngine();
     expect(pyodide.runPython('import loopscope.asyncio_internals as ai; ai.check(); "ok"')).toBe('ok');

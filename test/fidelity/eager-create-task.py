@@ -18,6 +18,7 @@ async def later(n):
 
 async def main():
     loop = asyncio.get_running_loop()
+    print("no task factory at first:", loop.get_task_factory() is None)
     loop.set_task_factory(asyncio.eager_task_factory)
     first = asyncio.create_task(at_once(1))
     print("first is done:", first.done())

@@ -131,12 +131,13 @@ class VirtualLoop(base_events.BaseEventLoop):
         """Tasks are the run's own (VTask) for no factory and for asyncio.eager_task_factory
         (which is Task(..., eager_start=True)); any other factory makes its own tasks, which the
         recorder adopts when it meets them. get_task_factory() answers what the program set."""
-        self._program_task_factory = factory
+        own = factory
         if factory is None:
-            factory = self._make_task
+            own = self._make_task
         elif factory is eager_task_factory:
-            factory = self._make_eager_task
-        super().set_task_factory(factory)
+            own = self._make_eager_task
+        super().set_task_factory(own)         # raises TypeError for what is not callable
+        self._program_task_factory = factory
 
     def get_task_factory(self):
         return self._program_task_factory

@@ -1,7 +1,7 @@
 /**
  * The content size of an element, kept up to date with a ResizeObserver, so D3 scales can be
- * computed for the pixels actually available. Before the first measurement (and in server
- * rendering) it answers `fallback`.
+ * computed for the pixels actually available (the timeline's plot, the timers and cancellations
+ * panels). Before the first measurement (and in server rendering) it answers `fallback`.
  */
 import { useEffect, useState, type RefObject } from 'react';
 

@@ -1,0 +1,131 @@
+/**
+ * The facts the page puts into words: what a step did (narrate), what a ready-queue or timer
+ * handle is (describeTarget), what a waiting task waits on (describeAwait), who a task is
+ * (taskLabel). Data only: tasks by id and label, lines, times in seconds, values as Python
+ * printed them. src/i18n renders each kind in each language; a kind added here without its
+ * words there fails the typecheck.
+ */
+import type { Line, Seconds, TaskId } from '../protocol/trace';
+
+/** Which deadline: asyncio.timeout, wait_for, or another (a cancel via shield, gather...). */
+export type TimeoutKind = 'timeout' | 'wait_for' | 'other';
+
+/**
+ * A task as the learner knows it: what they call it (a name they gave it, else its coroutine:
+ * "fetch") and, when several tasks run that coroutine, the task's name to tell them apart
+ * ("Task-3"; null when the label is enough).
+ */
+export interface TaskLabel {
+  readonly label: string;
+  readonly which: string | null;
+}
+
+/** A task named in a narration. */
+export interface TaskRef extends TaskLabel {
+  readonly id: TaskId;
+}
+
+/** A task a step created: its asyncio name, and its coroutine when the name says nothing ("Task-2"). */
+export interface CreatedTask {
+  readonly id: TaskId;
+  readonly name: string;
+  readonly coro: string | null;
+}
+
+/** A plain callback as called: its function and the repr of its arguments ("callback", "(3)"). */
+export interface CallRef {
+  readonly fn: string;
+  readonly args: string | null;
+}
+
+/** A ready-queue or timer entry: what the loop will do when it runs it, for whom. */
+export type HandleLabel =
+  | { readonly kind: 'step'; readonly task: TaskLabel }
+  | { readonly kind: 'wakeup'; readonly task: TaskLabel }
+  | { readonly kind: 'sleep'; readonly delay: Seconds; readonly task: TaskLabel | null }
+  | { readonly kind: 'timeout'; readonly via: TimeoutKind; readonly task: TaskLabel | null }
+  | { readonly kind: 'call'; readonly call: CallRef }
+  | { readonly kind: 'worker'; readonly fn: string; readonly task: TaskLabel | null };
+
+/** What a waiting task waits on; tasks by their asyncio name, as the learner's awaits say them. */
+export type AwaitLabel =
+  | { readonly kind: 'sleep'; readonly until: Seconds }
+  | { readonly kind: 'task'; readonly task: string }
+  /** The first children by name (null: a child that is not a task), and how many more. */
+  | { readonly kind: 'gather'; readonly children: readonly (string | null)[]; readonly more: number }
+  | { readonly kind: 'executor'; readonly fn: string }
+  /** A future: the asyncio API that made it ("Queue.get") and its object ("Queue#1"), when known. */
+  | { readonly kind: 'future'; readonly api: string | null; readonly obj: string | null };
+
+/** How a step begins: the task that runs (and how it resumes), or the timer / callback / thread. */
+export type Opening =
+  | { readonly kind: 'task-starts'; readonly task: TaskRef }
+  | { readonly kind: 'task-resumes'; readonly task: TaskRef }
+  /** Resumed with the exception what it awaited raised (`line`: where it was suspended). */
+  | { readonly kind: 'task-resumes-with-error'; readonly task: TaskRef; readonly error: string; readonly line: Line | null }
+  /**
+   * Somebody cancelled the task and the CancelledError landed at `line`; `convertedBy`: a
+   * timeout / wait_for caught it and raised TimeoutError instead.
+   */
+  | {
+      readonly kind: 'task-cancelled';
+      readonly task: TaskRef;
+      readonly line: Line | null;
+      readonly convertedBy: TimeoutKind | null;
+    }
+  | { readonly kind: 'task-cancelled-before-start'; readonly task: TaskRef; readonly convertedBy: TimeoutKind | null }
+  /** `woke`: the sleeping task moved to the ready queue (false: nothing waits for it any more). */
+  | { readonly kind: 'sleep-fires'; readonly delay: Seconds; readonly task: TaskRef | null; readonly woke: boolean }
+  | { readonly kind: 'timeout-fires'; readonly via: TimeoutKind; readonly task: TaskRef | null; readonly cancelled: boolean }
+  /** `user`: scheduled by the learner's code, else one of asyncio's own callbacks. */
+  | { readonly kind: 'callback-runs'; readonly call: CallRef; readonly user: boolean }
+  | { readonly kind: 'worker-finishes'; readonly fn: string };
+
+/** What the running code did inside the step. */
+export type Action =
+  | { readonly kind: 'creates-tasks'; readonly tasks: readonly CreatedTask[]; readonly line: Line | null }
+  /** More tasks than a sentence lists: counted. */
+  | { readonly kind: 'creates-many-tasks'; readonly count: number; readonly line: Line | null }
+  /** `more`: cancelled tasks past the ones listed. */
+  | { readonly kind: 'cancels-tasks'; readonly tasks: readonly TaskRef[]; readonly more: number; readonly line: Line | null }
+  /** time.sleep (or any blocking call) inside a step: `seconds` in all. */
+  | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null };
+
+/** How the step's task left it. */
+export type Ending =
+  | { readonly kind: 'suspends-sleeping'; readonly line: Line | null; readonly until: Seconds }
+  | { readonly kind: 'suspends-awaiting'; readonly line: Line | null; readonly on: AwaitLabel }
+  | { readonly kind: 'yields'; readonly line: Line | null }
+  /** `value`: its repr, as Python printed it. */
+  | { readonly kind: 'returns-value'; readonly value: string }
+  | { readonly kind: 'finishes' }
+  /** `exc`: "ValueError: boom" as the trace recorded it; null when it did not say. */
+  | { readonly kind: 'fails'; readonly exc: string | null }
+  | { readonly kind: 'ends-cancelled' }
+  | { readonly kind: 'still-running' };
+
+/** One step's story: an opening, what it did, how it ended, and the tasks it made ready. */
+export interface StepNarration {
+  readonly kind: 'step';
+  /** The virtual clock jumped to this time before the step ran. */
+  readonly clockJump: Seconds | null;
+  readonly opening: Opening;
+  readonly actions: readonly Action[];
+  readonly ending: Ending | null;
+  /** Waiting tasks whose wakeup this step scheduled. */
+  readonly ready: readonly TaskRef[];
+}
+
+/** What narrate says about a cursor. */
+export type Narration =
+  /** The program never started an event loop. */
+  | { readonly kind: 'no-loop' }
+  /** Step 0, no task yet (callbacks only). */
+  | { readonly kind: 'program-starts' }
+  /** Step 0: asyncio.run created `task`, whose first step waits in the ready queue. */
+  | { readonly kind: 'program-starts-with-task'; readonly task: TaskRef }
+  /** A line cursor inside a task's step. */
+  | { readonly kind: 'task-runs-line'; readonly task: TaskRef; readonly line: Line }
+  | { readonly kind: 'callback-runs-line'; readonly call: CallRef; readonly line: Line }
+  | { readonly kind: 'top-level-runs-line'; readonly line: Line }
+  | StepNarration;

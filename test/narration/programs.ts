@@ -1,0 +1,159 @@
+/**
+ * Small programs that between them make every kind of narration clause, handle label and
+ * await description happen for real. record.ts runs them through the engine and writes
+ * src/trace/fixtures/narrationTraces.ts.
+ */
+export const NARRATION_PROGRAMS: Readonly<Record<string, string>> = {
+  /** Tasks created (one, many), awaited alone and through gather; a callback; time.sleep; a thread. */
+  busyMain: `import asyncio, time
+
+
+def blocking_io():
+    return 42
+
+
+def hello(n):
+    print("callback", n)
+
+
+async def worker(n):
+    await asyncio.sleep(n)
+    return n * 2
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_soon(hello, 3)
+    many = [asyncio.create_task(worker(i)) for i in range(4)]
+    one = asyncio.create_task(worker(1), name="single")
+    print(await asyncio.gather(*many))
+    print(await one)
+    time.sleep(0.25)
+    print(await asyncio.to_thread(blocking_io))
+    await asyncio.sleep(0)
+
+
+asyncio.run(main())
+`,
+  /**
+   * Queues and events; a failing task; a task cancelled before it starts; one that swallows it;
+   * one that ends cancelled because the task it awaited was.
+   */
+  primitives: `import asyncio
+
+
+async def consumer(q):
+    item = await q.get()
+    print("got", item)
+    try:
+        await asyncio.Event().wait()
+    except asyncio.CancelledError:
+        print("cancelled, going on")
+    await asyncio.sleep(0.5)
+
+
+async def boom():
+    await asyncio.sleep(0)
+    raise ValueError("boom")
+
+
+async def never():
+    await asyncio.sleep(1)
+
+
+async def waiter(t):
+    await t
+
+
+async def main():
+    q = asyncio.Queue()
+    c = asyncio.create_task(consumer(q))
+    await asyncio.sleep(0)
+    await q.put(1)
+    await asyncio.sleep(0)
+    c.cancel()
+    n = asyncio.create_task(never())
+    n.cancel()
+    try:
+        await boom()
+    except ValueError as e:
+        print("caught", e)
+    fut = asyncio.get_running_loop().create_future()
+    asyncio.get_running_loop().call_later(0.1, fut.set_result, 7)
+    print(await fut)
+    await c
+    try:
+        await n
+    except asyncio.CancelledError:
+        print("never ran")
+    b = asyncio.create_task(boom())
+    try:
+        await b
+    except ValueError:
+        print("b failed")
+    v = asyncio.create_task(never())
+    w = asyncio.create_task(waiter(v))
+    await asyncio.sleep(0)
+    v.cancel()
+    try:
+        await w
+    except asyncio.CancelledError:
+        print("the waiter ends cancelled too")
+
+
+asyncio.run(main())
+`,
+  /** Timeouts: asyncio.timeout and wait_for, converted to TimeoutError; a sleep nobody waits for any more. */
+  timeouts: `import asyncio
+
+
+async def slow():
+    await asyncio.sleep(5)
+
+
+async def main():
+    try:
+        async with asyncio.timeout(0.5):
+            await asyncio.sleep(2)
+    except TimeoutError:
+        print("timed out")
+    try:
+        await asyncio.wait_for(slow(), timeout=0.5)
+    except TimeoutError:
+        print("wait_for timed out")
+    await asyncio.sleep(3)
+
+
+asyncio.run(main())
+`,
+  /** A run cut short by the busy-loop limit: the last step's task is still running. */
+  endless: `import asyncio
+
+
+async def spin():
+    await asyncio.sleep(0)
+    n = 0
+    while True:
+        n += 1
+
+
+asyncio.run(spin())
+`,
+  /** No event loop at all. */
+  noLoop: `print("no loop here")
+`,
+  /** A callback scheduled before the loop runs: the program starts with no task. */
+  callbackFirst: `import asyncio
+
+
+def tick(n):
+    print("tick", n)
+
+
+loop = asyncio.new_event_loop()
+loop.call_soon(tick, 1)
+loop.call_soon(loop.stop)
+loop.run_forever()
+loop.close()
+`,
+};
