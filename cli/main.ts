@@ -12,6 +12,7 @@ function optionsFor(args: CliArgs): RunOptions {
     ...DEFAULT_RUN_OPTIONS,
     seed: args.seed ?? DEFAULT_RUN_OPTIONS.seed,
     limits: { ...DEFAULT_LIMITS, ...(args.maxSteps !== undefined && { maxSteps: args.maxSteps }) },
+    ...(args.compat !== undefined && { compat: args.compat }),
   };
 }
 
