@@ -15,6 +15,7 @@ const LAYERS = /** @type {const} */ ([
   'protocol',
   'engine',
   'worker',
+  'host',
   'trace',
   'share',
   'i18n',
@@ -177,21 +178,27 @@ export default defineConfig([
       packages: UI_PACKAGES,
     },
     {
+      layer: 'host',
+      forbidden: allBut('host', 'protocol', 'trace'),
+      why: 'src/host runs the engine\'s worker for the page: it imports only src/protocol and src/trace (for partial traces).',
+      packages: UI_PACKAGES,
+    },
+    {
       layer: 'store',
-      forbidden: ['engine', 'editor', 'timeline', 'panels', 'app'],
-      why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker).',
+      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'app'],
+      why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker; it hears the engine through src/host).',
       packages: [],
     },
     ...['editor', 'timeline', 'panels'].map((view) => ({
       layer: view,
-      forbidden: ['engine', 'worker', 'app', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
+      forbidden: ['engine', 'worker', 'host', 'app', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
       why: 'Views (editor, timeline, panels) import store, trace, protocol, i18n and share, never each other.',
       packages: [],
     })),
     {
       layer: 'app',
       forbidden: ['engine'],
-      why: 'The engine runs in the worker: the app talks to it through the store, never by import.',
+      why: 'The engine runs in the worker: the app starts it through src/host and talks to it through the store, never by import.',
       packages: [],
     },
   ].map(({ layer, forbidden, why, packages, typesOnly }) => ({
@@ -210,7 +217,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(store|editor|timeline|panels|app|worker)(/|$)',
+              regex: '^(\\.\\./)+src/(store|editor|timeline|panels|app|worker|host)(/|$)',
               message: 'The CLI runs in Node: it may use src/engine, src/trace, src/protocol and src/i18n, not the browser UI.',
             },
           ],

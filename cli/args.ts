@@ -1,4 +1,5 @@
 /** Command-line arguments of `loopscope`: a command, a file, and a few options. */
+import type { Compat } from '../src/protocol/trace';
 
 export type Command = 'run' | 'trace' | 'tasks' | 'bench';
 
@@ -8,6 +9,8 @@ export interface CliArgs {
   readonly seed?: number;
   readonly maxSteps?: number;
   readonly output?: string;
+  /** --compat 3.13: run as Python 3.13 would where 3.14 changed asyncio (not for bench). */
+  readonly compat?: Compat;
 }
 
 export const USAGE = `usage: loopscope <command> FILE.py [options]
@@ -21,7 +24,9 @@ commands:
 options:
   --seed N                 seed for random (default 0)
   --max-steps N            stop after N loop steps (default 100000)
-  -o, --output FILE        where trace writes (default: stdout)`;
+  -o, --output FILE        where trace writes (default: stdout)
+  --compat 3.13            run, trace, tasks: run as Python 3.13 would where 3.14 changed asyncio
+                           (get_event_loop() makes a loop, with 3.13's DeprecationWarning)`;
 
 export type ParseResult = { readonly ok: true; readonly args: CliArgs } | { readonly ok: false; readonly message: string };
 
@@ -29,6 +34,13 @@ const COMMANDS: readonly Command[] = ['run', 'trace', 'tasks', 'bench'];
 
 function isCommand(word: string | undefined): word is Command {
   return word !== undefined && (COMMANDS as readonly string[]).includes(word);
+}
+
+/** The older Pythons a run can behave as: one a line in the error when another is asked for. */
+const COMPATS: readonly Compat[] = ['3.13'];
+
+function isCompat(word: string | undefined): word is Compat {
+  return word !== undefined && (COMPATS as readonly string[]).includes(word);
 }
 
 function wholeNumber(text: string | undefined, name: string): number | string {
@@ -45,6 +57,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let seed: number | undefined;
   let maxSteps: number | undefined;
   let output: string | undefined;
+  let compat: Compat | undefined;
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
     if (word === '--seed' || word === '--max-steps') {
@@ -55,6 +68,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     } else if (word === '-o' || word === '--output') {
       output = rest[++i];
       if (output === undefined) return { ok: false, message: `${word} needs a file name` };
+    } else if (word === '--compat') {
+      const value = rest[++i];
+      if (!isCompat(value)) {
+        const given = value === undefined ? 'needs a Python version' : `cannot run as Python '${value}'`;
+        return { ok: false, message: `--compat ${given}: the one it knows is ${COMPATS.join(', ')} (Python 3.13's asyncio where 3.14 changed it)` };
+      }
+      compat = value;
     } else if (word !== undefined && word.startsWith('-')) {
       return { ok: false, message: `unknown option '${word}'\n\n${USAGE}` };
     } else if (file === undefined) {
@@ -64,6 +84,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (file === undefined) return { ok: false, message: `${command} needs a FILE.py\n\n${USAGE}` };
+  // bench times the engine on today's Python; a compat run would measure something else.
+  if (compat !== undefined && command === 'bench') return { ok: false, message: '--compat is for run, trace and tasks, not bench' };
   return {
     ok: true,
     args: {
@@ -72,6 +94,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       ...(seed !== undefined && { seed }),
       ...(maxSteps !== undefined && { maxSteps }),
       ...(output !== undefined && { output }),
+      ...(compat !== undefined && { compat }),
     },
   };
 }

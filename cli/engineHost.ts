@@ -2,13 +2,15 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineRunOptions } from '../src/engine/engine';
 import type { RunResult } from '../src/protocol/trace';
-import { crashedEnd, partialTrace } from '../src/trace/partialTrace';
+import { crashedEnd, partialTrace, type CrashCause } from '../src/trace/partialTrace';
 import type { BenchFigures } from './bench';
 
 export type ThreadMessage =
   | { readonly type: 'ready'; readonly bootMs: number }
   | { readonly type: 'progress'; readonly events: string }
   | { readonly type: 'result'; readonly json: string }
+  /** Python crashed under the program; `cause` decided by the thread from the error's type. */
+  | { readonly type: 'crash'; readonly cause: CrashCause; readonly detail: string }
   | { readonly type: 'bench'; readonly figures: BenchFigures };
 
 /** Extra real seconds past the engine's own wall-clock limit before the thread is killed. */
@@ -35,13 +37,13 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
           watchdog = setTimeout(() => {
             finish({
               kind: 'trace',
+              // Python checks its limits itself: only a call that never returns to it gets here.
               trace: partialTrace(source, options.seed, chunks, {
                 kind: 'limit',
                 limit: 'wall-clock',
-                message:
-                  `The program ran for more than ${options.limits.maxWallSeconds} s of real time inside one call that ` +
-                  'never returned to Python (e.g. sum(range(10**13))); it was stopped from outside.',
                 line: null,
+                max: options.limits.maxWallSeconds,
+                where: 'c-call',
               }),
             });
           }, (options.limits.maxWallSeconds + GRACE_SECONDS) * 1000);
@@ -52,14 +54,19 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
         case 'result':
           finish(JSON.parse(message.json) as RunResult);
           break;
+        case 'crash':
+          // Python crashed under the program (a C stack overflow): keep what it did until then.
+          finish({ kind: 'trace', trace: partialTrace(source, options.seed, chunks, crashedEnd(message.cause, message.detail)) });
+          break;
         case 'bench':
           break;
       }
     });
     thread.on('error', (error) => {
       if (watchdog === null) return reject(error); // Pyodide did not even boot
-      // Python crashed under the program (a C stack overflow): keep what it did until then.
-      finish({ kind: 'trace', trace: partialTrace(source, options.seed, chunks, crashedEnd(String(error))) });
+      // The thread died outside the run's own catch: keep what it did until then.
+      const cause: CrashCause = error instanceof RangeError ? 'c-stack' : 'other';
+      finish({ kind: 'trace', trace: partialTrace(source, options.seed, chunks, crashedEnd(cause, String(error))) });
     });
   });
 }

@@ -31,6 +31,12 @@ if (job.bench) {
   const { benchProgram } = await import('./bench');
   post({ type: 'bench', figures: benchProgram(engine, bootMs, job.source, job.options, job.options.filename ?? 'main.py') });
 } else {
-  const json = engine.runJson(job.source, job.options, (events) => post({ type: 'progress', events }));
-  post({ type: 'result', json });
+  try {
+    const json = engine.runJson(job.source, job.options, (events) => post({ type: 'progress', events }));
+    post({ type: 'result', json });
+  } catch (error) {
+    // Python itself crashed under the program. Its type says how: a RangeError is the C stack
+    // (the JS stack under wasm) overflowing, where CPython would raise RecursionError.
+    post({ type: 'crash', cause: error instanceof RangeError ? 'c-stack' : 'other', detail: String(error) });
+  }
 }

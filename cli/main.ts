@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
+import { whySentence } from '../src/i18n/endWords';
 import { parseArgs, type CliArgs } from './args';
 import { benchOnThread, runOnThread } from './engineHost';
 import { taskSummary } from './taskSummary';
@@ -11,6 +12,7 @@ function optionsFor(args: CliArgs): RunOptions {
     ...DEFAULT_RUN_OPTIONS,
     seed: args.seed ?? DEFAULT_RUN_OPTIONS.seed,
     limits: { ...DEFAULT_LIMITS, ...(args.maxSteps !== undefined && { maxSteps: args.maxSteps }) },
+    ...(args.compat !== undefined && { compat: args.compat }),
   };
 }
 
@@ -30,19 +32,14 @@ function exitStatus(end: RunEnd): number {
   }
 }
 
-/** A run that did not end by itself gets one line on stderr saying why (CPython would hang or be killed). */
+/**
+ * One `loopscope:` line on stderr, in English, after what the program printed: why a run that did
+ * not end by itself stopped (CPython would hang or be killed), or, under an exception's traceback,
+ * why the error comes from where the program runs (the sandbox) rather than from the program.
+ */
 function endNotice(end: RunEnd): string | null {
-  switch (end.kind) {
-    case 'limit':
-    case 'deadlock':
-    case 'stopped':
-    case 'crashed':
-      return `loopscope: ${end.message}\n`;
-    case 'ok':
-    case 'exit':
-    case 'exception':
-      return null;
-  }
+  const sentence = whySentence(end, 'en');
+  return sentence === null ? null : `loopscope: ${sentence}\n`;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -42,7 +42,7 @@ export async function getSource(page: Page): Promise<string | null> {
   return page.evaluate(() => window.__loopscope?.getSource() ?? null);
 }
 
-/** Click Run and wait for the run to end (status `done`, or `error` for a syntax error or a lost run). */
+/** Click Run and wait for the run to end (status `done`, or `error` for a syntax error or an engine that could not start). */
 export async function runAndWait(page: Page, timeoutMs: number): Promise<PageRun> {
   await page.evaluate(() => {
     const app = document.querySelector('.app');

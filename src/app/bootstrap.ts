@@ -9,7 +9,7 @@ import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
 import { parseFromWorker } from '../protocol/schema';
 import { ProtocolError } from '../protocol/worker';
 import { decodeShareHash } from '../share';
-import { createEngineClient, type WorkerFactory, type WorkerHandlers } from '../store/engineClient';
+import { createEngineClient, type WorkerFactory, type WorkerHandlers } from '../host/engineClient';
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
 import { isOwnHash } from './urlSync';

@@ -1,7 +1,7 @@
 /** The test hooks are installed only for a page that asks for them (or in development). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
-import type { EngineClient } from '../store/engineClient';
+import type { EngineClient } from '../host/engineClient';
 import { memoryStorage } from '../store/storage';
 import { createLoopscopeStore } from '../store/store';
 import { fakeTimers } from '../store/testing/fakeTimers';

@@ -3,11 +3,10 @@
  * line an uncaught exception came from, the line a limit stopped, and where deadlocked tasks are
  * stuck. Monaco markers are made from these in CodeEditor.
  */
-import { localizedEndMessage } from '../i18n/endMessages';
+import { hintSentence, limitSentence } from '../i18n/endWords';
 import type { Lang } from '../i18n/lang';
 import type { UiStrings } from '../i18n/ui';
 import type { Line, RunEnd, SyntaxProblem } from '../protocol/trace';
-import { endHint, endHintText } from '../trace';
 import type { DescribeAwait } from './lineMarks';
 
 export interface Problem {
@@ -44,14 +43,13 @@ export function problemsOf(
   switch (end.kind) {
     case 'exception': {
       if (end.line === null) return [];
-      const hint = endHint(end);
       const message = `${end.type}: ${end.message}`;
-      return [{ severity: 'error', line: end.line, message: hint === null ? message : `${message}\n\n${endHintText(hint, t)}` }];
+      return [{ severity: 'error', line: end.line, message: end.hint === undefined ? message : `${message}\n\n${hintSentence(end.hint, lang)}` }];
     }
     case 'limit':
       return end.line === null
         ? []
-        : [{ severity: 'warning', line: end.line, message: `${t.limitName[end.limit]}: ${localizedEndMessage(end.message, lang)}` }];
+        : [{ severity: 'warning', line: end.line, message: `${t.limitName[end.limit]}: ${limitSentence(end, lang)}` }];
     case 'deadlock':
       return end.stuck.flatMap((s) =>
         s.line === null ? [] : [{ severity: 'warning' as const, line: s.line, message: t.stuckHere(s.name, s.on ? describe(s.on) : '') }],

@@ -89,15 +89,6 @@ const en = {
   endOk: 'The program finished normally.',
   endException: (type: string) => `The program stopped with an uncaught ${type}.`,
   endExceptionLine: (line: number) => `Raised at line ${line}.`,
-  hintMissingModule: (module: string) =>
-    `Loopscope runs Python's standard library only: a package such as ${module} is not in its sandbox and cannot be installed here. Try the idea with asyncio.sleep standing in for the real work.`,
-  hintNoThreads:
-    'Python in the browser (Pyodide) cannot start threads. Use asyncio.to_thread or loop.run_in_executor: Loopscope simulates their worker threads on the virtual clock.',
-  hintNoProcesses: 'Python in the browser (Pyodide) cannot start other programs or processes.',
-  hintNoInput: "A run goes from start to end without stopping for you to type: write the value into the program instead, e.g. name = 'Ada'.",
-  hintNoPage:
-    "A shared link runs someone else's code in your browser, so programs here cannot reach the page, its storage or the network.",
-  hintNoNetwork: 'Programs here run offline. To see how a network call behaves, stand in for it with await asyncio.sleep(...).',
   endExit: (code: number) => `The program called sys.exit(${code}).`,
   endLimit: (limit: string) => `The run was stopped by a safety limit: ${limit}.`,
   endDeadlock: 'Deadlock: nothing is ready and no timer is pending, but tasks are still waiting.',
@@ -116,7 +107,6 @@ const en = {
     output: 'too much output',
     'wall-clock': 'the run took too long in real time',
     events: 'the trace grew too large',
-    recursion: 'recursion too deep',
     memory: 'out of memory',
   } satisfies Record<LimitKind, string>,
 
@@ -127,7 +117,6 @@ const en = {
   /** What became of the run the restart ended (RunAfterRestart in src/store/types.ts). */
   noticeRun: {
     kept: 'The trace shows what happened until then; the last moments may be missing.',
-    lost: 'Partial trace unavailable: run the program again.',
     none: '',
   },
   noticeBootFailed: (detail: string) => `Python could not start: ${detail}`,
@@ -140,6 +129,7 @@ const en = {
     'too-large': 'the program in it is too large',
     'bad-step': 'the step number in it is not valid',
     'not-text': 'what it holds is not program text',
+    'bad-compat': 'it asks for a Python version Loopscope cannot run as',
   },
   noticeLinkFallbackSaved: 'Your last saved program is open instead.',
   noticeLinkFallbackExample: 'The default example is open instead.',
@@ -248,13 +238,6 @@ const zh: UiStrings = {
   endOk: '程序正常结束。',
   endException: (type: string) => `程序因未捕获的 ${type} 而终止。`,
   endExceptionLine: (line: number) => `在第 ${line} 行抛出。`,
-  hintMissingModule: (module: string) =>
-    `Loopscope 只带有 Python 标准库：${module} 这样的第三方包不在它的沙箱里，也无法在这里安装。可以用 asyncio.sleep 代替真实的工作来试验这个想法。`,
-  hintNoThreads: '浏览器里的 Python（Pyodide）不能启动线程。请改用 asyncio.to_thread 或 loop.run_in_executor：Loopscope 会在虚拟时钟上模拟它们的工作线程。',
-  hintNoProcesses: '浏览器里的 Python（Pyodide）不能启动其他程序或进程。',
-  hintNoInput: "程序会从头运行到尾，中间不会停下来等你输入：请把值直接写进程序里，例如 name = 'Ada'。",
-  hintNoPage: '分享链接会在你的浏览器里运行别人的代码，所以这里的程序不能访问页面、页面的存储，也不能访问网络。',
-  hintNoNetwork: '这里的程序在离线环境中运行。想看网络请求的行为，可以用 await asyncio.sleep(...) 来代替它。',
   endExit: (code: number) => `程序调用了 sys.exit(${code})。`,
   endLimit: (limit: string) => `运行被安全限制中止：${limit}。`,
   endDeadlock: '死锁：没有就绪的任务，也没有待触发的定时器，但仍有任务在等待。',
@@ -273,7 +256,6 @@ const zh: UiStrings = {
     output: '输出太多',
     'wall-clock': '实际运行时间太长',
     events: '轨迹太大',
-    recursion: '递归太深',
     memory: '内存不足',
   },
 
@@ -282,7 +264,6 @@ const zh: UiStrings = {
   noticeWorkerDied: '引擎意外停止，已自动重启。',
   noticeRun: {
     kept: '下面的轨迹显示了停止之前发生的事，最后片刻可能缺失。',
-    lost: '这次的部分轨迹无法保留，请重新运行程序。',
     none: '',
   },
   noticeBootFailed: (detail: string) => `Python 无法启动：${detail}`,
@@ -294,6 +275,7 @@ const zh: UiStrings = {
     'too-large': '其中的程序太大',
     'bad-step': '其中的步骤编号无效',
     'not-text': '其中的内容不是程序文本',
+    'bad-compat': '它要求的 Python 版本，Loopscope 无法模拟',
   },
   noticeLinkFallbackSaved: '已改为打开你上次保存的程序。',
   noticeLinkFallbackExample: '已改为打开默认示例。',

@@ -5,14 +5,14 @@
  * the editor there.
  */
 import type { ReactNode } from 'react';
-import { localizedEndMessage } from '../i18n/endMessages';
+import { endSentence, hintSentence, limitSentence } from '../i18n/endWords';
 import { taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { RunEnd as RunEndInfo } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
-import { describeAwait, endHint, endHintText, taskLabel } from '../trace';
+import { describeAwait, taskLabel } from '../trace';
 import type { TraceIndex } from '../trace/types';
 import type { Lang } from '../i18n/lang';
 
@@ -32,7 +32,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
     case 'exit':
       return { tone: end.code === 0 ? 'ok' : 'warn', body: t.endExit(end.code) };
     case 'exception': {
-      const hint = endHint(end);
+      const hint = end.hint;
       return {
         tone: 'error',
         body: (
@@ -41,9 +41,9 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
             <div className="end-message">
               {end.type}: {end.message}
             </div>
-            {hint !== null && (
-              <p className="end-hint" data-testid="end-hint">
-                {endHintText(hint, t)}
+            {hint !== undefined && (
+              <p className="end-hint" data-testid="end-hint" data-hint={hint.k}>
+                {hintSentence(hint, lang)}
               </p>
             )}
             {end.traceback && (
@@ -62,7 +62,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
         body: (
           <>
             <strong>{t.endLimit(t.limitName[end.limit])}</strong> {end.line !== null && <LineLink line={end.line} t={t} />}
-            <div className="end-message">{localizedEndMessage(end.message, lang)}</div>
+            <div className="end-message">{limitSentence(end, lang)}</div>
           </>
         ),
       };
@@ -92,7 +92,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
         body: (
           <>
             <strong>{t.endCrashed}</strong>
-            <div className="end-hint">{localizedEndMessage(end.message, lang)}</div>
+            <div className="end-hint">{endSentence(end, lang)}</div>
           </>
         ),
       };

@@ -143,7 +143,7 @@ describe('worker messages', () => {
       { type: 'ready', bootMs: 2900, pythonVersion: '3.14.2' },
       { type: 'progress', id: 1, events: '{"e":"line","l":1}' },
       { type: 'result', id: 1, json: '{}', runMs: 12 },
-      { type: 'crash', id: null, message: 'The Python engine failed to start' },
+      { type: 'crash', id: null, cause: 'other', message: 'The Python engine failed to start' },
     ];
     for (const message of messages) expect(parseFromWorker(message)).toEqual({ ok: true, value: message });
   });

@@ -3,13 +3,7 @@
  * Both sides `switch` on `type` and end with `assertNever`, so a new message cannot be half-handled.
  */
 import { parseRunResult } from './schema';
-import type { RunOptions, RunResult } from './trace';
-
-/**
- * assertNever's home is ./assertNever.ts; re-exported here for src/store/engineClient.ts, which
- * another change is moving: it should import it from there, and this line go.
- */
-export { assertNever } from './assertNever';
+import type { RunEnd, RunOptions, RunResult } from './trace';
 
 /** Page → worker. */
 export type ToWorker =
@@ -37,8 +31,17 @@ export type FromWorker =
    * where a structured clone of a parsed 100,000-task trace walks millions of objects.
    */
   | { readonly type: 'result'; readonly id: number; readonly json: string; readonly runMs: number }
-  /** The engine itself failed (not the learner's program): boot failure, out of memory, internal error. */
-  | { readonly type: 'crash'; readonly id: number | null; readonly message: string };
+  /**
+   * The engine itself failed (not the learner's program): boot failure, out of memory, internal
+   * error. `cause` is decided where the error was caught, from its type (`c-stack`: a RangeError,
+   * the host's stack overflowing under Python); `message` is the error as the host printed it.
+   */
+  | {
+      readonly type: 'crash';
+      readonly id: number | null;
+      readonly cause: Extract<RunEnd, { kind: 'crashed' }>['cause'];
+      readonly message: string;
+    };
 
 /** Data from the engine that is not what the protocol says: the host reports it as the engine failing. */
 export class ProtocolError extends Error {

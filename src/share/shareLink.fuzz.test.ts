@@ -17,12 +17,12 @@ import {
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text']);
+const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text', 'bad-compat']);
 /**
  * The answers each fuzzing test must reach, so it exercises every branch and not just one:
  * damage reaches them all but `too-large`, which the huge links reach.
  */
-const DAMAGED_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text'];
+const DAMAGED_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text', 'bad-compat'];
 const RANDOM_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'not-text'];
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -88,11 +88,13 @@ function randomLink(rng: Rng): ShareLink {
   const step = rng.next() < 0.6 ? rng.int(rng.next() < 0.9 ? 500 : MAX_POSITION + 1) : undefined;
   const line = step !== undefined && rng.next() < 0.5 ? rng.int(20) : undefined;
   const lang = rng.next() < 0.3 ? rng.pick(['en', 'zh'] as const) : undefined;
+  const compat = rng.next() < 0.3 ? ('3.13' as const) : undefined;
   return {
     source,
     ...(step === undefined ? {} : { step }),
     ...(line === undefined ? {} : { line }),
     ...(lang === undefined ? {} : { lang }),
+    ...(compat === undefined ? {} : { compat }),
   };
 }
 
@@ -124,7 +126,7 @@ function mutate(rng: Rng, hash: string): string {
     case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
       return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
     case 9: // parameters broken
-      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`]);
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`]);
     case 10: // a segment duplicated
       return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
     case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
@@ -213,6 +215,7 @@ function decodeChecked(hash: string, label: string, seen: Map<string, number>): 
         expect('step' in link, where).toBe(true);
       }
       if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
+      if ('compat' in link) expect(link.compat, where).toBe('3.13');
       // Whatever was accepted can be written back and reads the same.
       expect(decodeShareHash(encodeShareHash(link)), where).toStrictEqual(result);
       break;
@@ -242,6 +245,34 @@ describe('share links under fuzzing', () => {
       const result = decodeChecked(encodeShareHash(link), `round trip #${n}`, seen);
       expect(result).toStrictEqual({ kind: 'ok', link });
     }
+  });
+
+  it('opens links made before compat existed as before, and links with compat=3.13', () => {
+    // Hashes as the build before compat wrote them: they must keep opening, as Python 3.14 runs.
+    const source = 'import asyncio\n';
+    const old = `#code/${LZString.compressToEncodedURIComponent(source)}&step=3&line=1&lang=zh`;
+    expect(decodeShareHash(old)).toStrictEqual({ kind: 'ok', link: { source, step: 3, line: 1, lang: 'zh' } });
+    expect(decodeShareHash(`${old}&compat=3.13`)).toStrictEqual({ kind: 'ok', link: { source, step: 3, line: 1, lang: 'zh', compat: '3.13' } });
+    expect(decodeShareHash(`${old}&compat=3%2E13`)).toStrictEqual({ kind: 'ok', link: { source, step: 3, line: 1, lang: 'zh', compat: '3.13' } });
+    // Only what differs from the default is written: no compat, no parameter.
+    expect(encodeShareHash({ source })).not.toContain('compat');
+    expect(encodeShareHash({ source, compat: '3.13' })).toMatch(/&compat=3\.13$/);
+  });
+
+  it('refuses a damaged compat value, saying what it asked for and what this build can run as', () => {
+    const base = encodeShareHash({ source: 'print(1)\n' });
+    for (const [suffix, shown] of [
+      ['&compat=3.12', '"3.12"'],
+      ['&compat=', '""'],
+      ['&compat=3.13x', '"3.13x"'],
+      ['&compat=%ZZ', '"%ZZ"'],
+    ] as const) {
+      const result = decodeShareHash(base + suffix);
+      expect(result.kind === 'error' && result.reason, suffix).toBe('bad-compat');
+      if (result.kind === 'error') expect(result.detail, suffix).toBe(`The link asks to run as Python ${shown}; this Loopscope can run as 3.13 only.`);
+    }
+    const twice = decodeShareHash(`${base}&compat=3.13&compat=3.13`);
+    expect(twice).toStrictEqual({ kind: 'error', reason: 'bad-compat', detail: 'The link gives "compat" twice.' });
   });
 
   it('survives 6,000 damaged links, reaching every way a damaged link can be refused', () => {

@@ -1,12 +1,13 @@
 /**
  * Share links: a program (and where to look in its run) packed into the URL's hash, in the
- * TypeScript Playground's style: `#code/<lz-string payload>&step=12&line=1&lang=zh`.
+ * TypeScript Playground's style: `#code/<lz-string payload>&step=12&line=1&lang=zh&compat=3.13`.
  * The format and its versioning are described in src/share/README.md.
  *
  * Pure: no DOM, no store. The app reads `location.hash` into `decodeShareHash` and writes
  * `encodeShareHash(...)` back with `history.replaceState`.
  */
 import { LANGS, type Lang } from '../i18n/lang';
+import type { Compat } from '../protocol/trace';
 import { compressToUri, decompressFromUri } from './lzUri';
 
 /** What a share link holds. Only `source` is required: the rest are left out when default. */
@@ -21,7 +22,13 @@ export interface ShareLink {
   readonly line?: number;
   /** The UI language the link's author chose. Omitted: the reader's browser decides. */
   readonly lang?: Lang;
+  /** Run as this older Python would where 3.14 changed asyncio (RunOptions.compat).
+   *  Omitted: as Python 3.14 does, the default. */
+  readonly compat?: Compat;
 }
+
+/** The values `compat` may take, as RunOptions.compat. */
+export const COMPATS: readonly Compat[] = ['3.13'];
 
 /** Why a link that is meant for Loopscope could not be opened. */
 export type ShareErrorReason =
@@ -36,7 +43,9 @@ export type ShareErrorReason =
   /** `step` or `line` is not a whole number in range (or `line` comes without `step`). */
   | 'bad-step'
   /** The program decoded, but is not text (control characters, broken UTF-16). */
-  | 'not-text';
+  | 'not-text'
+  /** `compat` names no Python this build can run as (or appears twice). */
+  | 'bad-compat';
 
 export type ShareDecodeResult =
   /** No hash, or a hash that is not a share link (e.g. `#about`): open the app as usual. */
@@ -74,6 +83,7 @@ export function encodeShareHash(link: ShareLink): string {
     if (isPosition(link.line)) hash += `&line=${link.line}`;
   }
   if (link.lang !== undefined && LANGS.includes(link.lang)) hash += `&lang=${link.lang}`;
+  if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
   return hash;
 }
 
@@ -118,8 +128,8 @@ function decodeV1(body: string): ShareDecodeResult {
     const key = eq < 0 ? rawParam : rawParam.slice(0, eq);
     const value = eq < 0 ? '' : rawParam.slice(eq + 1);
     // Unknown keys are skipped: a later v1 may add optional extras that older builds ignore.
-    if (key !== 'step' && key !== 'line' && key !== 'lang') continue;
-    if (params.has(key)) return error('bad-step', `The link gives "${key}" twice.`);
+    if (key !== 'step' && key !== 'line' && key !== 'lang' && key !== 'compat') continue;
+    if (params.has(key)) return error(key === 'compat' ? 'bad-compat' : 'bad-step', `The link gives "${key}" twice.`);
     params.set(key, value);
   }
 
@@ -133,6 +143,15 @@ function decodeV1(body: string): ShareDecodeResult {
   // An unknown language (say, one added later) is not worth refusing the program over.
   const langValue = params.get('lang');
   const lang = LANGS.find((l) => l === langValue);
+  // Unlike the language, the Python a run behaves as changes what the program prints: a value
+  // this build cannot honour is refused, not quietly run as 3.14.
+  const compatValue = params.get('compat');
+  const compatText = compatValue === undefined ? undefined : percentDecode(compatValue);
+  const compat = COMPATS.find((c) => c === compatText);
+  if (compatValue !== undefined && compat === undefined) {
+    const shown = (compatText ?? compatValue).slice(0, 20);
+    return error('bad-compat', `The link asks to run as Python "${shown}"; this Loopscope can run as ${COMPATS.join(', ')} only.`);
+  }
 
   const payload = percentDecode(rawPayload);
   if (payload === null) return error('bad-compression', 'The link has a broken %-escape in it.');
@@ -155,6 +174,7 @@ function decodeV1(body: string): ShareDecodeResult {
       ...(step === undefined ? {} : { step }),
       ...(line === undefined ? {} : { line }),
       ...(lang === undefined ? {} : { lang }),
+      ...(compat === undefined ? {} : { compat }),
     },
   };
 }

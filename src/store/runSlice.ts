@@ -2,9 +2,9 @@
  * Running programs: the engine's status, the last run's trace (indexed once, here) and the
  * notices about things that went wrong outside the learner's program.
  */
-import type { Trace } from '../protocol/trace';
+import type { RunResult, Trace } from '../protocol/trace';
 import { clampCursor, indexTrace } from '../trace';
-import type { EngineClient, EngineEvent } from './engineClient';
+import type { EngineClient, EngineEvent } from '../host/engineClient';
 import { START } from './playbackSlice';
 import type { GetState, NoticeInput, RunSlice, SetState, StoreDeps } from './types';
 
@@ -35,12 +35,28 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     });
   }
 
-  /** True while handling the event right after a result: a restart then means that result was a kill's partial trace. */
-  let afterResult = false;
+  /** Show the result of run `runId` if it is the one we wait for; true when shown. */
+  function showResult(runId: number, result: RunResult): boolean {
+    if (runId !== currentRunId) return false;
+    currentRunId = null;
+    get().pause();
+    if (result.kind === 'syntax-error') {
+      set({
+        phase: 'error',
+        runQueued: false,
+        index: null,
+        syntaxProblem: result.problem,
+        ranSource: get().source,
+        cursor: START,
+        pendingSeek: null,
+      });
+      return true;
+    }
+    showTrace(result.trace);
+    return true;
+  }
 
   function onEngineEvent(event: EngineEvent): void {
-    const resultJustBefore = afterResult;
-    afterResult = event.type === 'result';
     switch (event.type) {
       case 'booting':
         set({ engineStatus: 'booting' });
@@ -51,26 +67,9 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
       case 'started':
         if (event.runId === currentRunId) set({ runQueued: false });
         return;
-      case 'result': {
-        if (event.runId !== currentRunId) return;
-        currentRunId = null;
-        const { result } = event;
-        get().pause();
-        if (result.kind === 'syntax-error') {
-          set({
-            phase: 'error',
-            runQueued: false,
-            index: null,
-            syntaxProblem: result.problem,
-            ranSource: get().source,
-            cursor: START,
-            pendingSeek: null,
-          });
-          return;
-        }
-        showTrace(result.trace);
+      case 'result':
+        showResult(event.runId, event.result);
         return;
-      }
       case 'run-cancelled':
         if (event.runId !== currentRunId) return;
         currentRunId = null;
@@ -78,16 +77,23 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
         return;
       case 'restarted': {
         set({ engineStatus: 'booting' });
-        const lost = event.lostRunId !== null && event.lostRunId === currentRunId;
-        if (lost) {
-          currentRunId = null;
-          // The run ended without a trace: the previous trace would not match what was run.
-          set({ phase: 'error', runQueued: false, index: null, cursor: START, pendingSeek: null });
+        // The run the restart ended comes with its partial trace: shown like any result.
+        const run = event.run !== null && showResult(event.run.runId, event.run.result) ? 'kept' : 'none';
+        switch (event.reason) {
+          case 'stopped':
+          case 'watchdog':
+            addNotice({ kind: 'stopped-restarted', run });
+            return;
+          case 'crashed':
+            addNotice({ kind: 'crashed', detail: event.detail, run });
+            return;
+          case 'died':
+            addNotice({ kind: 'worker-died', run });
+            return;
+          case 'retry':
+            // Asked for (or after the memory limit, which the run's end already says): quietly.
+            return;
         }
-        const run = lost ? 'lost' : resultJustBefore ? 'kept' : 'none';
-        if (event.reason === 'stopped') addNotice({ kind: 'stopped-restarted', run });
-        else if (event.reason === 'crashed') addNotice({ kind: 'crashed', detail: event.detail, run });
-        else if (event.reason === 'died') addNotice({ kind: 'worker-died', run });
         return;
       }
       case 'boot-failed':

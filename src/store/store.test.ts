@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS, type RunResult } from '../protocol/trace';
 import { SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE } from '../trace/fixtures/sleepOneSecond';
 import { traceOf } from '../trace/fixtures/traceOf';
-import type { EngineClient, EngineEvent } from './engineClient';
+import type { EngineClient, EngineEvent } from '../host/engineClient';
 import { loopStateAt, selectStatus, selectTotalSteps, selectTraceIsStale } from './selectors';
 import { memoryStorage, STORAGE_KEYS } from './storage';
 import { createLoopscopeStore } from './store';
@@ -113,33 +113,39 @@ describe('run slice', () => {
     expect(t.store.getState().cursor).toEqual({ step: 2 });
   });
 
-  it('says so when Stop had to restart the engine, and drops the run', () => {
+  it('shows the partial trace a restart carries for the run it ended, and says so', () => {
     const t = setup();
     t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
     t.store.getState().run();
     t.store.getState().stop();
     expect(t.stops()).toBe(1);
-    t.emit({ type: 'restarted', reason: 'stopped', detail: '', lostRunId: 1 });
+    // As the real client sends it: the run the restart ended comes inside the restart.
+    t.emit({ type: 'restarted', reason: 'stopped', detail: 'no answer to the interrupt', run: { runId: 1, result: sleepTrace, runMs: 1 } });
     const s = t.store.getState();
-    expect(s.phase).toBe('error');
+    expect(s.phase).toBe('done');
     expect(s.engineStatus).toBe('booting');
-    expect(s.notices).toEqual([expect.objectContaining({ kind: 'stopped-restarted', run: 'lost' })]);
+    expect(s.index?.trace).toBe(sleepTrace.kind === 'trace' ? sleepTrace.trace : null);
+    expect(s.notices).toEqual([expect.objectContaining({ kind: 'stopped-restarted', run: 'kept' })]);
     s.dismissNotice(s.notices[0]?.id ?? -1);
     expect(t.store.getState().notices).toEqual([]);
   });
 
-  it('keeps the partial trace of a run the restart killed, and says so', () => {
+  it('says the engine restarted without promising a trace when no run was going on', () => {
     const t = setup();
-    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
-    t.store.getState().run();
-    t.store.getState().stop();
-    // The client turns the streamed events into a result, then restarts the worker.
-    t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
-    t.emit({ type: 'restarted', reason: 'stopped', detail: '', lostRunId: null });
+    runToDone(t);
+    const index = t.store.getState().index;
+    t.emit({ type: 'restarted', reason: 'crashed', detail: 'RangeError', run: null });
     const s = t.store.getState();
-    expect(s.phase).toBe('done');
-    expect(s.index).not.toBeNull();
-    expect(s.notices).toEqual([expect.objectContaining({ kind: 'stopped-restarted', run: 'kept' })]);
+    expect(s.index).toBe(index);
+    expect(s.notices).toEqual([expect.objectContaining({ kind: 'crashed', detail: 'RangeError', run: 'none' })]);
+  });
+
+  it('restarts quietly for a fresh engine (after the memory limit)', () => {
+    const t = setup();
+    runToDone(t);
+    t.emit({ type: 'restarted', reason: 'retry', detail: 'a fresh engine after the memory limit', run: null });
+    expect(t.store.getState().notices).toEqual([]);
+    expect(t.store.getState().phase).toBe('done');
   });
 
   it('ignores the result of a run it no longer waits for', () => {

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang';
 import type { RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
 import type { ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
-import type { EngineClient, EngineEvent } from './engineClient';
+import type { EngineClient, EngineEvent } from '../host/engineClient';
 import type { KeyValueStore } from './storage';
 
 /** The engine's own health, independent of any run. */
@@ -23,10 +23,10 @@ export type AppStatus = 'booting' | 'ready' | 'running' | 'done' | 'error';
 export type StepUnit = 'step' | 'line';
 
 /**
- * What became of the run going on when the engine was restarted: its partial trace was kept
- * (built from the events the worker streamed), it was lost, or no run was going on.
+ * What became of the run going on when the engine was restarted: its partial trace (built from
+ * the events the worker streamed) is shown, or no run the page waited for was going on.
  */
-export type RunAfterRestart = 'kept' | 'lost' | 'none';
+export type RunAfterRestart = 'kept' | 'none';
 
 /** Something the learner should know that is not part of the run: kept until dismissed. */
 export type NoticeInput =

@@ -49,5 +49,4 @@ export type {
   TimeoutKind,
 } from './narration';
 export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
-export { crashedEnd, partialTrace } from './partialTrace';
-export { endHint, endHintText, type EndHint } from './endHint';
+export { crashedEnd, partialTrace, type CrashCause } from './partialTrace';

@@ -5,22 +5,17 @@
  */
 import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
 
+/** Why Python crashed, as the host that caught the error decided it (see RunEnd `crashed`). */
+export type CrashCause = Extract<RunEnd, { kind: 'crashed' }>['cause'];
+
 /**
  * How a run ends when Python itself crashed under the program (Pyodide's fatal error), not the
- * program raising. The one crash a learner can cause on purpose is the C stack overflowing, as
- * in the repr of a list nested 100,000 deep: CPython raises RecursionError there, Python in
- * the browser has a smaller stack and dies. `detail` is the error the engine reported.
+ * program raising. `cause` comes from the error's type where it was caught (a RangeError is the
+ * host's stack overflowing), never from its text; `detail` is that error as the host printed it,
+ * whose first line the learner is shown ("RangeError: Maximum call stack size exceeded").
  */
-export function crashedEnd(detail: string): Extract<RunEnd, { kind: 'crashed' }> {
-  const first = detail.split('\n')[0]?.trim() || 'no detail';
-  const cause = /\b\w*Error\b.*$/.exec(first)?.[0] ?? first; // "RangeError: …", without who reported it
-  const message = /Maximum call stack size exceeded|stack overflow/i.test(detail)
-    ? `Python itself crashed: its C stack overflowed (${cause}). Something was nested too deeply for ` +
-      'the Python Loopscope runs (Pyodide, whose C stack is smaller than CPython\'s), such as the repr ' +
-      'of a list nested 100,000 levels deep, where CPython raises RecursionError. The trace shows what ' +
-      'happened until then.'
-    : `Python itself crashed during the run (${cause}). The trace shows what happened until then.`;
-  return { kind: 'crashed', message };
+export function crashedEnd(cause: CrashCause, detail: string): Extract<RunEnd, { kind: 'crashed' }> {
+  return { kind: 'crashed', cause, detail: detail.split('\n')[0]?.trim() || 'no detail' };
 }
 
 /** `chunks` are the `events` texts of the worker's progress messages, in order. */

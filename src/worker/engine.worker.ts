@@ -65,7 +65,7 @@ function boot(buffer: Int32Array | null): Promise<Engine> {
       return ready;
     });
     engine.catch((error: unknown) => {
-      post({ type: 'crash', id: null, message: `The Python engine failed to start: ${String(error)}` });
+      post({ type: 'crash', id: null, cause: 'other', message: `The Python engine failed to start: ${String(error)}` });
     });
   }
   return engine;
@@ -80,7 +80,8 @@ async function run(id: number, source: string, options: Extract<ToWorker, { type
     post({ type: 'result', id, json, runMs: performance.now() - t0 });
   } catch (error) {
     // The error alone ("RangeError: Maximum call stack size exceeded"): the notice says the rest.
-    post({ type: 'crash', id, message: String(error) });
+    // Its type says what it was: a RangeError is the C stack (the JS stack under wasm) overflowing.
+    post({ type: 'crash', id, cause: error instanceof RangeError ? 'c-stack' : 'other', message: String(error) });
   }
 }
 
@@ -89,7 +90,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>): void => {
   // (an old tab after a deploy) must get a clear crash, not a half-understood run.
   const parsed = parseToWorker(event.data);
   if (!parsed.ok) {
-    post({ type: 'crash', id: null, message: `the page sent a message the engine cannot read: ${parsed.error}` });
+    post({ type: 'crash', id: null, cause: 'other', message: `the page sent a message the engine cannot read: ${parsed.error}` });
     return;
   }
   const message = parsed.value;

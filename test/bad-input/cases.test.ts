@@ -3,7 +3,7 @@
 // compile on the engine's CPython (Pyodide).
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_INPUT_CASES } from './cases';
+import { BAD_INPUT_CASES, LIMIT_CAUSES } from './cases';
 
 const fixtures = import.meta.glob<string>('./*.py', { query: '?raw', import: 'default', eager: true });
 const outputs = import.meta.glob<string>('./expected/*.out', { query: '?raw', import: 'default', eager: true });
@@ -26,6 +26,10 @@ describe('the bad-input table', () => {
     for (const { file, what, expect: e } of BAD_INPUT_CASES) {
       expect(what.trim(), file).not.toBe('');
       expect(e.limit !== undefined, file).toBe(e.kind === 'limit');
+      // A cause exactly where the limit has variants, and one of its own.
+      const causes = e.limit === undefined ? null : LIMIT_CAUSES[e.limit];
+      if (causes === null) expect(e.cause, file).toBeUndefined();
+      else expect(causes, file).toContain(e.cause);
       expect(e.exitCode !== undefined, file).toBe(e.kind === 'exit');
       if (e.stuckOn !== undefined) expect(e.kind, file).toBe('deadlock');
       if (e.hint !== undefined) expect(e.kind, file).toBe('exception');
@@ -35,6 +39,12 @@ describe('the bad-input table', () => {
         expect(Number.isInteger(e.line) && e.line >= 1 && e.line <= lines, file).toBe(true);
       }
     }
+  });
+
+  it('asks for every limit, each way it can be reached', () => {
+    const asked = new Set(BAD_INPUT_CASES.map((c) => `${String(c.expect.limit)}/${String(c.expect.cause ?? null)}`));
+    const every = Object.entries(LIMIT_CAUSES).flatMap(([limit, causes]) => (causes ?? [null]).map((cause) => `${limit}/${String(cause)}`));
+    expect(every.filter((limit) => !asked.has(limit))).toEqual([]);
   });
 
   it('points at CPython outputs that exist, and uses all of them', () => {

@@ -5,11 +5,14 @@
  * How to read an expectation:
  * - `kind`: the run's `RunEnd.kind` (src/protocol/trace.ts), or 'syntax-error' when the
  *   engine returns a `SyntaxProblem` instead of a trace.
- * - `limit`: for kind 'limit', which `LimitKind` should stop the run. Where two limits race
- *   (the engine's design decides), this is the intended one and the case's `what` says so.
+ * - `limit`: for kind 'limit', which `LimitKind` should stop the run, and `cause` which of its
+ *   variants (a virtual-time limit's and a memory limit's `cause`, a wall-clock limit's `where`)
+ *   for the kinds that have them. Where two limits race (the engine's design decides), this is the
+ *   intended one and the case's `what` says so.
  * - `messageIncludes`: each string must occur in the learner-facing text of the end:
- *   `${type}: ${message}` for 'syntax-error' and 'exception', the message for 'limit' and
- *   'deadlock'. Kept generic on purpose (type names, a module name, one plain word).
+ *   `${type}: ${message}` for 'syntax-error' and 'exception' (CPython's words), and the English
+ *   words src/i18n makes of the end's facts for 'limit', 'deadlock' and 'crashed' (what the CLI
+ *   prints). Kept generic on purpose (type names, a module name, one plain word).
  * - `line`: the learner's line the end points at (`SyntaxProblem.line`, or `RunEnd.line`:
  *   the innermost frame of the learner's file in the traceback, or where a limit stopped it).
  * - `exitCode`: for kind 'exit', `RunEnd.code`.
@@ -17,26 +20,63 @@
  *   never retrieved.
  * - `stuckOn`: for kind 'deadlock', the `AwaitTarget.api` that must appear among the stuck
  *   tasks (e.g. "Lock.acquire").
- * - `hint`: the kind of the line of why the page adds under an error from the sandbox (endHint).
+ * - `hint`: the kind of the hint the engine puts on an exception that comes from the sandbox
+ *   (`RunHint.k`), which the page and the CLI word under the error.
  * - `stdoutFile`: the stdout real CPython printed, relative to this folder; the run must
  *   print exactly that (stderr is not compared: CPython's holds file paths).
  */
-import type { LimitKind, RunEnd, WarningKind } from '../../src/protocol/trace';
-import type { EndHint } from '../../src/trace/endHint';
+import type { LimitEnd, LimitKind, RunEnd, RunHintKind, WarningKind } from '../../src/protocol/trace';
 
 /** Every way a run can end that a fixture can ask for ('stopped' only comes from outside). */
 export type ExpectedEnd = 'syntax-error' | Exclude<RunEnd['kind'], 'stopped'>;
 
+type LimitOf<K extends LimitKind> = Extract<LimitEnd, { limit: K }>;
+
+/** Which variant of its limit an end is: the field that picks its words, for the kinds that have one. */
+export type LimitCause = LimitOf<'virtual-time'>['cause'] | LimitOf<'wall-clock'>['where'] | LimitOf<'memory'>['cause'];
+
+/**
+ * Every limit kind with every variant it has (null: it has none). Typed by the protocol's unions,
+ * so a limit or a cause added there must be added here, and then reached by some case (the
+ * table's test and the CLI suite both check).
+ */
+export const LIMIT_CAUSES: { readonly [K in LimitKind]: readonly LimitCause[] | null } = {
+  steps: null,
+  'virtual-time': Object.keys({ timer: 1, 'time.sleep': 1 } satisfies Record<LimitOf<'virtual-time'>['cause'], 1>) as LimitCause[],
+  'busy-loop': null,
+  output: null,
+  'wall-clock': Object.keys({ python: 1, 'c-call': 1 } satisfies Record<LimitOf<'wall-clock'>['where'], 1>) as LimitCause[],
+  events: null,
+  memory: Object.keys({ heap: 1, 'memory-error': 1 } satisfies Record<LimitOf<'memory'>['cause'], 1>) as LimitCause[],
+};
+
+/** An end's limit variant, or null for the kinds with one way to be reached. */
+export function causeOf(end: LimitEnd): LimitCause | null {
+  switch (end.limit) {
+    case 'virtual-time':
+    case 'memory':
+      return end.cause;
+    case 'wall-clock':
+      return end.where;
+    case 'steps':
+    case 'busy-loop':
+    case 'output':
+    case 'events':
+      return null;
+  }
+}
+
 export interface BadInputExpectation {
   readonly kind: ExpectedEnd;
   readonly limit?: LimitKind;
+  readonly cause?: LimitCause;
   readonly messageIncludes?: readonly string[];
   readonly line?: number;
   readonly exitCode?: number;
   readonly warnings?: readonly WarningKind[];
   readonly stuckOn?: readonly string[];
-  /** The line of why the page adds under the error (src/trace/endHint), for errors from the sandbox. */
-  readonly hint?: EndHint['kind'];
+  /** The hint the engine gives the exception (RunEnd `exception`'s `hint.k`), for errors from the sandbox. */
+  readonly hint?: RunHintKind;
 }
 
 export interface BadInputCase {
@@ -49,7 +89,7 @@ export interface BadInputCase {
   readonly stdoutFile?: string;
 }
 
-const NO_NETWORK = ['network'] as const;
+const NO_NETWORK = ['Network unreachable'] as const;
 
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   // ---- programs that do not compile
@@ -180,7 +220,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'c-stack-overflow.py',
     what: 'the repr of a list nested 100,000 deep: RecursionError on CPython, a crash of Pyodide itself (its C stack overflows)',
-    expect: { kind: 'crashed', messageIncludes: ['C stack overflowed', 'RecursionError'] },
+    expect: { kind: 'crashed', messageIncludes: ['C stack overflowed (RangeError', 'RecursionError'] },
   },
   {
     file: 'memory-bomb.py',
@@ -226,7 +266,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'sleep-forever.py',
     what: 'while True: await asyncio.sleep(1)',
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'sleep-zero-spin.py',
@@ -236,12 +276,12 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'cancel-swallowed-loop.py',
     what: 'a task swallows CancelledError while main cancels it every 0.5 s until it is done',
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'cancel-swallowed-at-exit.py',
     what: "main returns; asyncio.run's cleanup cancels a task that swallows it and waits forever",
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'except-baseexception-busy.py',
@@ -251,32 +291,47 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'except-baseexception-sleep.py',
     what: 'an endless sleep loop with except BaseException: pass',
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'time-sleep-huge.py',
     what: 'time.sleep(1_000_000) blocks the loop past the clock limit',
-    expect: { kind: 'limit', limit: 'virtual-time', line: 8 },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'time.sleep', line: 8, messageIncludes: ['time.sleep(1e+06) at line 8'] },
   },
   {
     file: 'asyncio-sleep-huge.py',
     what: 'await asyncio.sleep(10**9): one timer far past the clock limit',
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'sleep-infinity.py',
     what: 'await asyncio.sleep(float("inf")): a timer at infinity (not valid JSON as a number)',
-    expect: { kind: 'limit', limit: 'virtual-time' },
+    expect: { kind: 'limit', limit: 'virtual-time', cause: 'timer', messageIncludes: ["program's clock would pass 3600 s"] },
   },
   {
     file: 'memory-growing-list.py',
     what: 'a list that grows by 1 MB per turn without an await: stop it before wasm memory runs out',
-    expect: { kind: 'limit', limit: 'memory' },
+    expect: { kind: 'limit', limit: 'memory', cause: 'heap', messageIncludes: ['1,024 MB'] },
+  },
+  {
+    file: 'memory-error.py',
+    what: 'bytearray(2**31 - 1): one allocation Python cannot make, so its allocator fails first and the program gets MemoryError',
+    expect: { kind: 'limit', limit: 'memory', cause: 'memory-error', line: 7, messageIncludes: ['MemoryError'] },
+  },
+  {
+    file: 'slow-steps.py',
+    what: 'each step adds up 200,000 numbers, then yields: no other limit comes near, the real-time one stops it from Python',
+    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', messageIncludes: ['10 s of real time (it was at line'] },
+  },
+  {
+    file: 'events-flood.py',
+    what: 'each step runs a 50-round loop before it yields: a million trace events come before 100,000 steps',
+    expect: { kind: 'limit', limit: 'events', messageIncludes: ['1,000,000 events'] },
   },
   {
     file: 'long-c-call.py',
     what: 'sum(range(10**13)): one C call for hours, no line events to stop it at',
-    expect: { kind: 'limit', limit: 'wall-clock' },
+    expect: { kind: 'limit', limit: 'wall-clock', cause: 'c-call', messageIncludes: ['inside one call that never returned to Python'] },
   },
   {
     file: 'output-flood-lines.py',

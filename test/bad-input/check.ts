@@ -1,8 +1,10 @@
 /** Compare what the engine did with a fixture's expectation: the list of what differs (empty = as expected). */
 import { readFileSync } from 'node:fs';
-import type { RunResult } from '../../src/protocol/trace';
-import { endHint } from '../../src/trace/endHint';
-import type { BadInputCase } from './cases';
+import { endSentence, whySentence } from '../../src/i18n/endWords';
+import type { Lang } from '../../src/i18n/lang';
+import { englishSentences } from '../../src/i18n/testing/englishSentences';
+import type { RunEnd, RunResult } from '../../src/protocol/trace';
+import { causeOf, type BadInputCase } from './cases';
 
 const HERE = new URL('./', import.meta.url);
 
@@ -10,22 +12,53 @@ export function fixtureSource(file: string): string {
   return readFileSync(new URL(file, HERE), 'utf8');
 }
 
-/** The words a learner reads for this end: what the cases' messageIncludes are matched against. */
-export function endText(result: RunResult): string {
+/**
+ * The words a learner reads for this end, in `lang`: CPython's `${type}: ${message}` for a syntax
+ * error and an exception (the same in every language), src/i18n's words for an end the program did
+ * not reach by itself. What the cases' messageIncludes are matched against (in English).
+ */
+export function endText(result: RunResult, lang: Lang = 'en'): string {
   if (result.kind === 'syntax-error') return `${result.problem.type}: ${result.problem.message}`;
   const end = result.trace.end;
+  if (end.kind === 'exception') return `${end.type}: ${end.message}`;
+  return endSentence(end, lang) ?? '';
+}
+
+/** What may stay English in an end's Chinese words: figures that are names or the host's error text. */
+export function mayStayEnglish(end: RunEnd): string[] {
   switch (end.kind) {
-    case 'exception':
-      return `${end.type}: ${end.message}`;
-    case 'limit':
     case 'deadlock':
-    case 'stopped':
+      return end.stuck.map((s) => s.name);
     case 'crashed':
-      return end.message;
+      return [end.detail];
+    case 'exception':
+      return end.hint?.k === 'missing-module' ? [end.hint.module] : [];
     case 'ok':
     case 'exit':
-      return '';
+    case 'limit':
+    case 'stopped':
+      return [];
   }
+}
+
+/**
+ * How the end's words fail in either language: a sentence (or hint) missing or empty, or English
+ * sentences in the Chinese. Empty when both languages say it.
+ */
+export function wordingProblems(end: RunEnd): string[] {
+  const found: string[] = [];
+  const en = whySentence(end, 'en');
+  const zh = whySentence(end, 'zh');
+  const needsWords = end.kind === 'limit' || end.kind === 'deadlock' || end.kind === 'stopped' || end.kind === 'crashed' || (end.kind === 'exception' && end.hint !== undefined);
+  if (!needsWords) return found;
+  if (en === null || en.trim() === '') found.push(`no English words for ${JSON.stringify(end)}`);
+  if (zh === null || zh.trim() === '') found.push(`no Chinese words for ${JSON.stringify(end)}`);
+  else {
+    if (!/[\u4e00-\u9fff]/.test(zh)) found.push(`the Chinese words are not Chinese: ${zh}`);
+    const english = englishSentences(zh, mayStayEnglish(end));
+    if (english.length > 0) found.push(`English in the Chinese words: ${english.join(' | ')} (${zh})`);
+  }
+  return found;
 }
 
 export function differences(testCase: BadInputCase, result: RunResult): string[] {
@@ -44,12 +77,16 @@ export function differences(testCase: BadInputCase, result: RunResult): string[]
   const trace = result.trace;
   const end = trace.end;
   if (end.kind === 'limit' && want.limit !== undefined && end.limit !== want.limit) found.push(`limit ${end.limit}, expected ${want.limit}`);
+  if (end.kind === 'limit' && (want.cause ?? null) !== causeOf(end)) {
+    found.push(`limit ${end.limit} by ${String(causeOf(end))}, expected ${String(want.cause ?? null)}`);
+  }
   if (want.line !== undefined && (end.kind === 'exception' || end.kind === 'limit') && end.line !== want.line) {
     found.push(`line ${String(end.line)}, expected ${want.line}`);
   }
   if (want.exitCode !== undefined && end.kind === 'exit' && end.code !== want.exitCode) found.push(`exit ${end.code}, expected ${want.exitCode}`);
-  const hint = endHint(end)?.kind;
-  if (hint !== want.hint) found.push(`the page's hint is ${String(hint)}, expected ${String(want.hint)}`);
+  const hint = end.kind === 'exception' ? end.hint?.k : undefined;
+  if (hint !== want.hint) found.push(`the hint is ${String(hint)}, expected ${String(want.hint)}`);
+  found.push(...wordingProblems(end));
   for (const kindOfWarning of want.warnings ?? []) {
     if (!trace.events.some((e) => e.e === 'warn' && e.kind === kindOfWarning)) found.push(`no ${kindOfWarning} warning`);
   }

@@ -9,11 +9,16 @@
  *   a tight C loop cannot be interrupted any other way.
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
+ * - Every event says what happened in its fields: a `restarted` carries the run it ended, with
+ *   the partial trace made from what the worker had streamed, so the store infers nothing.
+ *
+ * This is the page's host of the engine (the CLI's is cli/engineHost.ts), not a store slice:
+ * the store only hears its events.
  */
-import { ENGINE_RESTARTED } from '../i18n/endMessages';
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
-import { assertNever, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
-import { crashedEnd, partialTrace } from '../trace';
+import { assertNever } from '../protocol/assertNever';
+import { resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
+import { crashedEnd, partialTrace, type CrashCause } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
 export const STOP_GRACE_MS = 1500;
@@ -41,8 +46,24 @@ export interface WorkerHandlers {
 
 export type WorkerFactory = (handlers: WorkerHandlers) => WorkerPort;
 
-/** Why a worker was replaced. */
-export type RestartReason = 'stopped' | 'crashed' | 'died' | 'retry';
+/**
+ * Why a worker was replaced: Stop had to end the run (`stopped`), Python crashed (`crashed`),
+ * the worker failed outside the protocol (`died`), the run passed its wall-clock limit inside
+ * one C call (`watchdog`), or a fresh engine was wanted (`retry`: after the memory limit, or
+ * on request).
+ */
+export type RestartReason = 'stopped' | 'crashed' | 'died' | 'watchdog' | 'retry';
+
+/**
+ * The run a restart ended, and its partial trace: what the worker had streamed, ending with why
+ * it was cut (`stopped`, the wall-clock limit, `crashed`). A run is never lost: even with
+ * nothing streamed, its trace says how it ended.
+ */
+export interface EndedRun {
+  readonly runId: number;
+  readonly result: RunResult;
+  readonly runMs: number;
+}
 
 /** What the client tells the store. */
 export type EngineEvent =
@@ -53,14 +74,14 @@ export type EngineEvent =
   /** A run asked for while booting was stopped before it started. */
   | { readonly type: 'run-cancelled'; readonly runId: number }
   /**
-   * The worker was replaced and a new one is booting. `lostRunId` is the run that was going on,
-   * which ends here without a result.
+   * The worker was replaced and a new one is booting. `run`: the run that was going on, which
+   * ends here with its partial trace (null when no run was going on).
    */
   | {
       readonly type: 'restarted';
       readonly reason: RestartReason;
       readonly detail: string;
-      readonly lostRunId: number | null;
+      readonly run: EndedRun | null;
     }
   | { readonly type: 'boot-failed'; readonly detail: string };
 
@@ -94,25 +115,16 @@ interface PendingRun {
 }
 
 /** Why a run's worker was killed, as the end of its partial trace. */
-function killedEnd(reason: RestartReason | 'watchdog', detail: string, options: RunOptions): RunEnd {
+function killedEnd(reason: RestartReason, detail: string, cause: CrashCause, options: RunOptions): RunEnd {
   switch (reason) {
     case 'watchdog':
-      return {
-        kind: 'limit',
-        limit: 'wall-clock',
-        message:
-          `The program ran for more than ${options.limits.maxWallSeconds} s of real time inside one call that never ` +
-          'returned to Python (e.g. sum(range(10**13))); the engine was restarted to stop it.',
-        line: null,
-      };
+      return { kind: 'limit', limit: 'wall-clock', line: null, max: options.limits.maxWallSeconds, where: 'c-call' };
     case 'stopped':
-      return { kind: 'stopped', message: 'Stopped: the engine was restarted to end the run; the trace shows what happened until then.' };
+    case 'retry':
+      return { kind: 'stopped', how: 'terminated' };
     case 'crashed':
     case 'died':
-    case 'retry': {
-      const end = crashedEnd(detail);
-      return { ...end, message: end.message + ENGINE_RESTARTED };
-    }
+      return crashedEnd(cause, detail);
   }
 }
 
@@ -156,24 +168,31 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     worker.postMessage({ type: 'boot', interruptBuffer });
   }
 
-  function replaceWorker(reason: RestartReason, detail: string, why: RestartReason | 'watchdog' = reason): void {
+  /** `cause`: for a crash, what the worker said it was (a worker that died says nothing). */
+  function replaceWorker(reason: RestartReason, detail: string, cause: CrashCause = 'other'): void {
     clearStopTimer();
     worker?.terminate();
     worker = null;
     const killed = running;
     running = null;
     if (disposed) return;
-    if (killed !== null && why !== 'retry') {
-      // Keep what the run did before the kill: the streamed events make a partial trace.
-      const trace = partialTrace(killed.source, killed.options.seed, killed.chunks, killedEnd(why, detail, killed.options));
-      opts.onEvent({ type: 'result', runId: killed.id, result: { kind: 'trace', trace }, runMs: now() - killed.startedAt });
-    }
-    const lostRunId = killed !== null && why === 'retry' ? killed.id : null;
-    opts.onEvent({ type: 'restarted', reason, detail, lostRunId });
+    // Keep what the run did before the kill: the streamed events make a partial trace.
+    const run: EndedRun | null =
+      killed === null
+        ? null
+        : {
+            runId: killed.id,
+            result: {
+              kind: 'trace',
+              trace: partialTrace(killed.source, killed.options.seed, killed.chunks, killedEnd(reason, detail, cause, killed.options)),
+            },
+            runMs: now() - killed.startedAt,
+          };
+    opts.onEvent({ type: 'restarted', reason, detail, run });
     startWorker();
   }
 
-  function handleFailure(reason: RestartReason, detail: string): void {
+  function handleFailure(reason: 'crashed' | 'died', detail: string, cause: CrashCause = 'other'): void {
     if (!ready) {
       // The boot itself failed: retry a few times, then give up and say so.
       bootFailures += 1;
@@ -186,7 +205,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         return;
       }
     }
-    replaceWorker(reason, detail);
+    replaceWorker(reason, detail, cause);
   }
 
   function send(queuedRun: PendingRun): void {
@@ -195,7 +214,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     running = run;
     watchdog = setTimer(() => {
       watchdog = null;
-      replaceWorker('stopped', 'the run passed its wall-clock limit', 'watchdog');
+      replaceWorker('watchdog', 'the run passed its wall-clock limit');
     }, run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
     worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
@@ -236,7 +255,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         if (running && running.id === message.id) running.chunks.push(message.events);
         return;
       case 'crash':
-        handleFailure('crashed', message.message);
+        handleFailure('crashed', message.message, message.cause);
         return;
       default:
         assertNever(message);

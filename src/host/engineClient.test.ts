@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunResult } from '../protocol/trace';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunEnd, type RunResult, type Trace } from '../protocol/trace';
 import type { FromWorker, ToWorker } from '../protocol/worker';
 import { createEngineClient, MAX_BOOT_FAILURES, STOP_GRACE_MS, WATCHDOG_GRACE_MS, type EngineEvent, type WorkerHandlers } from './engineClient';
-import { fakeTimers } from './testing/fakeTimers';
+import { fakeTimers } from '../store/testing/fakeTimers';
 
 interface FakeWorker {
   readonly sent: ToWorker[];
@@ -40,19 +40,29 @@ function setup(isolated: boolean) {
 }
 
 const ready: FromWorker = { type: 'ready', bootMs: 1, pythonVersion: '3.14.2' };
-const stopped: RunResult = {
-  kind: 'trace',
-  trace: {
-    version: TRACE_VERSION,
-    source: '',
-    seed: 0,
-    events: [],
-    end: { kind: 'stopped', message: 'stopped' },
-    stdout: '',
-    stderr: '',
-    stats: { steps: 0, iterations: 0, tasks: 0, virtualTime: 0, pythonMs: 0 },
-  },
+const stoppedTrace: Trace = {
+  version: TRACE_VERSION,
+  source: '',
+  seed: 0,
+  events: [],
+  end: { kind: 'stopped', how: 'interrupt' },
+  stdout: '',
+  stderr: '',
+  stats: { steps: 0, iterations: 0, tasks: 0, virtualTime: 0, pythonMs: 0 },
 };
+const stopped: RunResult = { kind: 'trace', trace: stoppedTrace };
+
+type Restarted = Extract<EngineEvent, { type: 'restarted' }>;
+
+function restartsIn(events: readonly EngineEvent[]): Restarted[] {
+  return events.filter((e): e is Restarted => e.type === 'restarted');
+}
+
+/** The end of the partial trace a restart carries. */
+function endOf(event: EngineEvent | undefined): RunEnd | undefined {
+  const result = event?.type === 'restarted' ? event.run?.result : undefined;
+  return result?.kind === 'trace' ? result.trace.end : undefined;
+}
 
 function bufferOf(w: FakeWorker): Int32Array | null {
   const boot = w.sent[0];
@@ -100,15 +110,15 @@ describe('engine client', () => {
     expect(worker(0).terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(worker(1).sent[0]?.type).toBe('boot');
-    expect(events).toContainEqual(expect.objectContaining({ type: 'restarted', reason: 'stopped', lostRunId: null }));
-    // The run is not lost: what it streamed becomes a partial trace that ends 'stopped'.
-    const results = events.filter((e) => e.type === 'result');
-    expect(results).toHaveLength(1);
-    const partial = results[0];
-    expect(partial?.type === 'result' && partial.runId === id && partial.result.kind === 'trace' && partial.result.trace.end.kind).toBe('stopped');
+    // The run is not lost: the restart carries it, with what it streamed as a trace that ends 'stopped'.
+    const restarted = restartsIn(events);
+    expect(restarted).toHaveLength(1);
+    expect(restarted[0]).toMatchObject({ reason: 'stopped', run: { runId: id } });
+    expect(endOf(restarted[0])).toEqual({ kind: 'stopped', how: 'terminated' });
+    expect(events.filter((e) => e.type === 'result')).toHaveLength(0);
     // A late answer from the old worker is ignored.
     worker(0).reply({ type: 'result', id, json: JSON.stringify(stopped), runMs: 5 });
-    expect(events.filter((e) => e.type === 'result')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'result')).toHaveLength(0);
   });
 
   it('restarts at once on Stop when the page is not isolated', () => {
@@ -120,14 +130,15 @@ describe('engine client', () => {
     expect(workers).toHaveLength(2);
   });
 
-  it('replaces a worker that crashes during a run', () => {
+  it('replaces a worker that crashes during a run, and ends the run with the cause the worker gave', () => {
     const { client, worker, workers, events } = setup(true);
     worker(0).reply(ready);
     const id = client.run('x', DEFAULT_RUN_OPTIONS);
-    worker(0).reply({ type: 'crash', id, message: 'out of memory' });
+    worker(0).reply({ type: 'crash', id, cause: 'c-stack', message: 'RangeError: Maximum call stack size exceeded\n  at wasm' });
     expect(workers).toHaveLength(2);
-    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'crashed', detail: 'out of memory', lostRunId: null });
-    expect(events.at(-2)).toMatchObject({ type: 'result', runId: id });
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'restarted', reason: 'crashed', detail: 'RangeError: Maximum call stack size exceeded\n  at wasm', run: { runId: id } });
+    expect(endOf(last)).toEqual({ kind: 'crashed', cause: 'c-stack', detail: 'RangeError: Maximum call stack size exceeded' });
   });
 
   it('keeps the streamed events of a run killed by the watchdog as a partial trace', () => {
@@ -139,12 +150,45 @@ describe('engine client', () => {
     timers.advance(DEFAULT_RUN_OPTIONS.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
     expect(worker(0).terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    const result = events.find((e) => e.type === 'result');
-    if (result?.type !== 'result' || result.result.kind !== 'trace') throw new Error('no partial trace');
-    expect(result.runId).toBe(id);
-    expect(result.result.trace.events).toEqual([{ e: 'line', l: 1 }, { e: 'out', s: 'hi\n' }, { e: 'line', l: 2 }]);
-    expect(result.result.trace.stdout).toBe('hi\n');
-    expect(result.result.trace.end).toMatchObject({ kind: 'limit', limit: 'wall-clock' });
+    const [restarted] = restartsIn(events);
+    expect(restarted).toMatchObject({ reason: 'watchdog', run: { runId: id } });
+    const result = restarted?.run?.result;
+    if (result?.kind !== 'trace') throw new Error('no partial trace');
+    expect(result.trace.events).toEqual([{ e: 'line', l: 1 }, { e: 'out', s: 'hi\n' }, { e: 'line', l: 2 }]);
+    expect(result.trace.stdout).toBe('hi\n');
+    expect(result.trace.end).toEqual({
+      kind: 'limit',
+      limit: 'wall-clock',
+      line: null,
+      max: DEFAULT_RUN_OPTIONS.limits.maxWallSeconds,
+      where: 'c-call',
+    });
+  });
+
+  it('a restart asked for during a run ends that run as stopped from outside, with its trace', () => {
+    const { client, worker, events } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('while True: pass', DEFAULT_RUN_OPTIONS);
+    client.restart();
+    const [restarted] = restartsIn(events);
+    expect(restarted).toMatchObject({ reason: 'retry', run: { runId: id } });
+    expect(endOf(restarted)).toEqual({ kind: 'stopped', how: 'terminated' });
+  });
+
+  it('starts a fresh engine after the memory limit, carrying no run (the result came first)', () => {
+    const { client, worker, workers, events } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('hoard()', DEFAULT_RUN_OPTIONS);
+    const memory: RunResult = {
+      kind: 'trace',
+      trace: { ...stoppedTrace, end: { kind: 'limit', limit: 'memory', line: 3, maxBytes: 2 ** 30, cause: 'heap' } },
+    };
+    worker(0).reply({ type: 'result', id, json: JSON.stringify(memory), runMs: 5 });
+    expect(workers).toHaveLength(2);
+    expect(events.slice(-2)).toEqual([
+      { type: 'result', runId: id, result: memory, runMs: 5 },
+      { type: 'restarted', reason: 'retry', detail: 'a fresh engine after the memory limit', run: null },
+    ]);
   });
 
   it('replaces a worker that dies while idle', () => {
@@ -152,12 +196,12 @@ describe('engine client', () => {
     worker(0).reply(ready);
     worker(0).fail('script error');
     expect(workers).toHaveLength(2);
-    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'died', detail: 'script error', lostRunId: null });
+    expect(events.at(-1)).toEqual({ type: 'restarted', reason: 'died', detail: 'script error', run: null });
   });
 
   it('gives up after repeated boot failures instead of restarting forever', () => {
     const { client, worker, workers, events } = setup(true);
-    for (let i = 0; i < MAX_BOOT_FAILURES; i++) worker(i).reply({ type: 'crash', id: null, message: 'no wasm' });
+    for (let i = 0; i < MAX_BOOT_FAILURES; i++) worker(i).reply({ type: 'crash', id: null, cause: 'other', message: 'no wasm' });
     expect(workers).toHaveLength(MAX_BOOT_FAILURES);
     expect(events.at(-1)).toEqual({ type: 'boot-failed', detail: 'no wasm' });
     client.restart();
