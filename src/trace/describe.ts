@@ -4,7 +4,7 @@
  * the sleep of which task...), what a waiting task waits on. src/i18n puts them into words.
  */
 import type { AwaitTarget, HandleTarget, TaskId } from '../protocol/trace';
-import { assertNever } from './assertNever';
+import { assertNever } from '../protocol/assertNever';
 import type { AwaitLabel, CallRef, HandleLabel, TaskLabel, TimeoutKind } from './narration';
 import type { TaskInfo } from './types';
 

@@ -5,7 +5,7 @@
  * cursor, which line runs. This file decides what to say; src/i18n/narration.ts says it.
  */
 import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
-import { assertNever } from './assertNever';
+import { assertNever } from '../protocol/assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
 import { callRef, describeAwait, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
