@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunEnd, type RunResult, type Trace } from '../protocol/trace';
 import type { FromWorker, ToWorker } from '../protocol/worker';
-import { createEngineClient, MAX_BOOT_FAILURES, STOP_GRACE_MS, WATCHDOG_GRACE_MS, type EngineEvent, type WorkerHandlers } from './engineClient';
+import {
+  createEngineClient,
+  LIVELY_MS,
+  MAX_BOOT_FAILURES,
+  STOP_GRACE_MS,
+  WATCHDOG_EXTENSIONS,
+  WATCHDOG_GRACE_MS,
+  type EngineEvent,
+  type WorkerHandlers,
+} from './engineClient';
 import { fakeTimers } from '../store/testing/fakeTimers';
 
 interface FakeWorker {
@@ -20,6 +29,7 @@ function setup(isolated: boolean) {
     onEvent: (e) => events.push(e),
     setTimer: (fn, ms) => timers.setTimeout(fn, ms),
     clearTimer: (h) => timers.clearTimeout(h),
+    now: () => timers.now(),
     createWorker: (handlers: WorkerHandlers) => {
       const w: FakeWorker = {
         sent: [],
@@ -163,6 +173,78 @@ describe('engine client', () => {
       max: DEFAULT_RUN_OPTIONS.limits.maxWallSeconds,
       where: 'c-call',
     });
+  });
+
+  const WATCHDOG_MS = DEFAULT_RUN_OPTIONS.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS;
+
+  it('waits a grace longer, at most twice, for a run that sent a heartbeat in the last second', () => {
+    const { client, worker, events, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('tasks-100k', DEFAULT_RUN_OPTIONS);
+    worker(0).reply({ type: 'progress', id, events: '{"e":"line","l":6}' });
+    // Past the limit, the engine closing 100,000 coroutines: heartbeats, then its result.
+    timers.advance(WATCHDOG_MS - 500);
+    worker(0).reply({ type: 'progress', id, events: '' });
+    timers.advance(500);
+    expect(worker(0).terminated).toBe(false);
+    timers.advance(WATCHDOG_GRACE_MS - 200);
+    worker(0).reply({ type: 'progress', id, events: '' });
+    timers.advance(200);
+    expect(worker(0).terminated).toBe(false);
+    const steps: RunResult = {
+      kind: 'trace',
+      trace: { ...stoppedTrace, end: { kind: 'limit', limit: 'steps', line: 6, max: 100_000, t: 0 } },
+    };
+    timers.advance(WATCHDOG_GRACE_MS - 100);
+    worker(0).reply({ type: 'result', id, json: JSON.stringify(steps), runMs: 19_000 });
+    expect(events.at(-1)).toEqual({ type: 'result', runId: id, result: steps, runMs: 19_000 });
+    expect(restartsIn(events)).toEqual([]);
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('kills a run that keeps sending heartbeats once its extensions are used up', () => {
+    const { client, worker, events, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('x', DEFAULT_RUN_OPTIONS);
+    const beatUntil = (ms: number): void => {
+      for (let t = 0; t < ms; t += 250) {
+        timers.advance(250);
+        worker(0).reply({ type: 'progress', id, events: '' });
+      }
+    };
+    beatUntil(WATCHDOG_MS + WATCHDOG_EXTENSIONS * WATCHDOG_GRACE_MS - 250);
+    expect(worker(0).terminated).toBe(false);
+    beatUntil(250);
+    expect(worker(0).terminated).toBe(true);
+    expect(restartsIn(events)).toMatchObject([{ reason: 'watchdog', run: { runId: id } }]);
+  });
+
+  it('does not extend for a worker silent for a second or more (one stuck C call)', () => {
+    const { client, worker, timers } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
+    timers.advance(WATCHDOG_MS - LIVELY_MS);
+    worker(0).reply({ type: 'progress', id, events: '{"e":"line","l":1}' });
+    timers.advance(LIVELY_MS);
+    expect(worker(0).terminated).toBe(true);
+  });
+
+  it('a result the schema refuses ends the run as a crash, with what it streamed', () => {
+    const { client, worker, workers, events } = setup(true);
+    worker(0).reply(ready);
+    const id = client.run('print("hi")', DEFAULT_RUN_OPTIONS);
+    worker(0).reply({ type: 'progress', id, events: '{"e":"out","s":"hi\\n"}' });
+    worker(0).reply({ type: 'result', id, json: JSON.stringify({ kind: 'trace', trace: { version: TRACE_VERSION } }), runMs: 5 });
+    expect(workers).toHaveLength(2);
+    expect(events.some((e) => e.type === 'result')).toBe(false);
+    const [restarted] = restartsIn(events);
+    expect(restarted).toMatchObject({ reason: 'crashed', run: { runId: id } });
+    const result = restarted?.run?.result;
+    if (result?.kind !== 'trace') throw new Error('no partial trace');
+    expect(result.trace.stdout).toBe('hi\n');
+    expect(result.trace.end).toMatchObject({ kind: 'crashed', cause: 'other' });
+    if (result.trace.end.kind !== 'crashed') throw new Error('not a crash');
+    expect(result.trace.end.detail).toContain('not a run result');
   });
 
   it('a restart asked for during a run ends that run as stopped from outside, with its trace', () => {

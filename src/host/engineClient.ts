@@ -17,7 +17,7 @@
  */
 import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
-import { resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
+import { ProtocolError, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
 import { crashedEnd, partialTrace, type CrashCause } from '../trace';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
@@ -29,6 +29,14 @@ export const MAX_BOOT_FAILURES = 3;
  * single long C call (sum(range(10**13))) gets that far, as Python checks its limits itself.
  */
 export const WATCHDOG_GRACE_MS = 3000;
+/**
+ * A run that ended at a limit can still be working past the watchdog: closing 100,000 coroutines
+ * and writing their trace takes seconds, with a heartbeat (an empty progress chunk) between the
+ * engine's end phases. When the watchdog fires within LIVELY_MS of the worker's last message, it
+ * waits another WATCHDOG_GRACE_MS, at most WATCHDOG_EXTENSIONS times; a silent worker is stuck.
+ */
+export const LIVELY_MS = 1000;
+export const WATCHDOG_EXTENSIONS = 2;
 /** Pyodide reads this value in the interrupt buffer as SIGINT. */
 const SIGINT = 2;
 
@@ -144,6 +152,8 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   let running: PendingRun | null = null;
   let stopTimer: unknown = null;
   let watchdog: unknown = null;
+  /** When the worker last said anything (a heartbeat counts): see LIVELY_MS. */
+  let lastMessageAt = 0;
   let disposed = false;
 
   function clearStopTimer(): void {
@@ -212,16 +222,25 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     if (!worker) return;
     const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
-    watchdog = setTimer(() => {
+    lastMessageAt = run.startedAt;
+    let extensions = 0;
+    const fire = (): void => {
       watchdog = null;
+      if (extensions < WATCHDOG_EXTENSIONS && now() - lastMessageAt < LIVELY_MS) {
+        extensions += 1;
+        watchdog = setTimer(fire, WATCHDOG_GRACE_MS);
+        return;
+      }
       replaceWorker('watchdog', 'the run passed its wall-clock limit');
-    }, run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
+    };
+    watchdog = setTimer(fire, run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
     worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
     opts.onEvent({ type: 'started', runId: run.id });
   }
 
   function handleMessage(message: FromWorker): void {
+    lastMessageAt = now();
     switch (message.type) {
       case 'booting':
         opts.onEvent({ type: 'booting' });
@@ -238,11 +257,20 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         return;
       case 'result': {
         if (!running || running.id !== message.id) return;
+        let result: RunResult;
+        try {
+          result = resultOf(message);
+        } catch (error) {
+          if (!(error instanceof ProtocolError)) throw error;
+          // Read before the run is let go: a result the schema refuses ends the run as a crash
+          // with the partial trace of what it streamed, like any other engine failure.
+          handleFailure('crashed', error.message);
+          return;
+        }
         clearStopTimer();
         running = null;
         // A Stop that arrived as the run was finishing must not interrupt the next one.
         if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
-        const result = resultOf(message);
         opts.onEvent({ type: 'result', runId: message.id, result, runMs: message.runMs });
         if (result.kind === 'trace' && result.trace.end.kind === 'limit' && result.trace.end.limit === 'memory') {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.

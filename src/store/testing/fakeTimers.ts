@@ -4,6 +4,8 @@ import type { Timers } from '../types';
 export interface FakeTimers extends Timers {
   advance(ms: number): void;
   pending(): number;
+  /** The fake clock, in ms: what has been advanced so far (for code that reads the time). */
+  now(): number;
 }
 
 export function fakeTimers(): FakeTimers {
@@ -42,5 +44,6 @@ export function fakeTimers(): FakeTimers {
       now = until;
     },
     pending: () => timers.size,
+    now: () => now,
   };
 }
