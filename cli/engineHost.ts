@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineRunOptions } from '../src/engine/engine';
 import type { RunResult } from '../src/protocol/trace';
+import { startWatchdog, type Watchdog } from '../src/host/watchdog';
 import { crashedEnd, partialTrace, type CrashCause } from '../src/trace/partialTrace';
 import type { BenchFigures } from './bench';
 
@@ -24,18 +25,25 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
   return new Promise((resolve, reject) => {
     const thread = startThread(source, options, false);
     const chunks: string[] = [];
-    let watchdog: ReturnType<typeof setTimeout> | null = null;
+    let watchdog: Watchdog | null = null;
     const finish = (result: RunResult): void => {
-      if (watchdog !== null) clearTimeout(watchdog);
+      watchdog?.cancel();
       void thread.terminate();
       resolve(result);
     };
     thread.on('message', (message: ThreadMessage) => {
+      watchdog?.heard();
       switch (message.type) {
         case 'ready':
           // The limit counts from the start of the run, not of Pyodide's boot.
-          watchdog = setTimeout(() => {
-            finish({
+          // Past the limit it waits longer, twice at most, while the engine still sends heartbeats.
+          watchdog = startWatchdog({
+            firstMs: (options.limits.maxWallSeconds + GRACE_SECONDS) * 1000,
+            graceMs: GRACE_SECONDS * 1000,
+            setTimer: (fn, ms) => setTimeout(fn, ms),
+            clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+            now: () => performance.now(),
+            onKill: () => finish({
               kind: 'trace',
               // Python checks its limits itself: only a call that never returns to it gets here.
               trace: partialTrace(source, options.seed, chunks, {
@@ -45,8 +53,8 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
                 max: options.limits.maxWallSeconds,
                 where: 'c-call',
               }),
-            });
-          }, (options.limits.maxWallSeconds + GRACE_SECONDS) * 1000);
+            }),
+          });
           break;
         case 'progress':
           chunks.push(message.events);

@@ -3,15 +3,14 @@ import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunEnd, type RunResult, type T
 import type { FromWorker, ToWorker } from '../protocol/worker';
 import {
   createEngineClient,
-  LIVELY_MS,
   MAX_BOOT_FAILURES,
   STOP_GRACE_MS,
-  WATCHDOG_EXTENSIONS,
   WATCHDOG_GRACE_MS,
   type EngineEvent,
   type WorkerHandlers,
 } from './engineClient';
 import { fakeTimers } from '../store/testing/fakeTimers';
+import { LIVELY_MS, WATCHDOG_EXTENSIONS } from './watchdog';
 
 interface FakeWorker {
   readonly sent: ToWorker[];

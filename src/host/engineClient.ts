@@ -19,6 +19,7 @@ import type { RunEnd, RunOptions, RunResult } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
 import { ProtocolError, resultOf, type FromWorker, type ToWorker } from '../protocol/worker';
 import { crashedEnd, partialTrace, type CrashCause } from '../trace';
+import { startWatchdog, type Watchdog } from './watchdog';
 
 /** How long Stop waits for the interrupted run's partial trace before terminating the worker. */
 export const STOP_GRACE_MS = 1500;
@@ -29,14 +30,6 @@ export const MAX_BOOT_FAILURES = 3;
  * single long C call (sum(range(10**13))) gets that far, as Python checks its limits itself.
  */
 export const WATCHDOG_GRACE_MS = 3000;
-/**
- * A run that ended at a limit can still be working past the watchdog: closing 100,000 coroutines
- * and writing their trace takes seconds, with a heartbeat (an empty progress chunk) between the
- * engine's end phases. When the watchdog fires within LIVELY_MS of the worker's last message, it
- * waits another WATCHDOG_GRACE_MS, at most WATCHDOG_EXTENSIONS times; a silent worker is stuck.
- */
-export const LIVELY_MS = 1000;
-export const WATCHDOG_EXTENSIONS = 2;
 /** Pyodide reads this value in the interrupt buffer as SIGINT. */
 const SIGINT = 2;
 
@@ -151,15 +144,13 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   let queued: PendingRun | null = null;
   let running: PendingRun | null = null;
   let stopTimer: unknown = null;
-  let watchdog: unknown = null;
-  /** When the worker last said anything (a heartbeat counts): see LIVELY_MS. */
-  let lastMessageAt = 0;
+  let watchdog: Watchdog | null = null;
   let disposed = false;
 
   function clearStopTimer(): void {
     if (stopTimer !== null) clearTimer(stopTimer);
     stopTimer = null;
-    if (watchdog !== null) clearTimer(watchdog);
+    watchdog?.cancel();
     watchdog = null;
   }
 
@@ -222,25 +213,24 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     if (!worker) return;
     const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
-    lastMessageAt = run.startedAt;
-    let extensions = 0;
-    const fire = (): void => {
-      watchdog = null;
-      if (extensions < WATCHDOG_EXTENSIONS && now() - lastMessageAt < LIVELY_MS) {
-        extensions += 1;
-        watchdog = setTimer(fire, WATCHDOG_GRACE_MS);
-        return;
-      }
-      replaceWorker('watchdog', 'the run passed its wall-clock limit');
-    };
-    watchdog = setTimer(fire, run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS);
+    watchdog = startWatchdog({
+      firstMs: run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS,
+      graceMs: WATCHDOG_GRACE_MS,
+      onKill: () => {
+        watchdog = null;
+        replaceWorker('watchdog', 'the run passed its wall-clock limit');
+      },
+      setTimer,
+      clearTimer,
+      now,
+    });
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
     worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
     opts.onEvent({ type: 'started', runId: run.id });
   }
 
   function handleMessage(message: FromWorker): void {
-    lastMessageAt = now();
+    watchdog?.heard();
     switch (message.type) {
       case 'booting':
         opts.onEvent({ type: 'booting' });
