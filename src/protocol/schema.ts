@@ -205,6 +205,7 @@ const traceSchema = z.strictObject({
   stdout: z.string(),
   stderr: z.string(),
   stats: runStats,
+  dropped: z.strictObject({ events: count, chunks: count }).optional(),
 });
 sameShape<SameShape<typeof traceSchema, Trace>>();
 
@@ -313,6 +314,11 @@ export function parseTrace(data: unknown, root = 'trace'): Parsed<Trace> {
     events[i] = event.data;
   }
   return { ok: true, value: { ...head.value, events } };
+}
+
+/** One event of a trace, on its own: what a run streamed before its engine was killed (partialTrace). */
+export function parseTraceEvent(data: unknown, root = 'event'): Parsed<TraceEvent> {
+  return parseWith(traceEvent, root, data);
 }
 
 /** A RunResult with its trace left for `parseTrace`. */

@@ -375,6 +375,13 @@ export interface Trace {
   readonly stdout: string;
   readonly stderr: string;
   readonly stats: RunStats;
+  /**
+   * Only on a partial trace a host made from what a killed run had streamed (partialTrace in
+   * src/trace), when it left something out: `events` the schema refused, `chunks` that were not
+   * JSON at all (cut short by the kill), so a reader knows the trace is not all that was sent.
+   * The engine never writes it.
+   */
+  readonly dropped?: { readonly events: number; readonly chunks: number };
 }
 
 export interface RunStats {

@@ -3,6 +3,7 @@
  * never returns to Python, or Stop where the page is not cross-origin isolated). Everything the
  * engine finished recording is kept; `end` says why it stops there.
  */
+import { parseTraceEvent } from '../protocol/schema';
 import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
 
 /** Why Python crashed, as the host that caught the error decided it (see RunEnd `crashed`). */
@@ -18,9 +19,13 @@ export function crashedEnd(cause: CrashCause, detail: string): Extract<RunEnd, {
   return { kind: 'crashed', cause, detail: detail.split('\n')[0]?.trim() || 'no detail' };
 }
 
-/** `chunks` are the `events` texts of the worker's progress messages, in order. */
+/**
+ * `chunks` are the `events` texts of the worker's progress messages, in order. Each event is
+ * checked with the trace schema, as a whole trace from the engine is: the ones that pass are
+ * kept, and `dropped` counts the rest.
+ */
 export function partialTrace(source: string, seed: number, chunks: readonly string[], end: RunEnd): Trace {
-  const events = parseChunks(chunks);
+  const { events, dropped } = parseChunks(chunks);
   let stdout = '';
   let stderr = '';
   let steps = 0;
@@ -59,22 +64,37 @@ export function partialTrace(source: string, seed: number, chunks: readonly stri
     stdout,
     stderr,
     stats: { steps, iterations, tasks, virtualTime: t, pythonMs: 0 },
+    ...(dropped.events + dropped.chunks > 0 ? { dropped } : {}),
   };
 }
 
-function parseChunks(chunks: readonly string[]): readonly TraceEvent[] {
+interface Parsed {
+  readonly events: readonly TraceEvent[];
+  readonly dropped: NonNullable<Trace['dropped']>;
+}
+
+function parseChunks(chunks: readonly string[]): Parsed {
+  // Heartbeats are empty chunks: a sign of life, no events.
   const nonEmpty = chunks.filter((chunk) => chunk.length > 0);
-  if (nonEmpty.length === 0) return [];
+  let values: unknown[];
+  let badChunks = 0;
   try {
-    return JSON.parse(`[${nonEmpty.join(',')}]`) as TraceEvent[];
+    values = JSON.parse(`[${nonEmpty.join(',')}]`) as unknown[];
   } catch {
     // A chunk cut short by the kill: keep the chunks that parse on their own.
-    return nonEmpty.flatMap((chunk) => {
+    values = nonEmpty.flatMap((chunk) => {
       try {
-        return JSON.parse(`[${chunk}]`) as TraceEvent[];
+        return JSON.parse(`[${chunk}]`) as unknown[];
       } catch {
+        badChunks += 1;
         return [];
       }
     });
   }
+  const events: TraceEvent[] = [];
+  for (const value of values) {
+    const event = parseTraceEvent(value);
+    if (event.ok) events.push(event.value);
+  }
+  return { events, dropped: { events: values.length - events.length, chunks: badChunks } };
 }
