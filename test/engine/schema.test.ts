@@ -24,6 +24,8 @@ const ENDINGS: readonly { readonly ending: string; readonly kind: string; readon
   { ending: 'the steps limit', kind: 'limit', source: 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n' },
   { ending: 'a deadlock', kind: 'deadlock', source: 'import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n' },
   { ending: 'a syntax error', kind: 'syntax-error', source: 'def f(:\n' },
+  // CPython gives no end column for this one (end_offset -1): the problem leaves it out.
+  { ending: 'an unexpected indent', kind: 'syntax-error', source: 'print("one")\n    print("two")\n' },
 ];
 
 describe('the engine output validates against the protocol schema', () => {

@@ -17,7 +17,9 @@ def syntax_problem(exc, filename):
     if isinstance(exc, SyntaxError):
         if exc.end_lineno:
             problem["endLine"] = exc.end_lineno
-        if exc.end_offset:
+        # CPython says -1 when it does not know where the error ends (IndentationError:
+        # unexpected indent): left out, as the protocol's columns start at 1.
+        if exc.end_offset and exc.end_offset > 0:
             problem["endColumn"] = exc.end_offset
     return problem
 
