@@ -109,6 +109,20 @@ asyncio.run(main())
     }
   });
 
+  it('after a limit, the end phases stream every event the trace has before the result comes', async () => {
+    // The heartbeats between the end phases flush what is new (src/host/watchdog.ts reads them):
+    // a host that must kill the engine while it writes the JSON still has the whole trace.
+    // 100,000 tasks take seconds to close after the steps limit; 3,000 show the same phases.
+    const engine = await sharedEngine();
+    const source = 'import asyncio\nasync def work():\n    await asyncio.sleep(1)\nasync def main():\n    await asyncio.gather(*(work() for _ in range(3000)))\nasyncio.run(main())\n';
+    const chunks: string[] = [];
+    const result = engine.run(source, { ...DEFAULT_RUN_OPTIONS, limits: { ...DEFAULT_LIMITS, maxSteps: 2_000 } }, (events) => chunks.push(events));
+    if (result.kind !== 'trace') throw new Error('no trace');
+    expect(result.trace.end).toMatchObject({ kind: 'limit', limit: 'steps' });
+    const streamed: unknown = JSON.parse(`[${chunks.filter((c) => c.length > 0).join(',')}]`);
+    expect(streamed).toEqual(result.trace.events);
+  });
+
   it('an allocation Python\'s allocator refuses: the memory limit, caused by MemoryError, at its line', async () => {
     const trace = await traceOf('print("before")\ndata = bytearray(2**31 - 1)\nprint("after")\n');
     expect(trace.end).toEqual({ kind: 'limit', limit: 'memory', line: 2, maxBytes: DEFAULT_LIMITS.maxMemoryBytes, cause: 'memory-error' });
