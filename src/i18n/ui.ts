@@ -106,6 +106,7 @@ const en = {
   compatBadgeTitle: (version: Compat) =>
     `This run behaved as Python ${version} where 3.14 changed asyncio. Python 3.14 itself stops this program; write asyncio.run(main()) to run it as today's Python does.`,
   runAsCurrent: 'Run as Python 3.14',
+  quickFixAsyncioRun: (call: string) => `Rewrite to asyncio.run(${call}) (what Python 3.14 runs)`,
   traceback: 'Traceback',
   goToLine: (line: number) => `Go to line ${line}`,
   limitName: {
@@ -262,6 +263,7 @@ const zh: UiStrings = {
   compatBadgeTitle: (version: Compat) =>
     `这次运行在 3.14 改动过的地方按 Python ${version} 的方式运行。Python 3.14 本身会在这个程序上报错；改成 asyncio.run(main()) 就能按现在的 Python 运行。`,
   runAsCurrent: '按 Python 3.14 运行',
+  quickFixAsyncioRun: (call: string) => `改写为 asyncio.run(${call})（Python 3.14 的写法）`,
   traceback: '调用栈（Traceback）',
   goToLine: (line: number) => `转到第 ${line} 行`,
   limitName: {
