@@ -12,7 +12,7 @@ import importlib
 import sys
 
 _MODULES = ("asyncio.base_events", "asyncio.events", "asyncio.futures", "asyncio.runners",
-            "asyncio.taskgroups", "asyncio.tasks", "asyncio.timeouts")
+            "asyncio.taskgroups", "asyncio.tasks", "asyncio.timeouts", "warnings")
 
 # ------------------------------------------------------------------ names in asyncio's modules
 # (module, dotted name): what Loopscope uses it for.
@@ -43,6 +43,13 @@ NAMES = {
         "overridden: a cancelled timer is recorded ('unsched')",
     ("asyncio.base_events", "BaseEventLoop._check_closed"):
         "called, as BaseEventLoop's own call_at and run_in_executor do",
+    ("asyncio.base_events", "_format_handle"):
+        "debug mode's 'Executing <Task ...> took 0.200 seconds', worded as _run_once words it",
+    ("asyncio.base_events", "logger"):
+        "asyncio's logger, which debug mode's slow-step line goes to",
+    ("warnings", "_showwarnmsg"):
+        "warnings' own hook: unlike showwarning it gets the WarningMessage with its source, "
+        "which CPython's 'Enable tracemalloc' line after a coroutine never awaited needs",
 }
 
 # The names BaseEventLoop._run_once reads: VirtualLoop._run_once is a copy of it with a virtual
@@ -76,6 +83,7 @@ ATTRIBUTES = {
     ("task", "_exception"): "a finished task's exception, read without marking it retrieved",
     ("task", "_result"): "a finished task's result, read without task.result()",
     ("task", "_cancel_message"): "the message of cancel(msg)",
+    ("task", "_source_traceback"): "debug mode's 'created at': the engine's own frames are dropped",
     ("future", "_exception"): "the exception a wakeup throws into the task",
     ("timeout", "_task"): "the task an asyncio.timeout deadline will cancel",
     ("gathering", "_children"): "the tasks gather() waits for",
@@ -243,3 +251,6 @@ HANDLE_RUN_CODE = _events.Handle._run.__code__
 get_running_loop_or_none = _events._get_running_loop
 set_running_loop = _events._set_running_loop
 cpython_asyncio_run = _runners.run
+format_handle = importlib.import_module("asyncio.base_events")._format_handle
+asyncio_logger = importlib.import_module("asyncio.base_events").logger
+warnings_module = importlib.import_module("warnings")     # its _showwarnmsg is swapped for a run
