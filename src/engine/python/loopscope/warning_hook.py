@@ -26,8 +26,9 @@ class WarningHook:
             if isinstance(msg.filename, str) and msg.filename.startswith(ENGINE_DIR):
                 # Raised with only the engine's own code on the stack (a coroutine freed by the
                 # collection after the program ended): CPython raises these with no Python frame
-                # left, at interpreter shutdown, and calls the place "<sys>:0".
-                msg.filename, msg.lineno, msg.line = "<sys>", 0, None
+                # left, at interpreter shutdown, and calls the place "<sys>:0"; tracemalloc cannot
+                # be imported by then, so no "Enable tracemalloc" line follows.
+                msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
             if run.recording():
                 # CPython's "coroutine ... was never awaited" is the one warning whose source is
                 # the coroutine itself (warnings._warn_unawaited_coroutine).
