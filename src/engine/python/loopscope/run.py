@@ -173,7 +173,7 @@ def _close_leftovers(run):
 # ---------------------------------------------------------------- the result
 def _trace_json(run, end, python_ms):
     # "events" first, as a placeholder: the events are JSON text already (see encode.py).
-    head = encode.value({
+    fields = {
         "version": TRACE_VERSION,
         "events": None,
         "source": run.source,
@@ -183,7 +183,10 @@ def _trace_json(run, end, python_ms):
         "stderr": run.output.text("err"),
         "stats": {"steps": run.steps, "iterations": run.iterations, "tasks": run.task_count,
                   "virtualTime": CLOCK.now, "pythonMs": round(python_ms, 2)},
-    })
+    }
+    if run.compat is not None:
+        fields["compat"] = run.compat
+    head = encode.value(fields)
     marker = '"events":null'
     at = head.index(marker)
     return "".join(['{"kind":"trace","trace":', head[:at], '"events":[', ",".join(run.events), "]",

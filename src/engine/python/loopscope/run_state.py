@@ -26,6 +26,10 @@ class Run:
         self.filename = options.get("filename") or "main.py"
         self.seed = int(options.get("seed", 0))
         self.record = bool(options.get("record", True))
+        # "3.13": run as Python 3.13 would where 3.14 changed asyncio (compat.py); None: as 3.14.
+        self.compat = options.get("compat")
+        # While an API 3.14 deprecated is warning: which (compat.py), for the warnings hook.
+        self.deprecating = None
         self.limits = Limits(options.get("limits") or {})
         self.clock = CLOCK
         self.events = []

@@ -7,6 +7,7 @@ never awaited."""
 from types import CoroutineType
 
 from .asyncio_internals import warnings_module as warnings
+from .compat import POLICY_API_VERSION
 
 ENGINE_DIR = __file__.rsplit("/", 1)[0] + "/"
 
@@ -33,7 +34,11 @@ class WarningHook:
                 # CPython's "coroutine ... was never awaited" is the one warning whose source is
                 # the coroutine itself (warnings._warn_unawaited_coroutine).
                 kind = "never-awaited" if isinstance(msg.source, CoroutineType) else "callback-error"
-                run.recorder.warning(kind, f"{msg.category.__name__}: {msg.message}")
+                api = None
+                if run.deprecating is not None:
+                    # An API 3.14 deprecated warned (compat.py says which, as it warns).
+                    kind, api = "deprecated-api", (run.deprecating, POLICY_API_VERSION)
+                run.recorder.warning(kind, f"{msg.category.__name__}: {msg.message}", api=api)
             original(msg)
 
         warnings._showwarnmsg = showwarnmsg
