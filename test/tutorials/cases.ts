@@ -35,4 +35,7 @@ export const TUTORIAL_CASES: readonly TutorialCase[] = [
   { file: 't13_never_awaited.py', what: 'a coroutine called without await' },
   { file: 't14_main_module.py', what: 'the program is __main__: pickle and unittest.main' },
   { file: 't15_raw_stdout.py', what: 'sys.__stdout__ and os.write(1, ...) reach the console' },
+  { file: 't16_own_loops.py', what: 'loops the program builds: new_event_loop, SelectorEventLoop, EventLoop, loop_factory, a subclass' },
+  { file: 't17_policy_api.py', what: 'the event-loop policy API and iscoroutinefunction, as 3.13 ran them (3.14 warns)', compat: '3.13', hint314: GET_EVENT_LOOP },
+  { file: 't18_future_no_loop.py', what: 'asyncio.Future() outside any loop', compat: '3.13', hint314: GET_EVENT_LOOP },
 ];

@@ -111,6 +111,8 @@ ATTRIBUTES = {
     ("task", "_cancel_message"): "the message of cancel(msg)",
     ("task", "_source_traceback"): "debug mode's 'created at': the engine's own frames are dropped",
     ("future", "_exception"): "the exception a wakeup throws into the task",
+    ("policy", "_local"): "a default policy's thread-local state (3.13's get_event_loop, under compat)",
+    ("policy-local", "_loop"): "the loop a default policy holds (3.13's get_event_loop, under compat)",
     ("timeout", "_task"): "the task an asyncio.timeout deadline will cancel",
     ("gathering", "_children"): "the tasks gather() waits for",
 }
@@ -197,7 +199,8 @@ def _samples(modules):
     events = modules["asyncio.events"]
     tasks = modules["asyncio.tasks"]
     loop = base_events.BaseEventLoop()
-    objects = {"loop": loop}
+    policy = modules["asyncio.unix_events"]._UnixDefaultEventLoopPolicy()
+    objects = {"loop": loop, "policy": policy, "policy-local": policy._local}
     callbacks = []
     running = events._get_running_loop()
     events._set_running_loop(loop)           # a task's step runs only in its running loop

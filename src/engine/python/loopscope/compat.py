@@ -3,8 +3,8 @@ the facts of a program's use of what 3.14 deprecated.
 
 3.14 changed, and compat '3.13' undoes for the run:
 - get_event_loop() with no loop set raises RuntimeError; 3.13 warned (DeprecationWarning,
-  attributed to the first frame outside asyncio) and made and set a new loop (RunPolicy in
-  event_loops.py, with warn_no_current_loop).
+  attributed to the first frame outside asyncio) and made and set a new loop
+  (get_event_loop_313, for every default policy: the run's and one the program sets).
 - the event-loop policy API (get_event_loop_policy, set_event_loop_policy,
   asyncio.DefaultEventLoopPolicy, asyncio.AbstractEventLoopPolicy) and
   asyncio.iscoroutinefunction warn DeprecationWarning; 3.13 did not, and also had
@@ -16,6 +16,8 @@ Without compat the policy API warns as 3.14's does, and the run records which AP
 warnings hook (Run.deprecating), so nothing reads the warning's text."""
 import asyncio
 import contextlib
+import sys
+import threading
 from asyncio import coroutines, events, unix_events
 
 from .asyncio_internals import asyncio_module_getattr, warnings_module as warnings
@@ -38,6 +40,28 @@ def warn_no_current_loop(frame):
         frame = frame.f_back
         stacklevel += 1
     warnings.warn("There is no current event loop", DeprecationWarning, stacklevel=stacklevel)
+
+
+# 3.13's BaseDefaultEventLoopPolicy.get_event_loop and set_event_loop, for every default policy
+# (the run's, and one the program sets) under compat. 3.13's `_set_called` (here
+# `_loopscope_set_called`, 3.14 has none): once set_event_loop ran, even with None (asyncio.run
+# does, as it ends), get_event_loop no longer makes a loop.
+def get_event_loop_313(self):
+    if self._local._loop is None and not getattr(self._local, "_loopscope_set_called", False):
+        warn_no_current_loop(sys._getframe(1))
+        self.set_event_loop(self.new_event_loop())
+    if self._local._loop is None:
+        raise RuntimeError("There is no current event loop in thread %r."
+                           % threading.current_thread().name)
+    return self._local._loop
+
+
+def set_event_loop_313(self, loop):
+    self._local._loopscope_set_called = True
+    if loop is not None and not isinstance(loop, events.AbstractEventLoop):
+        raise TypeError(f"loop must be an instance of AbstractEventLoop or None, "
+                        f"not '{type(loop).__name__}'")
+    self._local._loop = loop
 
 
 def _policy_classes():
@@ -74,6 +98,8 @@ class PolicyApi:
         return False
 
     def _as_313(self):
+        self._set(events._BaseDefaultEventLoopPolicy, "get_event_loop", get_event_loop_313)
+        self._set(events._BaseDefaultEventLoopPolicy, "set_event_loop", set_event_loop_313)
         for module in (asyncio, events):
             self._set(module, "get_event_loop_policy", events._get_event_loop_policy)
             self._set(module, "set_event_loop_policy", events._set_event_loop_policy)

@@ -5,7 +5,7 @@ events.new_event_loop() and events.set_event_loop(); get_event_loop() (C, also c
 asyncio.Future() and asyncio.Task() given no loop) returns the running loop or asks the
 policy's get_event_loop(). For the length of a run the policy is the run's own RunPolicy, with
 CPython 3.14's rules (no loop set: RuntimeError), or with 3.13's under `compat` (no loop set:
-a DeprecationWarning, and a new loop is set). Pyodide's own policy (its WebLoop) is put aside.
+a DeprecationWarning, and a new loop is set: compat.py). Pyodide's own policy (its WebLoop) is put aside.
 
 Loops the program builds itself are the run's too: asyncio.SelectorEventLoop, asyncio.EventLoop
 (and the default policy's loop factory, for a program that sets a DefaultEventLoopPolicy) are
@@ -14,7 +14,6 @@ used directly it fails as CPython's does (it has no selector).
 
 Pyodide's asyncio.run is put aside for the run the same way."""
 import asyncio
-import sys
 from asyncio import events, unix_events
 
 from . import compat
@@ -45,27 +44,11 @@ ProgramLoop.__name__ = ProgramLoop.__qualname__ = "_UnixSelectorEventLoop"
 
 class RunPolicy(unix_events._UnixDefaultEventLoopPolicy):
     """The default policy (it is one: isinstance(policy, asyncio.DefaultEventLoopPolicy)),
-    holding the run's current loop. CPython 3.14's get_event_loop and set_event_loop are the
-    base class's; under compat '3.13', get_event_loop is 3.13's."""
-
-    def __init__(self, run):
-        super().__init__()
-        self._run = run
-        self._set_called = False     # 3.13: once set_event_loop ran, even with None, no new loop
+    holding the run's current loop, whose new loops are the run's. Its get_event_loop and
+    set_event_loop are the base class's: CPython 3.14's, or 3.13's under compat (compat.py)."""
 
     def new_event_loop(self):
         return ProgramLoop()
-
-    def set_event_loop(self, loop):
-        self._set_called = True
-        super().set_event_loop(loop)
-
-    def get_event_loop(self):
-        if (self._run.compat == compat.PYTHON_313 and self._local._loop is None
-                and not self._set_called):
-            compat.warn_no_current_loop(sys._getframe(1))
-            self.set_event_loop(self.new_event_loop())
-        return super().get_event_loop()
 
 
 RunPolicy.__name__ = RunPolicy.__qualname__ = unix_events._UnixDefaultEventLoopPolicy.__name__
@@ -85,7 +68,7 @@ class RunLoops:
         _RUN[0] = self.run
         for owner, name in _LOOP_CLASSES:
             setattr(owner, name, ProgramLoop)
-        events._event_loop_policy = RunPolicy(self.run)
+        events._event_loop_policy = RunPolicy()
         # Pyodide replaces asyncio.run with its own; the learner gets CPython's.
         asyncio.run = cpython_asyncio_run
         # Pyodide's WebLoop counts as running: the program starts with no loop running.

@@ -5,7 +5,8 @@ Decided from the exception object and the frames it was raised through, never it
 - get_event_loop (3.14): the RuntimeError an event-loop policy's get_event_loop raised;
 - wait-coroutines (3.11): the TypeError asyncio.wait raised with coroutines among its `fs`;
 - coroutine-decorator (3.11): AttributeError for the name `coroutine` on the asyncio module;
-- generator-coroutine (3.11): asyncio refused (TypeError, ValueError) a generator argument;
+- generator-coroutine (3.11): asyncio refused (TypeError, ValueError) a generator argument,
+  in a call below the learner's last frame;
 - loop-argument (3.10): a TypeError at a call of the learner's, to asyncio, that passes `loop=`
   (found in the program's syntax tree at the position the traceback gives)."""
 import ast
@@ -14,6 +15,8 @@ import inspect
 import linecache
 import types
 from asyncio import events, tasks
+
+from .compat import get_event_loop_313
 
 
 def _hint(api, version):
@@ -54,7 +57,10 @@ def removed_api_hint(exc, filename):
     if frame is None:
         return None
     if isinstance(exc, RuntimeError):
+        # (Under compat, 3.13's get_event_loop raises too once set_event_loop(None) ran: that
+        # is no change of 3.14's.)
         if (frame.f_code.co_name == "get_event_loop"
+                and frame.f_code is not get_event_loop_313.__code__
                 and isinstance(frame.f_locals.get("self"), events._AbstractEventLoopPolicy)):
             return _hint("get_event_loop", "3.14")
         return None
@@ -65,11 +71,27 @@ def removed_api_hint(exc, filename):
             fs = frame.f_locals.get("fs")
             if isinstance(fs, (set, frozenset)) and any(asyncio.iscoroutine(f) for f in fs):
                 return _hint("wait-coroutines", "3.11")
-        if any(isinstance(arg, types.GeneratorType) for arg in _arguments(frame)):
-            return _hint("generator-coroutine", "3.11")
+
+    if _generator_refused(exc, filename):
+        return _hint("generator-coroutine", "3.11")
     if isinstance(exc, TypeError) and _passes_loop_to_asyncio(exc, filename):
         return _hint("loop-argument", "3.10")
     return None
+
+
+def _generator_refused(exc, filename):
+    """Raised inside asyncio (or the engine's tasks and loops, which asyncio calls), below the
+    learner's last frame, in a call given a generator."""
+    below = []
+    for frame, _lasti in _frames(exc):
+        below = [] if frame.f_code.co_filename == filename else below + [frame]
+    return any((_in_asyncio(f) or _in_engine(f))
+               and any(isinstance(arg, types.GeneratorType) for arg in _arguments(f))
+               for f in below)
+
+
+def _in_engine(frame):
+    return (frame.f_globals.get("__name__") or "").startswith("loopscope.")
 
 
 # ---------------------------------------------------------------- loop=
