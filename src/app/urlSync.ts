@@ -1,6 +1,6 @@
 /**
  * Keep the address bar a share link to what is on screen: after a run, the URL holds the
- * program that ran and the cursor's step, so a copied address bar or a reload opens the same
+ * program that ran, the cursor's step and the Python it ran as, so a copied address bar or a reload opens the same
  * view. Debounced: scrubbing does not flood the browser's history machinery.
  */
 import { encodeShareHash } from '../share';
@@ -37,7 +37,9 @@ export function startUrlSync(store: LoopscopeStore): () => void {
     timer = null;
     const s = store.getState();
     if (!s.index || s.ranSource === null) return;
-    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line });
+    const compat = s.index.trace.compat;
+    // The run on screen, as it ran: a run as Python 3.13 would links with compat=3.13.
+    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line, ...(compat && { compat }) });
     const url = `${window.location.pathname}${window.location.search}${hash.startsWith('#') ? hash : `#${hash}`}`;
     history.replaceState(history.state, '', url);
     rememberOwnHash(hash);

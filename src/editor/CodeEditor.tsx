@@ -17,6 +17,7 @@ import { editorDecorations, toMarkers } from './decorations';
 import { lineMarks, type DescribeAwait } from './lineMarks';
 import { monaco } from './monaco';
 import { problemsOf } from './problems';
+import { registerQuickFixes } from './quickFixes';
 
 const MARKER_OWNER = 'loopscope';
 
@@ -53,6 +54,7 @@ export default function CodeEditor() {
       if (!applyingStore) api.getState().setSource(model.getValue());
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => api.getState().run());
+    const quickFixes = registerQuickFixes(model, () => api.getState().lang);
 
     function describerFor(s: LoopscopeState): DescribeAwait {
       const index = s.index;
@@ -112,6 +114,7 @@ export default function CodeEditor() {
 
     return () => {
       unsubscribe();
+      quickFixes.dispose();
       typed.dispose();
       editor.dispose();
       model.dispose();

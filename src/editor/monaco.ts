@@ -10,6 +10,7 @@ import 'monaco-editor/features/codeEditor/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/hover/register'; // markers' and paused tasks' messages
 import 'monaco-editor/features/gotoError/register'; // F8 to the next problem
+import 'monaco-editor/features/codeAction/register'; // quick fixes: the light bulb, Ctrl+.
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/caretOperations/register';

@@ -6,7 +6,7 @@
  * Narration and descriptions of tasks come from src/trace (narrate, describeAwait); this file
  * holds only the shell's own words.
  */
-import type { LimitKind } from '../protocol/trace';
+import type { Compat, LimitKind } from '../protocol/trace';
 import type { Lang } from './lang';
 
 const en = {
@@ -98,6 +98,15 @@ const en = {
   endStopped: 'You stopped the run. Everything up to that moment is shown below.',
   endCrashed: 'Python itself crashed under the program. Everything up to that moment is shown below.',
   endSyntax: (type: string, line: number) => `The program could not start: ${type} on line ${line}.`,
+  // Running as an older Python where 3.14 changed asyncio (RunOptions.compat).
+  runAsCompat: (version: Compat) => `Run as Python ${version} would`,
+  runAsCompatTitle: (version: Compat) =>
+    `Run the same program with Python ${version}'s asyncio where 3.14 changed it: get_event_loop() makes a loop, with the DeprecationWarning ${version} writes.`,
+  compatBadge: (version: Compat) => `Python ${version} behaviour`,
+  compatBadgeTitle: (version: Compat) =>
+    `This run behaved as Python ${version} where 3.14 changed asyncio. Python 3.14 itself stops this program; write asyncio.run(main()) to run it as today's Python does.`,
+  runAsCurrent: 'Run as Python 3.14',
+  quickFixAsyncioRun: (call: string) => `Rewrite to asyncio.run(${call}) (what Python 3.14 runs)`,
   traceback: 'Traceback',
   goToLine: (line: number) => `Go to line ${line}`,
   limitName: {
@@ -247,6 +256,14 @@ const zh: UiStrings = {
   endStopped: '你停止了这次运行。下面是停止之前发生的一切。',
   endCrashed: 'Python 本身在运行这个程序时崩溃了。下面是崩溃之前发生的一切。',
   endSyntax: (type: string, line: number) => `程序无法开始：第 ${line} 行有 ${type}。`,
+  runAsCompat: (version: Compat) => `按 Python ${version} 的方式运行`,
+  runAsCompatTitle: (version: Compat) =>
+    `用 Python ${version} 的 asyncio 行为运行同一个程序（只限 3.14 改动过的地方）：get_event_loop() 会创建事件循环，并像 ${version} 一样输出 DeprecationWarning。`,
+  compatBadge: (version: Compat) => `Python ${version} 行为`,
+  compatBadgeTitle: (version: Compat) =>
+    `这次运行在 3.14 改动过的地方按 Python ${version} 的方式运行。Python 3.14 本身会在这个程序上报错；改成 asyncio.run(main()) 就能按现在的 Python 运行。`,
+  runAsCurrent: '按 Python 3.14 运行',
+  quickFixAsyncioRun: (call: string) => `改写为 asyncio.run(${call})（Python 3.14 的写法）`,
   traceback: '调用栈（Traceback）',
   goToLine: (line: number) => `转到第 ${line} 行`,
   limitName: {

@@ -9,7 +9,7 @@ import { endSentence, hintSentence, limitSentence } from '../i18n/endWords';
 import { taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings, type UiStrings } from '../i18n/ui';
-import type { RunEnd as RunEndInfo } from '../protocol/trace';
+import type { Compat, RunEnd as RunEndInfo, RunHint } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
 import { describeAwait, taskLabel } from '../trace';
@@ -22,6 +22,44 @@ function LineLink({ line, t }: { line: number; t: UiStrings }) {
     <button type="button" className="link-button" onClick={() => api.getState().revealLine(line)} title={t.goToLine(line)}>
       {t.showLine(line)}
     </button>
+  );
+}
+
+/** The Python a 3.14 change can be run as instead (RunOptions.compat). */
+const BEFORE_314: Compat = '3.13';
+
+/** A removed-api hint for a change Python 3.14 made can be run the old way; the older removals cannot. */
+function canRunAsBefore(hint: RunHint | undefined): boolean {
+  return hint?.k === 'removed-api' && hint.version === '3.14';
+}
+
+function RunAsBefore({ t }: { t: UiStrings }) {
+  const api = useLoopscopeApi();
+  return (
+    <button
+      type="button"
+      className="btn btn-small run-as-compat"
+      title={t.runAsCompatTitle(BEFORE_314)}
+      onClick={() => api.getState().runAs(BEFORE_314)}
+      data-testid="run-as-compat"
+    >
+      {t.runAsCompat(BEFORE_314)}
+    </button>
+  );
+}
+
+/** Says the shown run behaved as an older Python, with the way back to today's. */
+function CompatBadge({ compat, t }: { compat: Compat; t: UiStrings }) {
+  const api = useLoopscopeApi();
+  return (
+    <div className="compat-badge-row">
+      <span className="compat-badge" title={t.compatBadgeTitle(compat)} data-testid="compat-badge" data-compat={compat}>
+        {t.compatBadge(compat)}
+      </span>{' '}
+      <button type="button" className="link-button" onClick={() => api.getState().runAs(null)} data-testid="run-as-current">
+        {t.runAsCurrent}
+      </button>
+    </div>
   );
 }
 
@@ -46,6 +84,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
                 {hintSentence(hint, lang)}
               </p>
             )}
+            {canRunAsBefore(hint) && index.trace.compat === undefined && <RunAsBefore t={t} />}
             {end.traceback && (
               <details className="traceback">
                 <summary>{t.traceback}</summary>
@@ -123,6 +162,7 @@ export function RunEnd() {
   if (!content) return null;
   return (
     <div className={`run-end run-end-${content.tone}`} data-testid="run-end" data-end={syntax ? 'syntax-error' : index?.trace.end.kind}>
+      {!syntax && index?.trace.compat !== undefined && <CompatBadge compat={index.trace.compat} t={t} />}
       <div className="run-end-body">{content.body}</div>
       {stale && <div className="run-end-stale">{t.staleTrace}</div>}
     </div>

@@ -82,6 +82,9 @@ const awaitTarget = z.discriminatedUnion('k', [
 ]);
 sameShape<SameShape<typeof awaitTarget, AwaitTarget>>();
 
+const removedApi = z.enum(['get_event_loop', 'event-loop-policy', 'wait-coroutines', 'coroutine-decorator', 'generator-coroutine', 'loop-argument']);
+const pythonVersion = z.enum(['3.10', '3.11', '3.12', '3.14']);
+
 const traceEvent = z.discriminatedUnion('e', [
   z.strictObject({
     e: z.literal('task'),
@@ -128,9 +131,11 @@ const traceEvent = z.discriminatedUnion('e', [
   z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
   z.strictObject({
     e: z.literal('warn'),
-    kind: z.enum(['never-retrieved', 'never-awaited', 'callback-error', 'pending-destroyed']),
+    kind: z.enum(['never-retrieved', 'never-awaited', 'callback-error', 'pending-destroyed', 'deprecated-api']),
     msg: z.string(),
     task: id.optional(),
+    api: removedApi.optional(),
+    version: pythonVersion.optional(),
   }),
   z.strictObject({ e: z.literal('loop'), n: count, open: z.boolean() }),
 ]);
@@ -147,8 +152,8 @@ const runHint = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('no-network') }),
   z.strictObject({
     k: z.literal('removed-api'),
-    api: z.enum(['get_event_loop', 'event-loop-policy', 'wait-coroutines', 'coroutine-decorator', 'generator-coroutine', 'loop-argument']),
-    version: z.enum(['3.10', '3.11', '3.12', '3.14']),
+    api: removedApi,
+    version: pythonVersion,
   }),
 ]);
 

@@ -167,12 +167,23 @@ export type TraceEvent =
   | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null }
   /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
   | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
-  /** A loop warning: an exception never retrieved, a coroutine never awaited, a callback error. */
-  | { readonly e: 'warn'; readonly kind: WarningKind; readonly msg: string; readonly task?: TaskId }
+  /**
+   * A loop warning: an exception never retrieved, a coroutine never awaited, a callback error;
+   * or the program used an API a Python deprecated ('deprecated-api': which, and which Python).
+   */
+  | {
+      readonly e: 'warn';
+      readonly kind: WarningKind;
+      readonly msg: string;
+      readonly task?: TaskId;
+      /** Present for kind 'deprecated-api' (Python 3.14's event-loop policy API). */
+      readonly api?: RemovedApi;
+      readonly version?: PythonVersion;
+    }
   /** An event loop was created (asyncio.run, Runner, new_event_loop) or closed. */
   | { readonly e: 'loop'; readonly n: number; readonly open: boolean };
 
-export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error' | 'pending-destroyed';
+export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error' | 'pending-destroyed' | 'deprecated-api';
 
 export type TraceEventKind = TraceEvent['e'];
 

@@ -119,6 +119,7 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     syntaxProblem: null,
     notices: [],
     pendingSeek: null,
+    compat: null,
     openTrace(trace) {
       // A run still going would replace this trace when it ends: its result is dropped instead.
       currentRunId = null;
@@ -135,7 +136,13 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
       if (!engine) return;
       get().flushSave();
       set({ phase: 'running', runQueued: get().engineStatus !== 'ready' });
-      currentRunId = engine.run(get().source, deps.runOptions);
+      const compat = get().compat;
+      currentRunId = engine.run(get().source, compat === null ? deps.runOptions : { ...deps.runOptions, compat });
+    },
+    runAs(compat) {
+      if (get().phase === 'running') return;
+      set({ compat });
+      get().run();
     },
     stop() {
       if (get().phase !== 'running') return;
@@ -148,7 +155,10 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
     openSharedProgram(program) {
       get().setSource(program.source);
       get().flushSave();
-      set({ pendingSeek: program.step === undefined ? null : { step: program.step, line: program.line } });
+      set({
+        pendingSeek: program.step === undefined ? null : { step: program.step, line: program.line },
+        compat: program.compat ?? null,
+      });
       get().run();
     },
     addNotice,

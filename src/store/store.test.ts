@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS, type RunResult } from '../protocol/trace';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, type RunResult } from '../protocol/trace';
 import { SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE } from '../trace/fixtures/sleepOneSecond';
 import { traceOf } from '../trace/fixtures/traceOf';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
@@ -14,11 +14,13 @@ function setup(saved: Record<string, string> = {}, languages: readonly string[] 
   const timers = fakeTimers();
   const storage = memoryStorage(saved);
   const runs: string[] = [];
+  const options: RunOptions[] = [];
   let stops = 0;
   let emit: (e: EngineEvent) => void = () => undefined;
   const engine: EngineClient = {
-    run: (source) => {
+    run: (source, runOptions) => {
       runs.push(source);
+      options.push(runOptions);
       return runs.length;
     },
     stop: () => {
@@ -39,7 +41,7 @@ function setup(saved: Record<string, string> = {}, languages: readonly string[] 
     runOptions: DEFAULT_RUN_OPTIONS,
   });
   store.getState().startEngine();
-  return { store, storage, timers, runs, stops: () => stops, emit: (e: EngineEvent) => emit(e) };
+  return { store, storage, timers, runs, options, stops: () => stops, emit: (e: EngineEvent) => emit(e) };
 }
 
 const sleepTrace: RunResult = { kind: 'trace', trace: traceOf(SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE) };
@@ -111,6 +113,32 @@ describe('run slice', () => {
     t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
     t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
     expect(t.store.getState().cursor).toEqual({ step: 2 });
+  });
+
+  it('runs as Python 3.13 would when asked, keeps to it for later runs, and goes back to 3.14', () => {
+    const t = setup();
+    runToDone(t);
+    expect(t.options[0]).toBe(DEFAULT_RUN_OPTIONS);
+    t.store.getState().runAs('3.13');
+    expect(t.options[1]).toEqual({ ...DEFAULT_RUN_OPTIONS, compat: '3.13' });
+    t.emit({ type: 'result', runId: 2, result: sleepTrace, runMs: 1 });
+    t.store.getState().run();
+    expect(t.options[2]?.compat).toBe('3.13');
+    t.emit({ type: 'result', runId: 3, result: sleepTrace, runMs: 1 });
+    t.store.getState().runAs(null);
+    expect(t.options[3]).toBe(DEFAULT_RUN_OPTIONS);
+  });
+
+  it('opens a shared program with compat=3.13 as Python 3.13 would, and one without as 3.14', () => {
+    const t = setup();
+    t.store.getState().openSharedProgram({ source: SLEEP_ONE_SECOND_SOURCE, compat: '3.13' });
+    expect(t.store.getState().compat).toBe('3.13');
+    expect(t.options[0]?.compat).toBe('3.13');
+    t.emit({ type: 'ready', pythonVersion: '3.14.2', bootMs: 1 });
+    t.emit({ type: 'result', runId: 1, result: sleepTrace, runMs: 1 });
+    t.store.getState().openSharedProgram({ source: SLEEP_ONE_SECOND_SOURCE });
+    expect(t.store.getState().compat).toBeNull();
+    expect(t.options[1]).toBe(DEFAULT_RUN_OPTIONS);
   });
 
   it('shows the partial trace a restart carries for the run it ended, and says so', () => {

@@ -5,7 +5,7 @@
  * console are computed from these by selectors (selectors.ts).
  */
 import type { Lang } from '../i18n/lang';
-import type { RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
+import type { Compat, RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
 import type { ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
@@ -48,6 +48,8 @@ export interface SharedProgram {
   readonly source: string;
   readonly step?: number;
   readonly line?: number;
+  /** The link's run behaved as this older Python (`compat=3.13`). */
+  readonly compat?: Compat;
 }
 
 export interface EditorSlice {
@@ -75,6 +77,13 @@ export interface RunSlice {
   readonly notices: readonly Notice[];
   /** Where to put the cursor when the next trace arrives (from a share link). */
   readonly pendingSeek: Cursor | null;
+  /**
+   * The older Python the runs behave as where 3.14 changed asyncio (RunOptions.compat), until the
+   * learner goes back; null: as Python 3.14. What the shown run used is its trace's `compat`.
+   */
+  readonly compat: Compat | null;
+  /** Run the program as `compat` would ("Run as Python 3.13 would"; null: back to 3.14), and keep to it. */
+  readonly runAs: (compat: Compat | null) => void;
   /** Create the worker and boot Python (page load). Idempotent. */
   readonly startEngine: () => void;
   readonly run: () => void;

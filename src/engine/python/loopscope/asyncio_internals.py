@@ -11,8 +11,9 @@ recorder is the hot path, but they are listed here and checked on real objects a
 import importlib
 import sys
 
-_MODULES = ("asyncio.base_events", "asyncio.events", "asyncio.futures", "asyncio.runners",
-            "asyncio.taskgroups", "asyncio.tasks", "asyncio.timeouts")
+_MODULES = ("asyncio", "asyncio.base_events", "asyncio.coroutines", "asyncio.events",
+            "asyncio.futures", "asyncio.runners", "asyncio.taskgroups", "asyncio.tasks",
+            "asyncio.timeouts", "asyncio.unix_events", "warnings")
 
 # ------------------------------------------------------------------ names in asyncio's modules
 # (module, dotted name): what Loopscope uses it for.
@@ -43,6 +44,38 @@ NAMES = {
         "overridden: a cancelled timer is recorded ('unsched')",
     ("asyncio.base_events", "BaseEventLoop._check_closed"):
         "called, as BaseEventLoop's own call_at and run_in_executor do",
+    ("asyncio.base_events", "_format_handle"):
+        "debug mode's 'Executing <Task ...> took 0.200 seconds', worded as _run_once words it",
+    ("asyncio.base_events", "logger"):
+        "asyncio's logger, which debug mode's slow-step line goes to",
+    ("asyncio.events", "_event_loop_policy"):
+        "the policy asyncio asks for loops (C get_event_loop too): the run's RunPolicy for a run",
+    ("asyncio.events", "_get_event_loop_policy"):
+        "the policy, without 3.14's DeprecationWarning (compat '3.13', and the 3.14 wrappers)",
+    ("asyncio.events", "_set_event_loop_policy"):
+        "sets the policy, without 3.14's DeprecationWarning (compat '3.13', and the 3.14 wrappers)",
+    ("asyncio.events", "_AbstractEventLoopPolicy"):
+        "asyncio.AbstractEventLoopPolicy (3.14 warns for the public name); a policy's frame "
+        "in a traceback (the removed-api hint of get_event_loop)",
+    ("asyncio.events", "_BaseDefaultEventLoopPolicy"):
+        "3.13's events.BaseDefaultEventLoopPolicy, under compat '3.13'",
+    ("asyncio.unix_events", "_UnixDefaultEventLoopPolicy"):
+        "the default policy: RunPolicy is one; its _loop_factory makes the run's loops",
+    ("asyncio.unix_events", "_UnixDefaultEventLoopPolicy._loop_factory"):
+        "the class of loop a DefaultEventLoopPolicy the program sets makes: the run's",
+    ("asyncio.unix_events", "_UnixSelectorEventLoop"):
+        "asyncio.SelectorEventLoop: the program's own loops are the run's",
+    ("asyncio.unix_events", "_DefaultEventLoopPolicy"):
+        "asyncio.DefaultEventLoopPolicy (3.14 warns for the public name)",
+    ("asyncio.coroutines", "_iscoroutinefunction"):
+        "asyncio.iscoroutinefunction without 3.14's DeprecationWarning, under compat '3.13'",
+    ("asyncio", "__getattr__"):
+        "asyncio's module __getattr__ (3.14's deprecated policy names): wrapped for a run",
+    ("warnings", "_deprecated"):
+        "3.14's deprecation warning of the policy API, worded and placed as asyncio's",
+    ("warnings", "_showwarnmsg"):
+        "warnings' own hook: unlike showwarning it gets the WarningMessage with its source, "
+        "which CPython's 'Enable tracemalloc' line after a coroutine never awaited needs",
 }
 
 # The names BaseEventLoop._run_once reads: VirtualLoop._run_once is a copy of it with a virtual
@@ -76,7 +109,10 @@ ATTRIBUTES = {
     ("task", "_exception"): "a finished task's exception, read without marking it retrieved",
     ("task", "_result"): "a finished task's result, read without task.result()",
     ("task", "_cancel_message"): "the message of cancel(msg)",
+    ("task", "_source_traceback"): "debug mode's 'created at': the engine's own frames are dropped",
     ("future", "_exception"): "the exception a wakeup throws into the task",
+    ("policy", "_local"): "a default policy's thread-local state (3.13's get_event_loop, under compat)",
+    ("policy-local", "_loop"): "the loop a default policy holds (3.13's get_event_loop, under compat)",
     ("timeout", "_task"): "the task an asyncio.timeout deadline will cancel",
     ("gathering", "_children"): "the tasks gather() waits for",
 }
@@ -163,7 +199,8 @@ def _samples(modules):
     events = modules["asyncio.events"]
     tasks = modules["asyncio.tasks"]
     loop = base_events.BaseEventLoop()
-    objects = {"loop": loop}
+    policy = modules["asyncio.unix_events"]._UnixDefaultEventLoopPolicy()
+    objects = {"loop": loop, "policy": policy, "policy-local": policy._local}
     callbacks = []
     running = events._get_running_loop()
     events._set_running_loop(loop)           # a task's step runs only in its running loop
@@ -243,3 +280,7 @@ HANDLE_RUN_CODE = _events.Handle._run.__code__
 get_running_loop_or_none = _events._get_running_loop
 set_running_loop = _events._set_running_loop
 cpython_asyncio_run = _runners.run
+format_handle = importlib.import_module("asyncio.base_events")._format_handle
+asyncio_logger = importlib.import_module("asyncio.base_events").logger
+asyncio_module_getattr = importlib.import_module("asyncio").__getattr__   # before any run wraps it
+warnings_module = importlib.import_module("warnings")     # its _showwarnmsg is swapped for a run

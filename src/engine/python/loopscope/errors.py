@@ -61,7 +61,7 @@ def exception_end(exc, filename):
         "traceback": user_traceback(exc, filename),
         "line": last_user_line(exc, filename),
     }
-    hint = run_hint(exc)
+    hint = run_hint(exc, filename)
     if hint is not None:
         end["hint"] = hint
     return end

@@ -1,9 +1,12 @@
 """The RunHint of an exception end (src/protocol/trace.ts): why an error comes from where the
 program runs (the sandbox, Pyodide) rather than from the program.
 
-Decided from the exception object, never from its text: the sandbox marks the exceptions it
+Decided from the exception object, never from its text (removed_api.py: the APIs asyncio
+removed or changed): the sandbox marks the exceptions it
 raises itself (`mark`), and the others are told by their type and attributes (ModuleNotFoundError's
 `name`) or by the module of a frame they were raised through (threading's start, subprocess)."""
+from .removed_api import removed_api_hint
+
 BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
 
 # The sandbox's own exceptions carry CPython's words and this attribute: the hint's kind.
@@ -23,7 +26,7 @@ def _frame_modules(exc):
         tb = tb.tb_next
 
 
-def _own_hint(exc):
+def _own_hint(exc, filename):
     kind = getattr(exc, _MARK, None)
     if kind is not None:
         return {"k": kind}
@@ -38,22 +41,22 @@ def _own_hint(exc):
         # Pyodide has no processes: subprocess.Popen raises OSError from inside subprocess.
         if any(module == "subprocess" for module, _ in _frame_modules(exc)):
             return {"k": "no-processes"}
-    return None
+    return removed_api_hint(exc, filename)
 
 
-def run_hint(exc):
-    """The RunHint dict for the exception a run ended with, or None.
+def run_hint(exc, filename):
+    """The RunHint dict for the exception a run ended with (in the program `filename`), or None.
 
     An OSError that wraps another (urllib's URLError around the sandbox's refused socket) takes
     the hint of the one it wraps; an exception group (a TaskGroup's), the hint all of its
     exceptions share."""
     if isinstance(exc, BaseExceptionGroup):
-        hints = [run_hint(e) for e in exc.exceptions]
+        hints = [run_hint(e, filename) for e in exc.exceptions]
         return hints[0] if hints and all(h == hints[0] for h in hints) else None
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        hint = _own_hint(exc)
+        hint = _own_hint(exc, filename)
         if hint is not None or not isinstance(exc, OSError):
             return hint
         exc = exc.__cause__ or exc.__context__

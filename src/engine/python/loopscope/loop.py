@@ -10,7 +10,7 @@ import sys
 from asyncio import Timeout, base_events, eager_task_factory, events
 
 from . import describe as d
-from .asyncio_internals import TASK_TYPES, WAIT_FOR_QUALNAME
+from .asyncio_internals import TASK_TYPES, WAIT_FOR_QUALNAME, asyncio_logger, format_handle
 from .clock import ExecutorJob
 from .limits import RunEnded, timer_past_clock_end
 from .sandbox import network_refused, processes_refused
@@ -196,10 +196,23 @@ class VirtualLoop(base_events.BaseEventLoop):
             run.begin_step(self, handle)
             self._current_handle = handle
             try:
-                handle._run()
+                if self._debug:
+                    self._run_timed(handle)
+                else:
+                    handle._run()
             finally:
                 self._current_handle = None
                 run.end_step(self, handle)
+
+    def _run_timed(self, handle):
+        """Debug mode (asyncio.run(debug=True), loop.set_debug(True)): a step that held the loop
+        for slow_callback_duration or more is logged as BaseEventLoop._run_once logs it, in
+        virtual seconds (time.sleep in the step is what moves the clock)."""
+        t0 = self._clock.now
+        handle._run()
+        dt = self._clock.now - t0
+        if dt >= self.slow_callback_duration:
+            asyncio_logger.warning("Executing %s took %.3f seconds", format_handle(handle), dt)
 
     # ------------------------------------------------------------------ threads, simulated
     def run_in_executor(self, executor, func, *args):
@@ -268,6 +281,10 @@ class VirtualLoop(base_events.BaseEventLoop):
     def close(self):
         super().close()
         self._run_state.loop_closed(self)
+
+
+# repr(loop) and type(loop).__name__ read as CPython's default loop on Linux.
+VirtualLoop.__name__ = VirtualLoop.__qualname__ = "_UnixSelectorEventLoop"
 
 
 def _make_worker_callback(name):

@@ -294,9 +294,12 @@ class Recorder:
     def skipped(self, handle):
         self.emit('{"e":"skip","h":%d}' % handle._loopscope_id)
 
-    def warning(self, kind, msg, task=None):
+    def warning(self, kind, msg, task=None, api=None):
+        """`api`: for kind 'deprecated-api', (the RemovedApi, the Python version that deprecated it)."""
         if self.enabled:
             event = {"e": "warn", "kind": kind, "msg": msg}
             if task is not None:
                 event["task"] = self.task_id(task)
+            if api is not None:
+                event["api"], event["version"] = api
             self.emit(value(event))

@@ -11,7 +11,6 @@ import linecache
 import random
 import signal
 import sys
-import warnings
 
 from . import encode
 from .clock import CLOCK, TimePatch
@@ -19,9 +18,11 @@ from .errors import exception_end, syntax_problem
 from .event_loops import RunLoops
 from .limits import RunEnded, memory_error_end, real_ms_since, real_now
 from .lines import LineTracer
-from .output import Stream
+from .main_module import MainModule
+from .console import Console
 from .run_state import Run
 from .sandbox import Sandbox
+from .warning_hook import WarningHook
 
 TRACE_VERSION = 2
 
@@ -38,8 +39,8 @@ def run_program(source, options_json="{}", progress=None):
     except (SyntaxError, ValueError) as exc:
         return encode.value({"kind": "syntax-error", "problem": syntax_problem(exc, run.filename)})
     t0 = real_now()
-    with _stage(run):
-        end = _execute(run, code)
+    with _stage(run) as namespace:
+        end = _execute(run, code, namespace)
     run.heartbeat(force=True)
     return _trace_json(run, end, real_ms_since(t0))
 
@@ -80,12 +81,11 @@ def _stage(run):
         stage.enter_context(TimePatch())
         stage.enter_context(Sandbox())
         stage.enter_context(RunLoops(run))
-        stage.enter_context(_swapped(sys, "stdout", Stream(run.output, "out", CLOCK)))
-        stage.enter_context(_swapped(sys, "stderr", Stream(run.output, "err", CLOCK)))
-        stage.enter_context(_swapped(warnings, "showwarning",
-                                     _make_showwarning(run, warnings.showwarning)))
+        stage.enter_context(Console(run.output, CLOCK))
+        stage.enter_context(WarningHook(run))
+        main = stage.enter_context(MainModule(run.filename))
         signal.signal(signal.SIGINT, _stop_requested)
-        yield
+        yield main.namespace
 
 
 @contextlib.contextmanager
@@ -105,25 +105,13 @@ def _stop_requested(signum, frame):
     raise KeyboardInterrupt
 
 
-def _make_showwarning(run, original):
-    def showwarning(message, category, filename, lineno, file=None, line=None):
-        if run.ended is not None:
-            # Left behind by asyncio.run's cleanup after a limit ended the run: not the program's.
-            return
-        if run.recording():
-            kind = "never-awaited" if "never awaited" in str(message) else "callback-error"
-            run.recorder.warning(kind, f"{category.__name__}: {message}")
-        original(message, category, filename, lineno, file, line)
-    return showwarning
-
-
 # ---------------------------------------------------------------- the program
-def _execute(run, code):
+def _execute(run, code, namespace):
     """exec the program under the line tracer; the RunEnd it came to."""
     tracer = LineTracer(run, code)
     tracer.install()
     try:
-        end = _exec_program(run, code)
+        end = _exec_program(run, code, namespace)
     finally:
         if run.ended is not None:
             _close_leftovers(run)
@@ -138,9 +126,9 @@ def _execute(run, code):
     return run.ended or end
 
 
-def _exec_program(run, code):
+def _exec_program(run, code, namespace):
     try:
-        exec(code, {"__name__": "__main__", "__file__": run.filename, "__builtins__": __builtins__})
+        exec(code, namespace)
     except RunEnded:
         return run.ended
     except SystemExit as exc:
@@ -190,7 +178,7 @@ def _close_leftovers(run):
 # ---------------------------------------------------------------- the result
 def _trace_json(run, end, python_ms):
     # "events" first, as a placeholder: the events are JSON text already (see encode.py).
-    head = encode.value({
+    fields = {
         "version": TRACE_VERSION,
         "events": None,
         "source": run.source,
@@ -200,7 +188,10 @@ def _trace_json(run, end, python_ms):
         "stderr": run.output.text("err"),
         "stats": {"steps": run.steps, "iterations": run.iterations, "tasks": run.task_count,
                   "virtualTime": CLOCK.now, "pythonMs": round(python_ms, 2)},
-    })
+    }
+    if run.compat is not None:
+        fields["compat"] = run.compat
+    head = encode.value(fields)
     marker = '"events":null'
     at = head.index(marker)
     return "".join(['{"kind":"trace","trace":', head[:at], '"events":[', ",".join(run.events), "]",

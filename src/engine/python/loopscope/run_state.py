@@ -15,7 +15,8 @@ from .recorder import Recorder
 from .tasks import VTask
 
 FLUSH_SECONDS = 0.25
-OUTPUT_FLUSH_SECONDS = 0.01
+OUTPUT_FLUSH_BURST = 64
+OUTPUT_FLUSHES_PER_SECOND = 100
 _RUN_ONCE_CODE = VirtualLoop._run_once.__code__
 
 
@@ -25,6 +26,10 @@ class Run:
         self.filename = options.get("filename") or "main.py"
         self.seed = int(options.get("seed", 0))
         self.record = bool(options.get("record", True))
+        # "3.13": run as Python 3.13 would where 3.14 changed asyncio (compat.py); None: as 3.14.
+        self.compat = options.get("compat")
+        # While an API 3.14 deprecated is warning: which (compat.py), for the warnings hook.
+        self.deprecating = None
         self.limits = Limits(options.get("limits") or {})
         self.clock = CLOCK
         self.events = []
@@ -48,7 +53,9 @@ class Run:
         self.listener = progress
         self.last_beat = -FLUSH_SECONDS
         self.flushed = 0
-        self.last_flush = self.last_output_flush = -FLUSH_SECONDS  # the first chance flushes
+        self.last_flush = -FLUSH_SECONDS  # the first chance flushes
+        self.last_output_flush = real_now()
+        self.flush_tokens = OUTPUT_FLUSH_BURST
         self.recorder = Recorder(self)
         self.output = Output(self.limits, self._output_limit)
         if self.record:
@@ -153,13 +160,21 @@ class Run:
                 self.flush()
 
     def flush_for_output(self):
-        """After a print: output is what a learner watches, and a long C call may come next.
-        At most one such flush per OUTPUT_FLUSH_SECONDS, so print-heavy loops stay cheap."""
+        """After a finished line of output: output is what a learner watches, and a long C call
+        may come next (the host then kills the engine and keeps only what was sent). Each flush
+        is a call into JavaScript, so they are rationed like a token bucket: a burst of
+        OUTPUT_FLUSH_BURST at once (a program's few prints are all sent at once), then
+        OUTPUT_FLUSHES_PER_SECOND (a print flood costs little more than no flushing)."""
         if self.progress is not None:
             now = real_now()
-            if now >= self.last_output_flush + OUTPUT_FLUSH_SECONDS:
-                self.last_output_flush = now
+            tokens = min(OUTPUT_FLUSH_BURST,
+                         self.flush_tokens + (now - self.last_output_flush) * OUTPUT_FLUSHES_PER_SECOND)
+            self.last_output_flush = now
+            if tokens >= 1:
+                self.flush_tokens = tokens - 1
                 self.flush()
+            else:
+                self.flush_tokens = tokens
 
     def flush(self):
         events = self.events

@@ -8,6 +8,7 @@ import sys
 from types import CoroutineType
 
 from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES
+from .describe import ASYNCIO_DIR
 
 
 
@@ -30,6 +31,8 @@ class VTask(asyncio.Task):
                                       loopscope_frame)
         if not (recording and kwargs.get("eager_start") and loop.is_running()):
             super().__init__(coro, loop=loop, name=name, **kwargs)
+            if self._source_traceback:
+                _trim_source_traceback(self._source_traceback)
             return
         # Started eagerly (eager_task_factory, eager_start=True): the first step runs now, inside
         # the creator's step, as this task; it ends like any step (suspend, yield or done).
@@ -38,6 +41,8 @@ class VTask(asyncio.Task):
             super().__init__(coro, loop=loop, name=name, **kwargs)
         finally:
             loop.current_task_ = creator
+        if self._source_traceback:
+            _trim_source_traceback(self._source_traceback)
         if run.recording():
             run.recorder.step_finished(self)
 
@@ -104,6 +109,19 @@ class VTask(asyncio.Task):
                 if failed:
                     cause = failed[0]       # the child whose failure aborted the group
         return via, line, cause
+
+
+_ENGINE_DIR = __file__.rsplit("/", 1)[0] + "/"
+
+
+def _trim_source_traceback(frames):
+    """Debug mode's "created at": where the program (or asyncio) asked for the task, as CPython
+    shows it. The engine's own frames (the task factory, this __init__) are dropped, and so is
+    BaseEventLoop.create_task's, which asyncio itself drops when no task factory is set."""
+    while frames and frames[-1].filename.startswith(_ENGINE_DIR):
+        del frames[-1]
+    if frames and frames[-1].name == "create_task" and frames[-1].filename.startswith(ASYNCIO_DIR):
+        del frames[-1]
 
 
 # repr(task) and asyncio's messages say "<Task pending name=...>": keep CPython's words, also

@@ -1,0 +1,9 @@
+# 旧写法：在事件循环外直接创建 Future
+import asyncio
+
+fut = asyncio.Future()
+loop = fut.get_loop()
+print(type(loop).__name__, loop is asyncio.get_event_loop())
+loop.call_later(0.1, fut.set_result, "完成")
+print(loop.run_until_complete(fut))
+loop.close()
