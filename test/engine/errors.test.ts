@@ -1,5 +1,6 @@
 /** Broken programs: CPython's own words, at the learner's line. */
 import { describe, expect, it } from 'vitest';
+import type { RunHint } from '../../src/protocol/trace';
 import { runProgram, traceOf } from './sharedEngine';
 
 describe('errors', () => {
@@ -56,9 +57,52 @@ asyncio.run(main())
     expect(trace.events.some((e) => e.e === 'warn' && e.kind === 'never-retrieved')).toBe(true);
   });
 
-  it('the JavaScript bridge is not importable from the program', async () => {
+  it('the JavaScript bridge is not importable from the program: CPython\'s words, and the hint says why', async () => {
     const trace = await traceOf('import js\n');
-    expect(trace.end).toMatchObject({ kind: 'exception', type: 'ModuleNotFoundError' });
-    expect(trace.end.kind === 'exception' && trace.end.message).toContain('sandbox');
+    expect(trace.end).toEqual({
+      kind: 'exception',
+      type: 'ModuleNotFoundError',
+      message: "No module named 'js'",
+      traceback: 'Traceback (most recent call last):\n  File "main.py", line 1, in <module>\n    import js\nModuleNotFoundError: No module named \'js\'\n',
+      line: 1,
+      hint: { k: 'no-page' },
+    });
+  });
+});
+
+/**
+ * What the sandbox and Pyodide refuse: the exception as CPython words it (no Loopscope sentence
+ * in it), and a hint decided from the exception object, which the page words.
+ */
+describe('hints: errors that come from where the program runs', () => {
+  const cases: readonly { what: string; source: string; type: string; message: string; hint: RunHint | undefined }[] = [
+    { what: 'a package that is not installed', source: 'import requests.adapters\n', type: 'ModuleNotFoundError', message: "No module named 'requests'", hint: { k: 'missing-module', module: 'requests' } },
+    { what: "Pyodide's own package", source: 'import pyodide.ffi\n', type: 'ModuleNotFoundError', message: "No module named 'pyodide'", hint: { k: 'no-page' } },
+    { what: 'from js import fetch', source: 'from js import fetch\n', type: 'ModuleNotFoundError', message: "No module named 'js'", hint: { k: 'no-page' } },
+    { what: 'a thread', source: 'import threading\nthreading.Thread(target=print).start()\n', type: 'RuntimeError', message: "can't start new thread", hint: { k: 'no-threads' } },
+    { what: 'subprocess', source: 'import subprocess\nsubprocess.run(["ls"])\n', type: 'OSError', message: '[Errno 138] emscripten does not support processes.', hint: { k: 'no-processes' } },
+    { what: "asyncio's subprocess", source: 'import asyncio\nasync def main():\n    await asyncio.create_subprocess_exec("ls")\nasyncio.run(main())\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
+    { what: 'os.fork()', source: 'import os\nos.fork()\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
+    { what: 'os.spawnv(), which forks in os\'s own Python', source: 'import os\nos.spawnv(os.P_WAIT, "/bin/ls", ["ls"])\n', type: 'OSError', message: '[Errno 52] Function not implemented', hint: { k: 'no-processes' } },
+    { what: 'input()', source: 'name = input("Name? ")\n', type: 'EOFError', message: 'EOF when reading a line', hint: { k: 'no-input' } },
+    { what: 'a socket', source: 'import socket\nsocket.create_connection(("example.com", 80))\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: { k: 'no-network' } },
+    { what: 'socket.socket().connect', source: 'import socket\nsocket.socket().connect(("example.com", 80))\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: { k: 'no-network' } },
+    { what: 'urllib, which wraps the refused socket in URLError', source: 'import urllib.request\nurllib.request.urlopen("http://example.com")\n', type: 'URLError', message: '<urlopen error [Errno 40] Network unreachable>', hint: { k: 'no-network' } },
+    { what: 'asyncio.open_connection', source: 'import asyncio\nasync def main():\n    await asyncio.open_connection("example.com", 80)\nasyncio.run(main())\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: { k: 'no-network' } },
+    { what: "the program's own RuntimeError", source: 'raise RuntimeError("can\'t start new thread")\n', type: 'RuntimeError', message: "can't start new thread", hint: undefined },
+    { what: "the program's own OSError", source: 'import errno, os\nraise OSError(errno.ENETUNREACH, os.strerror(errno.ENETUNREACH))\n', type: 'OSError', message: '[Errno 40] Network unreachable', hint: undefined },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: ${c.type}, ${c.hint?.k ?? 'no hint'}`, async () => {
+      const trace = await traceOf(c.source);
+      expect(trace.end).toMatchObject({ kind: 'exception', type: c.type, message: c.message });
+      expect(trace.end.kind === 'exception' && trace.end.hint).toEqual(c.hint);
+      expect(trace.stderr.trim().endsWith(`${c.type}: ${c.message}`)).toBe(true);
+    });
+  }
+
+  it("input()'s prompt is printed before the EOFError, as CPython does with no stdin", async () => {
+    const trace = await traceOf('name = input("Name? ")\n');
+    expect(trace.stdout).toBe('Name? ');
   });
 });

@@ -1,6 +1,7 @@
 /** The engine's events obey asyncio's rules, checked by an independent replay (traceModel.ts). */
 import { describe, expect, it } from 'vitest';
-import { fidelityCorpus, traceOf } from './sharedEngine';
+import { TRACE_VERSION } from '../../src/protocol/trace';
+import { fidelityCorpus, ownCorpus, traceOf } from './sharedEngine';
 import { replay } from './traceModel';
 
 const EXTRA = {
@@ -22,7 +23,7 @@ asyncio.run(main())
 
 describe('trace invariants', () => {
   const programs = [
-    ...fidelityCorpus().map((p) => [p.name, p.source] as const),
+    ...[...fidelityCorpus(), ...ownCorpus()].map((p) => [p.name, p.source] as const),
     ...Object.entries(EXTRA),
   ];
   for (const [name, source] of programs) {
@@ -36,6 +37,10 @@ describe('trace invariants', () => {
       if (trace.end.kind === 'ok') expect([...model.created].filter((t) => !model.ended.has(t))).toEqual([]);
     });
   }
+
+  it('the engine writes the version of the trace the protocol describes', async () => {
+    expect((await traceOf('print("hi")\n')).version).toBe(TRACE_VERSION);
+  });
 
   it('steps, iterations and tasks in the stats agree with the events', async () => {
     for (const program of fidelityCorpus()) {

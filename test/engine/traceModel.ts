@@ -111,16 +111,18 @@ export function replay(trace: Trace): ModelResult {
       }
       case 'suspend':
       case 'yield':
-        if (event.task !== running) problems.push(`${at}: task ${event.task} suspended but ${running} was running`);
-        move(event.task, event.e === 'suspend' ? 'waiting' : 'ready', ['running'], at);
-        running = null;
+      case 'done': {
+        // An eager task (eager_task_factory, eager_start=True) runs its first step inside its
+        // creator's step, with no handle: it ends that step straight from 'created', and the
+        // creator's step goes on.
+        const eager = event.task !== running && states.get(event.task) === 'created';
+        if (!eager && event.task !== running) problems.push(`${at}: task ${event.task} ended a step but ${running} was running`);
+        const to = event.e === 'suspend' ? 'waiting' : event.e === 'yield' ? 'ready' : event.outcome === 'result' ? 'done' : event.outcome === 'exception' ? 'failed' : 'cancelled';
+        move(event.task, to, eager ? ['created'] : ['running'], at);
+        if (event.e === 'done') ended.add(event.task);
+        if (!eager) running = null;
         break;
-      case 'done':
-        if (event.task !== running) problems.push(`${at}: task ${event.task} finished but ${running} was running`);
-        move(event.task, event.outcome === 'result' ? 'done' : event.outcome === 'exception' ? 'failed' : 'cancelled', ['running'], at);
-        ended.add(event.task);
-        running = null;
-        break;
+      }
       case 'cancel':
       case 'uncancel':
         if (!created.has(event.task)) problems.push(`${at}: cancel of unknown task ${event.task}`);

@@ -4,19 +4,12 @@ Everything here reads asyncio's objects without changing them. Never call task.e
 task.result(): they mark an exception as retrieved and would silence asyncio's own warnings."""
 import asyncio
 import functools
+from asyncio import futures
 from types import AsyncGeneratorType, CoroutineType, GeneratorType
-from asyncio import futures, tasks, timeouts
 
-TASK_TYPES = (asyncio.Task, tasks._PyTask)
-GATHERING_FUTURE = tasks._GatheringFuture
-SET_RESULT_UNLESS_CANCELLED = futures._set_result_unless_cancelled
+from .asyncio_internals import C_TASK_STEP_TYPE, STEP_NAMES, TASK_TYPES, WAKEUP_NAMES
+
 ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0] + "/"
-
-
-# The names a task's own callbacks have: the C Task schedules a TaskStepMethWrapper (no
-# __name__) for its steps and its bound task_wakeup; the pure-Python Task, bound methods.
-_WAKEUP_NAMES = frozenset(("task_wakeup", "__wakeup"))
-_STEP_NAMES = frozenset(("__step",))
 
 
 def task_callback(callback):
@@ -27,10 +20,10 @@ def task_callback(callback):
         return None, None
     name = getattr(callback, "__name__", None)
     if name is None:
-        return (owner, "step") if type(callback).__name__ == "TaskStepMethWrapper" else (None, None)
-    if name in _WAKEUP_NAMES:
+        return (owner, "step") if type(callback).__name__ == C_TASK_STEP_TYPE else (None, None)
+    if name in WAKEUP_NAMES:
         return owner, "wakeup"
-    if name in _STEP_NAMES:
+    if name in STEP_NAMES:
         return owner, "step"
     return None, None
 
@@ -117,8 +110,3 @@ def innermost_user_line(frame, filename, stop_code):
             return None
         frame = frame.f_back
     return None
-
-
-def asyncio_api_name(code):
-    """'Queue.get', 'Lock.acquire', 'Event.wait', 'wait', 'TaskGroup.__aexit__' ..."""
-    return code.co_qualname

@@ -1,6 +1,8 @@
 """Errors as a learner should see them: CPython's own words, trimmed to the learner's frames."""
 import traceback
 
+from .hints import run_hint
+
 
 def syntax_problem(exc, filename):
     """A SyntaxError (or IndentationError/TabError) from compile(), as the protocol's SyntaxProblem."""
@@ -50,10 +52,14 @@ def last_user_line(exc, filename):
 
 
 def exception_end(exc, filename):
-    return {
+    end = {
         "kind": "exception",
         "type": type(exc).__name__,
         "message": str(exc),
         "traceback": user_traceback(exc, filename),
         "line": last_user_line(exc, filename),
     }
+    hint = run_hint(exc)
+    if hint is not None:
+        end["hint"] = hint
+    return end

@@ -1,9 +1,16 @@
-"""The limits a run is held to, and the exceptions that end a run early.
+"""The limits a run is held to, the RunEnd facts a limit ends a run with, and the exception
+that ends a run early.
 
-Both exceptions subclass KeyboardInterrupt on purpose: asyncio's Task and Handle let
-KeyboardInterrupt/SystemExit escape instead of storing them as a task's result, and
-`except Exception` in the learner's code cannot swallow them."""
+RunEnded subclasses KeyboardInterrupt on purpose: asyncio's Handle and Task re-raise
+KeyboardInterrupt and SystemExit out of the loop instead of handing them to the exception
+handler, and `except Exception` in the learner's code cannot swallow it. (`except BaseException`
+can: every check below first re-raises a run that has already ended.)"""
 from time import perf_counter as _real_perf_counter  # bound before the time module is patched
+
+
+# Iterations without an await after which a flood of events is blamed on the loop (busy-loop),
+# not on the events limit.
+BUSY_ENOUGH = 10_000
 
 
 class Limits:
@@ -34,11 +41,6 @@ def memory_exceeded(limits):
     return probe is not None and probe() > limits.max_memory
 
 
-def memory_end(limits, line):
-    return limit_end("memory", f"The program used more than {limits.max_memory // 2**20:,} MB of "
-                     "memory.", line)
-
-
 def real_ms_since(t0):
     return (_real_perf_counter() - t0) * 1000.0
 
@@ -51,9 +53,53 @@ class RunEnded(KeyboardInterrupt):
     """The run must stop now; `end` is the RunEnd dict the trace will carry."""
 
     def __init__(self, end):
-        super().__init__(end.get("message", ""))
+        super().__init__(end["kind"])
         self.end = end
 
 
-def limit_end(kind, message, line):
-    return {"kind": "limit", "limit": kind, "message": message, "line": line}
+# ------------------------------------------------------------------ the LimitEnd facts
+# One constructor per LimitEnd of src/protocol/trace.ts, with exactly its fields: the words are
+# made by src/i18n from these figures.
+
+def _limit(limit, line, **figures):
+    return {"kind": "limit", "limit": limit, "line": line, **figures}
+
+
+def steps_end(limits, line, now):
+    return _limit("steps", line, max=limits.max_steps, t=now)
+
+
+def timer_past_clock_end(limits, when):
+    """The loop's next timer is due past the clock's limit (`when` may be inf: encode makes it 1e308)."""
+    return _limit("virtual-time", None, max=limits.max_virtual_time, cause="timer", at=when)
+
+
+def sleep_past_clock_end(limits, line, secs):
+    """time.sleep(secs) at `line` would block past the clock's limit."""
+    return _limit("virtual-time", line, max=limits.max_virtual_time, cause="time.sleep", at=secs)
+
+
+def busy_loop_end(line, rounds):
+    return _limit("busy-loop", line, rounds=rounds)
+
+
+def output_end(limits, line):
+    return _limit("output", line, max=limits.max_output)
+
+
+def wall_clock_end(limits, line):
+    """Python noticed the real-time limit itself (the host reports `c-call` when it had to)."""
+    return _limit("wall-clock", line, max=limits.max_wall, where="python")
+
+
+def events_end(limits, line):
+    return _limit("events", line, max=limits.max_events)
+
+
+def heap_end(limits, line):
+    return _limit("memory", line, maxBytes=limits.max_memory, cause="heap")
+
+
+def memory_error_end(limits, line):
+    """Python's allocator failed before the heap reached the limit: the program got MemoryError."""
+    return _limit("memory", line, maxBytes=limits.max_memory, cause="memory-error")

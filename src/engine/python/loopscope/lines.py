@@ -6,13 +6,9 @@ a one-line `while True: pass` fires no LINE event, only backward jumps, so jumps
 busy-loop limit counts (loop iterations without the event loop getting control back)."""
 import sys
 
-from .limits import limit_end, memory_end, memory_exceeded
-
 M = sys.monitoring
 TOOL = 4  # a free tool id (0 debugger, 1 coverage, 2 profiler, 5 optimizer are taken by convention)
 CHECK_EVERY = 1024
-# Iterations without an await after which a flood of events is blamed on the loop.
-BUSY_ENOUGH = 10_000
 
 
 def user_code_objects(code):
@@ -33,33 +29,7 @@ class LineTracer:
         events = run.events
         append = events.append
         record = run.record
-        limits = run.limits
-        max_lines = limits.max_lines
-        max_events = limits.max_events
-
-        def check(line):
-            if run.ended is not None:
-                raise run.end_run(run.ended)
-            if run.busy > max_lines:
-                raise run.end_run(limit_end(
-                    "busy-loop",
-                    f"The loop at line {line} went round {max_lines:,} times without an await: "
-                    "the event loop never got control back.", line))
-            if limits.wall_exceeded():
-                raise run.end_run(limit_end(
-                    "wall-clock", f"The program ran for more than {limits.max_wall:g} s of real "
-                    f"time (it was at line {line}).", line))
-            if memory_exceeded(limits):
-                raise run.end_run(memory_end(limits, line))
-            if len(events) > max_events:
-                if run.busy > BUSY_ENOUGH:
-                    # The events piled up because a loop never awaited: say that, not "events".
-                    raise run.end_run(limit_end(
-                        "busy-loop", f"The loop at line {line} went round {run.busy:,} times "
-                        "without an await: the event loop never got control back.", line))
-                raise run.end_run(limit_end(
-                    "events", f"The run recorded more than {max_events:,} events.", line))
-            run.maybe_flush()
+        check_limits = run.check_limits
 
         # The learner's code is short: every line's event text is made once.
         line_texts = ['{"e":"line","l":%d}' % n for n in range(run.source.count("\n") + 2)]
@@ -75,7 +45,7 @@ class LineTracer:
             # for the busy-loop limit, and keeps the per-line callback small.
             busy = run.busy = run.busy + 1
             if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
-                check(run.line)
+                check_limits(run.line)
 
         M.use_tool_id(TOOL, "loopscope")
         M.register_callback(TOOL, M.events.LINE, on_line)

@@ -5,15 +5,15 @@ Only the parts that touch time or threads are replaced: `time()`, the wait in `_
 `run_in_executor` (no threads in the browser: the function runs on a simulated worker whose
 time.sleep() calls add up, and its result arrives at that virtual time). Everything else —
 Task, Future, Queue, Lock, TaskGroup, timeouts — is CPython's real asyncio."""
-import errno
 import heapq
 import sys
-from asyncio import base_events, events
+from asyncio import Timeout, base_events, eager_task_factory, events
 
 from . import describe as d
-from .limits import RunEnded, limit_end
+from .asyncio_internals import TASK_TYPES, WAIT_FOR_QUALNAME
 from .clock import ExecutorJob
-from .sandbox import NO_NETWORK, NO_PROCESSES
+from .limits import RunEnded, timer_past_clock_end
+from .sandbox import network_refused, processes_refused
 
 
 # Every handle the loop makes carries its number and, when it is a task's own step or wakeup,
@@ -77,7 +77,7 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._clock = run.clock
         self._rec = run.recorder if run.record else None
         self.current_task_ = None
-        self.set_task_factory(self._make_task)
+        self.set_task_factory(None)
         run.loop_opened(self)
 
     # ------------------------------------------------------------------ the clock
@@ -105,7 +105,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             raise TypeError("when cannot be None")
         self._check_closed()
         owner = getattr(callback, "__self__", None)
-        if isinstance(owner, d.timeouts.Timeout) and _called_from_wait_for(sys._getframe(1)):
+        if isinstance(owner, Timeout) and _called_from_wait_for(sys._getframe(1)):
             owner._loopscope_wait_for = True
         handle = TimerHandle(when, callback, args, self, context)
         handle._loopscope_id = self._run_state.next_handle_id()
@@ -126,15 +126,31 @@ class VirtualLoop(base_events.BaseEventLoop):
             self._rec.unscheduled(handle)
         super()._timer_handle_cancelled(handle)
 
-    def _make_task(self, loop, coro, **kwargs):
+    # ------------------------------------------------------------------ tasks
+    def set_task_factory(self, factory):
+        """Tasks are the run's own (VTask) for no factory and for asyncio.eager_task_factory
+        (which is Task(..., eager_start=True)); any other factory makes its own tasks, which the
+        recorder adopts when it meets them. get_task_factory() answers what the program set."""
+        self._program_task_factory = factory
+        if factory is None:
+            factory = self._make_task
+        elif factory is eager_task_factory:
+            factory = self._make_eager_task
+        super().set_task_factory(factory)
+
+    def get_task_factory(self):
+        return self._program_task_factory
+
+    def _make_task(self, loop, coro, *, name=None, **kwargs):
         run = self._run_state
-        if kwargs.get("name") is None:
+        if name is None:
             # The C Task's "Task-N" counter never resets between runs: number per run.
-            kwargs["name"] = f"Task-{run.task_count + 1}"
-        task = run.task_class(coro, loop=loop, loopscope_run=run, **kwargs)
-        if self._rec is not None:
-            self._rec.task_created(task, coro, self.current_task_, sys._getframe(1))
-        return task
+            name = f"Task-{run.task_count + 1}"
+        return run.task_class(coro, loop=loop, name=name, loopscope_run=run,
+                              loopscope_frame=sys._getframe(1), **kwargs)
+
+    def _make_eager_task(self, loop, coro, *, eager_start=True, **kwargs):
+        return self._make_task(loop, coro, eager_start=eager_start, **kwargs)
 
     # ------------------------------------------------------------------ one iteration
     def _run_once(self):
@@ -152,10 +168,7 @@ class VirtualLoop(base_events.BaseEventLoop):
                 if when > clock.now:
                     # The virtual select(): jump to the earliest timer instead of waiting.
                     if when > run.limits.max_virtual_time:
-                        raise run.end_run(limit_end(
-                            "virtual-time",
-                            f"The program's clock would pass {run.limits.max_virtual_time:g} s "
-                            f"(next timer at t = {when:.3f} s).", None))
+                        raise run.end_run(timer_past_clock_end(run.limits, when))
                     clock.now = when
             else:
                 raise run.end_run(run.deadlock_end(self))
@@ -221,7 +234,7 @@ class VirtualLoop(base_events.BaseEventLoop):
 
     # ------------------------------------------------------------------ no network
     async def _no_network(self, *args, **kwargs):
-        raise OSError(errno.ENETUNREACH, NO_NETWORK)
+        raise network_refused()
 
     create_connection = create_server = create_datagram_endpoint = _no_network
     create_unix_connection = create_unix_server = getaddrinfo = getnameinfo = _no_network
@@ -229,7 +242,7 @@ class VirtualLoop(base_events.BaseEventLoop):
     connect_accepted_socket = sendfile = start_tls = _no_network
 
     async def subprocess_exec(self, *args, **kwargs):
-        raise OSError(errno.ENOSYS, NO_PROCESSES)
+        raise processes_refused()
 
     subprocess_shell = subprocess_exec
 
@@ -248,7 +261,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             task = context.get("task") or context.get("future")
             exc = context.get("exception")
             text = message + (f": {type(exc).__name__}: {exc}" if exc is not None else "")
-            self._rec.warning(kind, text, task if isinstance(task, d.TASK_TYPES) else None)
+            self._rec.warning(kind, text, task if isinstance(task, TASK_TYPES) else None)
         super().call_exception_handler(context)
 
     def close(self):
@@ -268,7 +281,7 @@ def _called_from_wait_for(frame):
         if frame is None:
             return False
         code = frame.f_code
-        if code.co_qualname == "wait_for" and code.co_filename.startswith(d.ASYNCIO_DIR):
+        if code.co_qualname == WAIT_FOR_QUALNAME and code.co_filename.startswith(d.ASYNCIO_DIR):
             return True
         frame = frame.f_back
     return False

@@ -3,8 +3,10 @@
 Events are JSON strings appended to one list (see encode.py for why); nothing derived (queues,
 task states) is stored: src/trace recomputes those from the events."""
 import sys
+from asyncio import Timeout
 
 from . import describe as d
+from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
 from .encode import number, optional_id, optional_number, text, value
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
@@ -41,15 +43,14 @@ class Recorder:
         self.object_labels = {}            # id(obj) -> "Queue#1" (objects kept alive in run.keep)
         self.object_counts = {}
         self.enabled = True
-        self.first_step = None             # (event index, task id) of a task's first-step "sched"
         self.out_index = -1                # index of the last "out" event, to join print()'s writes
         self.out_fd = None
         self.out_text = ""
-
-    # ------------------------------------------------------------------ basics
         # The events limit is checked at each step's start and in the line tracer, not here:
         # this is the hottest call of a recorded run.
         self.emit = self.events.append
+
+    # ------------------------------------------------------------------ basics
 
     def task_id(self, task):
         if task is None:
@@ -75,12 +76,12 @@ class Recorder:
         """The HandleTarget of a callback that is not a task's step or wakeup, as JSON text, and
         its kind."""
         owner = getattr(callback, "__self__", None)
-        if callback is d.SET_RESULT_UNLESS_CANCELLED:
+        if callback is SET_RESULT_UNLESS_CANCELLED:
             # asyncio.sleep(delay): call_later(delay, _set_result_unless_cancelled, future, result)
             delay = round(when - self.run.clock.now, 9) if when is not None else 0
             return '{"k":"sleep","task":%s,"delay":%s}' % (
                 optional_id(self.task_id(current_task)), number(delay)), "sleep"
-        if isinstance(owner, d.timeouts.Timeout):
+        if isinstance(owner, Timeout):
             via = "wait_for" if getattr(owner, "_loopscope_wait_for", False) else "timeout"
             return '{"k":"timeout","task":%s,"via":"%s"}' % (
                 optional_id(self.task_id(owner._task)), via), "timeout"
@@ -110,7 +111,6 @@ class Recorder:
                 else:
                     self.emit('{"e":"sched","h":%d,"on":{"k":"step","task":%d},"when":%s}' % (
                         hid, tid, number(when)))
-                self.first_step = (len(self.events) - 1, task)
             return
         on, kind = self.target(callback, handle._args, when, current_task)
         line = None
@@ -135,25 +135,15 @@ class Recorder:
             self.emit('{"e":"unsched","h":%d}' % handle._loopscope_id)
 
     # ------------------------------------------------------------------ tasks
-    def task_created(self, task, coro, current_task, frame):
+    def task_created(self, tid, name, coro, current_task, frame):
+        """The `task` event: made before the task schedules (or eagerly runs) its first step."""
         if not self.enabled:
             return
         code = getattr(coro, "cr_code", None)
-        line = self.run.caller_line(frame)
-        event = '{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
-            task._loopscope_id, text(task.get_name()),
-            text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
-            optional_id(self.task_id(current_task)), optional_number(line),
-            ',"internal":true' if code is None or code.co_filename != self.filename else "")
-        events = self.events
-        # The C Task schedules its first step inside __init__, before the factory returns:
-        # put "task" before that "sched" so a reader meets the task before its step.
-        first = self.first_step
-        if first is not None and first[0] == len(events) - 1 and first[1] is task:
-            events.insert(len(events) - 1, event)
-            self.first_step = None
-        else:
-            self.emit(event)
+        self.emit('{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
+            tid, text(name), text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
+            optional_id(self.task_id(current_task)), optional_number(self.run.caller_line(frame)),
+            ',"internal":true' if code is None or code.co_filename != self.filename else ""))
 
     def await_target(self, task):
         """What a suspended task waits on (an AwaitTarget dict), its line, and its await stack
@@ -169,11 +159,11 @@ class Recorder:
         sleep = getattr(task, "_loopscope_sleep", _NOTHING)
         if sleep[0] is waiter:
             return {"k": "sleep", "until": sleep[2], "h": sleep[1]}, line, stack
-        if isinstance(waiter, d.TASK_TYPES):
+        if isinstance(waiter, TASK_TYPES):
             on = {"k": "task", "task": self.task_id(waiter)}
-        elif isinstance(waiter, d.GATHERING_FUTURE):
+        elif isinstance(waiter, GATHERING_FUTURE):
             on = {"k": "gather", "children": [
-                self.task_id(c) if isinstance(c, d.TASK_TYPES) else None for c in waiter._children]}
+                self.task_id(c) if isinstance(c, TASK_TYPES) else None for c in waiter._children]}
         elif getattr(task, "_loopscope_executor", _NOTHING)[0] is waiter:
             on = {"k": "executor", "fn": task._loopscope_executor[1]}
         else:
@@ -182,7 +172,7 @@ class Recorder:
             if api_frame is not None:
                 on["api"] = api_frame.f_code.co_qualname
                 owner = api_frame.f_locals.get("self")
-                if owner is not None and not isinstance(owner, d.TASK_TYPES):
+                if owner is not None and not isinstance(owner, TASK_TYPES):
                     on["obj"] = self.label(owner)
         return on, line, stack
 

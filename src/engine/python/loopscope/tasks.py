@@ -6,24 +6,9 @@ both by ordinary method lookup, so the loop and this class see everything."""
 import asyncio
 import sys
 
-from . import describe as d
+from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES
 
-# Which asyncio function asked for a cancellation, by the qualified name of its code.
-CANCEL_VIA = {
-    "Timeout._on_timeout": "timeout",
-    "TaskGroup._abort": "TaskGroup",
-    "TaskGroup._on_task_done": "TaskGroup",
-    "TaskGroup.__aexit__": "TaskGroup",
-    "TaskGroup._aexit": "TaskGroup",
-    "_GatheringFuture.cancel": "gather",
-    "_cancel_all_tasks": "runner",
-    "Runner._on_sigint": "runner",
-    "Runner.run": "runner",
-    "wait_for": "wait_for",
-    "Timeout.__aexit__": "timeout",
-}
 
-_HANDLE_RUN = asyncio.events.Handle._run.__code__
 
 # Tasks whose cancel() is running now: Task.cancel() passes the cancellation down to the
 # future the task awaits, so a cancel inside another cancel was caused by that one.
@@ -31,12 +16,29 @@ _cancelling = []
 
 
 class VTask(asyncio.Task):
-    def __init__(self, coro, *args, loopscope_run, **kwargs):
-        # Before super().__init__: the C Task schedules its first step from there, and the
-        # loop's recorder needs the task's number then.
-        self._loopscope_id = loopscope_run.next_task_id()
-        self._loopscope_run = loopscope_run
-        super().__init__(coro, *args, **kwargs)
+    def __init__(self, coro, *, loop, name, loopscope_run, loopscope_frame, **kwargs):
+        # Before super().__init__: the C Task schedules its first step from there (or, started
+        # eagerly, runs it), and the trace must meet the task, with its number, before that.
+        run = loopscope_run
+        self._loopscope_id = run.next_task_id()
+        self._loopscope_run = run
+        # Not a coroutine: super() raises TypeError and there is no task to record.
+        recording = run.recording() and asyncio.iscoroutine(coro)
+        if recording:
+            run.recorder.task_created(self._loopscope_id, str(name), coro, loop.current_task_,
+                                      loopscope_frame)
+        if not (recording and kwargs.get("eager_start") and loop.is_running()):
+            super().__init__(coro, loop=loop, name=name, **kwargs)
+            return
+        # Started eagerly (eager_task_factory, eager_start=True): the first step runs now, inside
+        # the creator's step, as this task; it ends like any step (suspend, yield or done).
+        creator, loop.current_task_ = loop.current_task_, self
+        try:
+            super().__init__(coro, loop=loop, name=name, **kwargs)
+        finally:
+            loop.current_task_ = creator
+        if run.recording():
+            run.recorder.step_finished(self)
 
     def __hash__(self):
         # TaskGroup, asyncio.wait and all_tasks() keep tasks in sets: with the default
@@ -75,7 +77,7 @@ class VTask(asyncio.Task):
         """(via, learner's line, cause) for a cancel() called from `frame`."""
         code = frame.f_code
         line = run.caller_line(frame)
-        if code.co_filename == run.filename or code is _HANDLE_RUN:
+        if code.co_filename == run.filename or code is HANDLE_RUN_CODE:
             # The learner's cancel(), called by their code or scheduled as a callback
             # (loop.call_soon(task.cancel)).
             via = "cancel()"
@@ -93,7 +95,7 @@ class VTask(asyncio.Task):
         elif via == "TaskGroup":
             handle = run.current_handle()
             if handle is not None:
-                failed = [a for a in handle._args if isinstance(a, d.TASK_TYPES)]
+                failed = [a for a in handle._args if isinstance(a, TASK_TYPES)]
                 if failed:
                     cause = failed[0]       # the child whose failure aborted the group
         return via, line, cause

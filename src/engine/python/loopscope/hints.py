@@ -1,0 +1,56 @@
+"""The RunHint of an exception end (src/protocol/trace.ts): why an error comes from where the
+program runs (the sandbox, Pyodide) rather than from the program.
+
+Decided from the exception object, never from its text: the sandbox marks the exceptions it
+raises itself (`mark`), and the others are told by their type and attributes (ModuleNotFoundError's
+`name`) or by the module of a frame they were raised through (threading's start, subprocess)."""
+BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+
+# The sandbox's own exceptions carry CPython's words and this attribute: the hint's kind.
+_MARK = "_loopscope_hint"
+
+
+def mark(exc, kind):
+    """`exc`, marked as the sandbox's refusal of kind `kind` ("no-network", "no-input", ...)."""
+    setattr(exc, _MARK, kind)
+    return exc
+
+
+def _frame_modules(exc):
+    tb = exc.__traceback__
+    while tb is not None:
+        yield tb.tb_frame.f_globals.get("__name__", ""), tb.tb_frame.f_code.co_name
+        tb = tb.tb_next
+
+
+def _own_hint(exc):
+    kind = getattr(exc, _MARK, None)
+    if kind is not None:
+        return {"k": kind}
+    if isinstance(exc, ModuleNotFoundError) and exc.name:
+        top = exc.name.partition(".")[0]
+        return {"k": "no-page"} if top in BLOCKED_MODULES else {"k": "missing-module", "module": top}
+    if isinstance(exc, RuntimeError):
+        # Pyodide has no threads: Thread.start() raises RuntimeError from inside threading.
+        if any(module == "threading" and name == "start" for module, name in _frame_modules(exc)):
+            return {"k": "no-threads"}
+    if isinstance(exc, OSError):
+        # Pyodide has no processes: subprocess.Popen raises OSError from inside subprocess.
+        if any(module == "subprocess" for module, _ in _frame_modules(exc)):
+            return {"k": "no-processes"}
+    return None
+
+
+def run_hint(exc):
+    """The RunHint dict for the exception a run ended with, or None.
+
+    An OSError that wraps another (urllib's URLError around the sandbox's refused socket) takes
+    the hint of the one it wraps."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        hint = _own_hint(exc)
+        if hint is not None or not isinstance(exc, OSError):
+            return hint
+        exc = exc.__cause__ or exc.__context__
+    return None

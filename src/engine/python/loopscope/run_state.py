@@ -1,0 +1,196 @@
+"""Run: everything one run of a program shares across its event loops (a program may run several):
+ids, the step it is in, its limits, the events streamed so far, how it ended."""
+import asyncio
+import math
+import sys
+
+from . import describe as d
+from .clock import CLOCK
+from .limits import (BUSY_ENOUGH, Limits, RunEnded, busy_loop_end, events_end, heap_end,
+                     memory_exceeded, output_end, real_now, sleep_past_clock_end, steps_end,
+                     wall_clock_end)
+from .loop import VirtualLoop
+from .output import Output
+from .recorder import Recorder
+from .tasks import VTask
+
+FLUSH_SECONDS = 0.25
+OUTPUT_FLUSH_SECONDS = 0.01
+_RUN_ONCE_CODE = VirtualLoop._run_once.__code__
+
+
+class Run:
+    def __init__(self, source, options, progress=None):
+        self.source = source
+        self.filename = options.get("filename") or "main.py"
+        self.seed = int(options.get("seed", 0))
+        self.record = bool(options.get("record", True))
+        self.limits = Limits(options.get("limits") or {})
+        self.clock = CLOCK
+        self.events = []
+        self.keep = []
+        self.task_count = 0
+        self.handle_count = 0
+        self.iterations = 0
+        self.steps = 0
+        self.loop_count = 0
+        self.line = None          # the learner's line running now (where a limit stopped it)
+        self.busy = 0             # backward jumps since the loop last had control
+        self.job_depth = 0
+        self.ended = None         # the RunEnd dict once a limit/deadlock/stop ended the run
+        self.active_loop = None
+        self.loops = []
+        self.task_class = VTask
+        # Streaming: finished events go out every FLUSH_SECONDS of real time, so a page that has
+        # to kill a stuck engine (a long C call) still has the trace up to then.
+        self.progress = progress if self.record else None
+        self.flushed = 0
+        self.last_flush = self.last_output_flush = -FLUSH_SECONDS  # the first chance flushes
+        self.recorder = Recorder(self)
+        self.output = Output(self.limits, self._output_limit)
+        if self.record:
+            self.output.recorder = self.recorder
+
+    # ---------------------------------------------------------------- ids
+    def next_task_id(self):
+        self.task_count += 1
+        return self.task_count
+
+    def next_handle_id(self):
+        self.handle_count += 1
+        return self.handle_count
+
+    def adopt_task(self, task):
+        """A task made without our factory (e.g. asyncio.Task(...) called directly): numbered
+        when the recorder first meets it, which is inside its creation (its first step's call_soon)."""
+        tid = task._loopscope_id = self.next_task_id()
+        if self.recording():
+            self.recorder.task_created(tid, task.get_name(), task.get_coro(), self.current_task(),
+                                       sys._getframe(1))
+        return tid
+
+    # ---------------------------------------------------------------- where we are
+    def recording(self):
+        return self.record and self.ended is None and self.recorder.enabled
+
+    def current_task(self):
+        loop = self.active_loop
+        return loop.current_task_ if loop is not None else None
+
+    def current_handle(self):
+        loop = self.active_loop
+        return loop._current_handle if loop is not None else None
+
+    def caller_line(self, frame):
+        return d.innermost_user_line(frame, self.filename, _RUN_ONCE_CODE)
+
+    # ---------------------------------------------------------------- loops and steps
+    def loop_opened(self, loop):
+        self.loop_count += 1
+        self.loops.append(loop)
+        loop._loopscope_n = self.loop_count
+        if self.recording():
+            self.recorder.loop(self.loop_count, True)
+
+    def loop_closed(self, loop):
+        if self.recording():
+            self.recorder.loop(loop._loopscope_n, False)
+
+    def begin_step(self, loop, handle):
+        if self.ended is not None:
+            raise RunEnded(self.ended)
+        if self.steps >= self.limits.max_steps:
+            raise self.end_run(steps_end(self.limits, self.line, self.clock.now))
+        # The real clock and the heap's size cost a call each: every 64 steps is soon enough.
+        if self.steps & 63 == 0 or len(self.events) > self.limits.max_events:
+            self.check_limits(self.line)
+        elif self.progress is not None:
+            self.maybe_flush()
+        self.steps += 1
+        self.active_loop = loop
+        self.busy = 0
+        task = handle._loopscope_task
+        loop.current_task_ = task
+        if self.record and self.recorder.enabled:
+            self.recorder.step_started(handle, task, handle._loopscope_kind)
+
+    def end_step(self, loop, handle):
+        task = loop.current_task_
+        loop.current_task_ = None
+        if task is not None and self.recording():
+            self.recorder.step_finished(task)
+
+    def check_limits(self, line):
+        """The limits a run can pass anywhere, in a step or in a long stretch of the learner's
+        code: checked at a step's start (begin_step) and every 1,024 backward jumps (lines.py).
+        Then sends what is new to the page, if it is time."""
+        if self.ended is not None:
+            raise RunEnded(self.ended)
+        limits = self.limits
+        if self.busy > limits.max_lines:
+            raise self.end_run(busy_loop_end(line, limits.max_lines))
+        if limits.wall_exceeded():
+            raise self.end_run(wall_clock_end(limits, line))
+        if memory_exceeded(limits):
+            raise self.end_run(heap_end(limits, line))
+        if len(self.events) > limits.max_events:
+            if self.busy > BUSY_ENOUGH:
+                # The events piled up because a loop never awaited: that is the limit it passed.
+                raise self.end_run(busy_loop_end(line, self.busy))
+            raise self.end_run(events_end(limits, line))
+        self.maybe_flush()
+
+    # ---------------------------------------------------------------- streaming
+    def maybe_flush(self):
+        """At a step's start and in long stretches of lines: send what is new every 250 ms."""
+        if self.progress is not None:
+            now = real_now()
+            if now >= self.last_flush + FLUSH_SECONDS:
+                self.last_flush = now
+                self.flush()
+
+    def flush_for_output(self):
+        """After a print: output is what a learner watches, and a long C call may come next.
+        At most one such flush per OUTPUT_FLUSH_SECONDS, so print-heavy loops stay cheap."""
+        if self.progress is not None:
+            now = real_now()
+            if now >= self.last_output_flush + OUTPUT_FLUSH_SECONDS:
+                self.last_output_flush = now
+                self.flush()
+
+    def flush(self):
+        events = self.events
+        if len(events) > self.flushed:
+            chunk = ",".join(events[self.flushed:])
+            self.flushed = len(events)
+            # Sent events are final: the next print() starts a new "out" event.
+            self.recorder.out_index = -1
+            self.progress(chunk)
+
+    # ---------------------------------------------------------------- ending early
+    def end_run(self, end):
+        if self.ended is None:
+            self.ended = end
+            # asyncio.run's cleanup still cancels and steps tasks on the way out: that is not
+            # the program's doing, so the trace ends here.
+            self.recorder.enabled = False
+        return RunEnded(self.ended)
+
+    def _output_limit(self):
+        raise self.end_run(output_end(self.limits, self.line))
+
+    def on_block(self, secs, frame):
+        """time.sleep(secs) in the loop's thread: nothing else can run meanwhile."""
+        line = self.caller_line(frame)
+        if not math.isfinite(secs) or self.clock.now + secs > self.limits.max_virtual_time:
+            raise self.end_run(sleep_past_clock_end(self.limits, line, secs))
+        if self.recording():
+            self.recorder.blocked(secs, line)
+
+    def deadlock_end(self, loop):
+        stuck = []
+        for task in sorted(asyncio.all_tasks(loop), key=lambda t: getattr(t, "_loopscope_id", 0)):
+            on, line, _stack = self.recorder.await_target(task)
+            stuck.append({"task": self.recorder.task_id(task), "name": task.get_name(),
+                          "line": line, "on": on})
+        return {"kind": "deadlock", "stuck": stuck}
