@@ -79,6 +79,8 @@ def _stage(run):
         stage.enter_context(TimePatch())
         stage.enter_context(Sandbox())
         stage.enter_context(RunLoops(run))
+        if run.record:
+            stage.enter_context(run.objects.patched())
         stage.enter_context(_swapped(sys, "stdout", Stream(run.output, "out", CLOCK)))
         stage.enter_context(_swapped(sys, "stderr", Stream(run.output, "err", CLOCK)))
         stage.enter_context(_swapped(warnings, "showwarning",
