@@ -51,3 +51,14 @@ export type {
 export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 export { crashedEnd, partialTrace } from './partialTrace';
 export { endHint, endHintText, type EndHint } from './endHint';
+export { objectsAt, objectCount, type ObjectState, type ObjectView } from './objects';
+export {
+  awaitGraph,
+  objectKey,
+  taskKey,
+  GRAPH_LINE_LIMIT,
+  type AwaitEdge,
+  type AwaitEdgeKind,
+  type AwaitGraph,
+  type GraphNode,
+} from './awaitGraph';
