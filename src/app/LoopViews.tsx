@@ -1,9 +1,10 @@
 /**
- * The four views of the loop's machinery at the cursor. This is the one place that turns the
+ * The views of the loop's machinery at the cursor (the objects and the await graph: ObjectViews). This is the one place that turns the
  * cursor into a LoopState (a memoised selector), and hands it to views that know nothing of
  * the store.
  */
 import { Cancellations } from '../panels/Cancellations';
+import { ObjectViews } from './ObjectViews';
 import { ReadyQueue } from '../panels/ReadyQueue';
 import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
@@ -32,6 +33,7 @@ export function LoopViews() {
           <Timers index={index} state={state} lang={lang} onSeek={onSeek} />
         </div>
       </div>
+      <ObjectViews index={index} cursor={cursor} lang={lang} />
       <div className="panel view-cancellations">
         <Cancellations index={index} state={state} lang={lang} onSeek={onSeek} />
       </div>

@@ -1,0 +1,68 @@
+/**
+ * Where the await graph's nodes go: a d3-force layout (links pull tied nodes together, nodes
+ * push each other apart and never overlap), run to rest synchronously. Stable from step to
+ * step: a node that was on the last step's graph starts where it was, and a new node starts
+ * next to a node it is tied to, so the simulation only settles what changed. d3-force's own
+ * randomness is seeded, so the same graph from the same start lays out the same.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
+
+export interface LayoutInput {
+  readonly nodes: readonly { readonly key: string; readonly kind: 'task' | 'object' }[];
+  readonly edges: readonly { readonly from: string; readonly to: string }[];
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+interface SimNode extends SimulationNodeDatum {
+  readonly key: string;
+  readonly kind: 'task' | 'object';
+}
+
+const TICKS_FRESH = 200;
+const TICKS_SETTLE = 60;
+
+export function layoutGraph(graph: LayoutInput, previous: ReadonlyMap<string, Point>): Map<string, Point> {
+  const neighbours = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    (neighbours.get(e.from) ?? neighbours.set(e.from, []).get(e.from))?.push(e.to);
+    (neighbours.get(e.to) ?? neighbours.set(e.to, []).get(e.to))?.push(e.from);
+  }
+  let known = 0;
+  const nodes: SimNode[] = graph.nodes.map((n, i) => {
+    const was = previous.get(n.key);
+    if (was !== undefined) {
+      known++;
+      return { key: n.key, kind: n.kind, x: was.x, y: was.y };
+    }
+    const near = (neighbours.get(n.key) ?? []).map((k) => previous.get(k)).find((p) => p !== undefined);
+    // A deterministic spiral for nodes with no placed neighbour; beside the neighbour otherwise.
+    const angle = i * 2.4;
+    const r = near !== undefined ? 40 : 30 + 12 * Math.sqrt(i);
+    return {
+      key: n.key,
+      kind: n.kind,
+      x: (near?.x ?? 0) + r * Math.cos(angle),
+      y: (near?.y ?? 0) + r * Math.sin(angle),
+    };
+  });
+  const links = graph.edges.map((e) => ({ source: e.from, target: e.to }));
+  const simulation = forceSimulation<SimNode>(nodes)
+    .force(
+      'link',
+      forceLink<SimNode, { source: string; target: string }>(links)
+        .id((n) => n.key)
+        .distance(70),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(-220))
+    .force('collide', forceCollide<SimNode>(30))
+    .force('x', forceX<SimNode>(0).strength(0.04))
+    .force('y', forceY<SimNode>(0).strength(0.06))
+    .stop();
+  if (known === nodes.length && nodes.length > 0) simulation.alpha(0.3);
+  simulation.tick(known > 0 ? TICKS_SETTLE : TICKS_FRESH);
+  return new Map(nodes.map((n) => [n.key, { x: n.x ?? 0, y: n.y ?? 0 }]));
+}
