@@ -10,7 +10,7 @@ import type { Trace } from '../src/protocol/trace';
 import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type TraceIndex } from '../src/trace';
 import { openProgram, pageTrace, snapshot, waitForStatus } from './helpers';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 90_000 });
 
 const program = (name: string): string =>
   readFileSync(new URL(`../test/objects/programs/${name}`, import.meta.url), 'utf8');
@@ -72,6 +72,12 @@ function stepPrinting(trace: Trace, index: TraceIndex, text: string): number {
   return stepOfEvent(index, at);
 }
 
+/** A screenshot of the Objects view and the graph (below the timeline: scrolled to first). */
+async function snapshotObjects(page: Page, name: string): Promise<void> {
+  await page.getByTestId('objects').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await snapshot(page, name);
+}
+
 async function open(page: Page, name: string): Promise<{ trace: Trace; index: TraceIndex }> {
   await openProgram(page, program(name));
   await waitForStatus(page, 'done');
@@ -96,7 +102,7 @@ test('semaphore: permits, holders and the line, forward and back', async ({ page
   await expect(card).toHaveAttribute('data-value', '0');
   await expect(card).toHaveAttribute('data-holders', 'd0,d1');
   await expect(card).toHaveAttribute('data-waiters', 'd2,d3,d4');
-  await snapshot(page, 'objects-semaphore');
+  await snapshotObjects(page, 'objects-semaphore');
   await walk(page, index, [full + 3, full + 1, full, full - 2, 1, index.steps.length]);
   await expect(card).toHaveAttribute('data-value', '2');
 });
@@ -108,7 +114,7 @@ test('queue: items, getters and putters, forward and back', async ({ page }) => 
   const card = page.locator('[data-testid="object-card"][data-object-name="queue"]');
   await expect(card).toHaveAttribute('data-size', '2');
   await expect(card).toContainText('producer');
-  await snapshot(page, 'objects-queue');
+  await snapshotObjects(page, 'objects-queue');
   await walk(page, index, [full + 2, full, full - 1, 2]);
 });
 
@@ -123,7 +129,7 @@ test('lock, event, condition and barrier cards follow their programs', async ({ 
     const step = stepPrinting(trace, index, printed);
     await goToStep(page, step);
     await expect(page.locator(`[data-testid="object-card"][data-object-name="${object}"]`)).toHaveAttribute(attribute, value);
-    await snapshot(page, `objects-${name.replace('.py', '')}`);
+    await snapshotObjects(page, `objects-${name.replace('.py', '')}`);
     await walk(page, index, [step + 1, step, Math.max(0, step - 1)]);
   }
   // The event once set: no one waits any more.
@@ -145,7 +151,7 @@ test('a lock-order deadlock is drawn as a cycle in the await graph', async ({ pa
   expect(cycle).toEqual(['t1 holds a', 't1 waits b', 't2 holds b', 't2 waits a']);
   expect(awaitGraph(index, { step: last }).hasCycle).toBe(true);
   await expect(page.locator('[data-testid="object-card"][data-object-name="a"]')).toHaveAttribute('data-holders', 't1');
-  await snapshot(page, 'objects-deadlock');
+  await snapshotObjects(page, 'objects-deadlock');
   // One step before both locks were taken there is no cycle.
   await goToStep(page, 2);
   await expect(graph.locator('[data-cycle="true"]')).toHaveCount(0);
@@ -172,5 +178,5 @@ test('1,000 tasks on one semaphore: the first waiters and a count', async ({ pag
   await expect(card).toHaveAttribute('data-value', '0');
   await expect(card.locator('.object-task')).toHaveCount(8 + 8); // 8 holders of 10 and 8 in line, by name
   await expect(card).toContainText(`+${(o?.state.waiters.length ?? 0) - 8 + (o?.state.waitersMore ?? 0)} more`);
-  await snapshot(page, 'objects-thousand');
+  await snapshotObjects(page, 'objects-thousand');
 });

@@ -42,12 +42,14 @@ export type {
   Ending,
   HandleLabel,
   Narration,
+  ObjectRef,
   Opening,
   StepNarration,
   TaskLabel,
   TaskRef,
   TimeoutKind,
 } from './narration';
+export { describeAwaitAt } from './objectAwait';
 export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 export { crashedEnd, partialTrace } from './partialTrace';
 export { endHint, endHintText, type EndHint } from './endHint';

@@ -8,7 +8,8 @@ import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from './assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callRef, describeAwait, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
+import { callRef, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
+import { describeAwaitAt } from './objectAwait';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
 import type { Action, Ending, Narration, Opening, StepNarration, TaskRef } from './narration';
 import { stateAt } from './stateAt';
@@ -210,7 +211,7 @@ function endingOf(index: TraceIndex, step: StepInfo, facts: StepFacts): Ending |
     case 'suspend':
       return e.on.k === 'sleep'
         ? { kind: 'suspends-sleeping', line: e.l, until: e.on.until }
-        : { kind: 'suspends-awaiting', line: e.l, on: describeAwait(e.on, index.tasks) };
+        : { kind: 'suspends-awaiting', line: e.l, on: describeAwaitAt(index, { step: step.step }, e.task, e.on) };
     case 'yield':
       return { kind: 'yields', line: e.l };
     case 'done':
