@@ -24,6 +24,9 @@ const SEEKS = 200;
 const SCRUB_FRAMES = 180;
 const PROGRAM = path.join(ROOT, 'bench/programs/hundred_thousand_steps.py');
 const TRACE_FILE = path.join(tmpdir(), 'loopscope-page-bench-100k.json');
+/** 1,000 tasks in line for one Semaphore: the Objects view and the await graph at their biggest. */
+const SEMAPHORE_PROGRAM = path.join(ROOT, 'bench/programs/thousand_on_semaphore.py');
+const SEMAPHORE_TRACE_FILE = path.join(tmpdir(), 'loopscope-page-bench-semaphore.json');
 
 /** The bits of the page's globals the measuring code uses (this file is checked without the DOM lib). */
 interface PageGlobals {
@@ -105,13 +108,17 @@ async function loadTimes(browser: Browser, url: string) {
 }
 
 function traceOf100kSteps(): Trace {
-  if (!existsSync(TRACE_FILE)) {
-    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/loopscope.mjs'), 'trace', PROGRAM, '--max-steps', '200000', '-o', TRACE_FILE], {
+  return traceOf(PROGRAM, TRACE_FILE);
+}
+
+function traceOf(program: string, file: string): Trace {
+  if (!existsSync(file)) {
+    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/loopscope.mjs'), 'trace', program, '--max-steps', '200000', '-o', file], {
       stdio: 'inherit',
     });
     if (made.status !== 0) throw new Error('loopscope trace failed');
   }
-  return JSON.parse(readFileSync(TRACE_FILE, 'utf8')) as Trace;
+  return JSON.parse(readFileSync(file, 'utf8')) as Trace;
 }
 
 /** A fresh page with the engine ready, showing `trace` (its program in the editor) at step 0. */
@@ -243,6 +250,9 @@ async function main(): Promise<void> {
     const load = await loadTimes(browser, url);
     const seek = await seekTimes(browser, url, trace);
     const scrub = await scrubFrames(browser, url, trace);
+    const semaphoreTrace = traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE);
+    const semaphoreSeek = await seekTimes(browser, url, semaphoreTrace);
+    const semaphoreScrub = await scrubFrames(browser, url, semaphoreTrace);
     console.log(
       JSON.stringify({
         bench: 'page',
@@ -260,6 +270,15 @@ async function main(): Promise<void> {
         scrubFrameP95Ms: round(scrub.p95),
         scrubDroppedPercent: round(scrub.dropped * 100),
         steps: seek.steps,
+        thousandOnSemaphore: {
+          seekRenderMedianMs: round(median(semaphoreSeek.commit)),
+          seekRenderP95Ms: round(percentile(semaphoreSeek.commit, 95)),
+          seekRenderMaxMs: round(Math.max(...semaphoreSeek.commit)),
+          scrubFps: round(semaphoreScrub.fps),
+          scrubFrameP95Ms: round(semaphoreScrub.p95),
+          scrubDroppedPercent: round(semaphoreScrub.dropped * 100),
+          steps: semaphoreSeek.steps,
+        },
       }),
     );
   } finally {
