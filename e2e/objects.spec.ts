@@ -180,3 +180,27 @@ test('1,000 tasks on one semaphore: the first waiters and a count', async ({ pag
   await expect(card).toContainText(`+${(o?.state.waiters.length ?? 0) - 8 + (o?.state.waitersMore ?? 0)} more`);
   await snapshotObjects(page, 'objects-thousand');
 });
+
+test('in Chinese: the Objects view, the graph and the narration name the semaphore and the place in line', async ({ page }) => {
+  const source = program('semaphore.py');
+  await page.goto('/');
+  const hash = await page.evaluate((s) => window.__loopscope?.shareHash({ source: s, lang: 'zh' }) ?? null, source);
+  expect(hash).not.toBeNull();
+  await page.goto(`/${hash ?? ''}`);
+  await page.reload();
+  await waitForStatus(page, 'done');
+  const trace = await pageTrace(page);
+  const index = indexTrace(trace);
+  // The step where d4 asks for a permit and stands third in line.
+  const step = index.steps.find((s) => {
+    const o = objectsAt(index, { step: s.step })[0];
+    return s.task !== null && index.tasks[s.task - 1]?.name === 'd4' && o?.state.waiters.length === 3;
+  });
+  expect(step).toBeDefined();
+  await goToStep(page, step?.step ?? 0);
+  await expect(page.getByTestId('objects')).toContainText('对象');
+  await expect(page.getByTestId('objects')).toContainText('空闲许可 0/2');
+  await expect(page.getByTestId('await-graph')).toContainText('谁在等谁');
+  await expect(page.getByTestId('narration')).toContainText('limit 上的 Semaphore.acquire，排在第 3 位，共 3 个（Semaphore 0/2）');
+  await snapshotObjects(page, 'objects-semaphore-zh');
+});
