@@ -40,6 +40,7 @@ const ACTION_KINDS: Record<Action['kind'], true> = {
   'creates-many-tasks': true,
   'cancels-tasks': true,
   'blocks-loop': true,
+  'wakes-waiters': true,
 };
 const ENDING_KINDS: Record<Ending['kind'], true> = {
   'suspends-sleeping': true,

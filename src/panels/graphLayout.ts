@@ -23,9 +23,14 @@ interface SimNode extends SimulationNodeDatum {
 }
 
 const TICKS_FRESH = 200;
-const TICKS_SETTLE = 60;
+/** A step changes a few nodes: settling them is enough, and keeps scrubbing at frame rate. */
+const TICKS_SETTLE = 25;
 
-export function layoutGraph(graph: LayoutInput, previous: ReadonlyMap<string, Point>): Map<string, Point> {
+export function layoutGraph(graph: LayoutInput, previous: ReadonlyMap<string, Point>): ReadonlyMap<string, Point> {
+  // The same nodes as the last step (only edges changed): everything stays where it was.
+  if (graph.nodes.length > 0 && graph.nodes.length === previous.size && graph.nodes.every((n) => previous.has(n.key))) {
+    return previous;
+  }
   const neighbours = new Map<string, string[]>();
   for (const e of graph.edges) {
     (neighbours.get(e.from) ?? neighbours.set(e.from, []).get(e.from))?.push(e.to);

@@ -41,8 +41,8 @@ export interface AwaitGraph {
 export const taskKey = (task: TaskId): string => `t${task}`;
 export const objectKey = (object: ObjectId): string => `o${object}`;
 
-/** At most this many tasks waiting in one object's line become nodes; the rest are a count. */
-export const GRAPH_LINE_LIMIT = 12;
+/** At most this many tasks of one object's line (or its holders, or a gather's children) become nodes. */
+export const GRAPH_LINE_LIMIT = 8;
 
 export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
   const state = stateAt(index, cursor);
@@ -74,7 +74,7 @@ export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
     const lines = [s.waiters, s.putters, s.joiners];
     if (s.holders.length === 0 && lines.every((l) => l.length === 0)) continue;
     objectNodes.push(o);
-    for (const holder of new Set(s.holders)) {
+    for (const holder of [...new Set(s.holders)].slice(0, GRAPH_LINE_LIMIT)) {
       if (!finished.has(holder)) edges.push({ kind: 'holds', from: addTask(holder), to: key });
     }
     for (const line of lines) {

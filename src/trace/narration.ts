@@ -111,6 +111,11 @@ export type Action =
   | { readonly kind: 'creates-many-tasks'; readonly count: number; readonly line: Line | null }
   /** `more`: cancelled tasks past the ones listed. */
   | { readonly kind: 'cancels-tasks'; readonly tasks: readonly TaskRef[]; readonly more: number; readonly line: Line | null }
+  /**
+   * The step woke tasks waiting on an object (a release, set(), notify(), a put for a getter):
+   * the ones CPython woke, first in line first.
+   */
+  | { readonly kind: 'wakes-waiters'; readonly object: ObjectRef; readonly tasks: readonly TaskRef[]; readonly more: number }
   /** time.sleep (or any blocking call) inside a step: `seconds` in all. */
   | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null };
 

@@ -82,9 +82,24 @@ interface ObjectTimeline {
 
 const timelines = new WeakMap<TraceIndex, readonly ObjectTimeline[]>();
 
+/** The last few answers per index: a step asks from the views, the narration and the graph. */
+const recent = new WeakMap<TraceIndex, { end: number; step: number; views: readonly ObjectView[] }[]>();
+const RECENT = 4;
+
 /** Each object the program had made by the cursor, in creation order, with its state there. */
 export function objectsAt(index: TraceIndex, cursor: Cursor): readonly ObjectView[] {
   const end = eventPosition(index, cursor);
+  let known = recent.get(index);
+  if (known === undefined) recent.set(index, (known = []));
+  const hit = known.find((k) => k.end === end && k.step === cursor.step);
+  if (hit !== undefined) return hit.views;
+  const views = computeObjectsAt(index, cursor, end);
+  known.push({ end, step: cursor.step, views });
+  if (known.length > RECENT) known.shift();
+  return views;
+}
+
+function computeObjectsAt(index: TraceIndex, cursor: Cursor, end: number): readonly ObjectView[] {
   const step = index.steps[Math.min(cursor.step, index.steps.length) - 1];
   const stepStart = cursor.step <= 0 || step === undefined ? 0 : step.firstEvent;
   const out: ObjectView[] = [];
