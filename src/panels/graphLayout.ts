@@ -22,7 +22,7 @@ interface SimNode extends SimulationNodeDatum {
   readonly kind: 'task' | 'object';
 }
 
-const TICKS_FRESH = 200;
+const TICKS_FRESH = 80;
 /** A step changes a few nodes: settling them is enough, and keeps scrubbing at frame rate. */
 const TICKS_SETTLE = 25;
 
