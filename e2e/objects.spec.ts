@@ -17,7 +17,8 @@ const program = (name: string): string =>
 
 async function goToStep(page: Page, step: number): Promise<void> {
   await page.getByTestId('scrubber').fill(String(step));
-  await expect(page.getByTestId('step-label')).toContainText(`Step ${step} /`);
+  // "Step 7 / 46" in English, "第 7 / 46 步" in Chinese.
+  await expect(page.getByTestId('step-label')).toContainText(new RegExp(`(Step|第) ${step} /`));
 }
 
 interface Card {
