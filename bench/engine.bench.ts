@@ -25,7 +25,8 @@ const measure = (program: string, source: string): void => {
 for (const name of readdirSync(FIDELITY).filter((n) => n.endsWith('.py')).sort()) {
   measure(name, readFileSync(new URL(name, FIDELITY), 'utf8'));
 }
-measure('thousand_tasks.py', readFileSync(new URL('thousand_tasks.py', PROGRAMS), 'utf8'));
+const PROGRAM_NAMES = ['thousand_tasks.py', 'thousand_on_semaphore.py'];
+for (const name of PROGRAM_NAMES) measure(name, readFileSync(new URL(name, PROGRAMS), 'utf8'));
 
 const ratio = (r: BenchFigures): number => r.tracedMs / r.plainMs;
 const bytesPerEvent = (r: BenchFigures): number => r.traceBytes / Math.max(1, r.events);
@@ -36,9 +37,10 @@ for (const r of rows) {
       `${String(r.events).padStart(8)}${bytesPerEvent(r).toFixed(1).padStart(13)}`,
   );
 }
-const corpus = rows.filter((r) => r.program !== 'thousand_tasks.py');
+const corpus = rows.filter((r) => !PROGRAM_NAMES.includes(r.program));
 const sum = (f: (r: BenchFigures) => number): number => corpus.reduce((a, r) => a + f(r), 0);
 const thousand = rows.find((r) => r.program === 'thousand_tasks.py');
+const onSemaphore = rows.find((r) => r.program === 'thousand_on_semaphore.py');
 console.log(
   JSON.stringify({
     bench: 'engine',
@@ -53,6 +55,13 @@ console.log(
       ratio: Math.round(ratio(thousand) * 100) / 100,
       events: thousand.events,
       bytesPerEvent: Math.round(bytesPerEvent(thousand) * 10) / 10,
+    },
+    thousandOnSemaphore: onSemaphore && {
+      plainMs: onSemaphore.plainMs,
+      tracedMs: onSemaphore.tracedMs,
+      ratio: Math.round(ratio(onSemaphore) * 100) / 100,
+      events: onSemaphore.events,
+      bytesPerEvent: Math.round(bytesPerEvent(onSemaphore) * 10) / 10,
     },
   }),
 );

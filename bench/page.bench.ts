@@ -27,6 +27,9 @@ const SCRUB_FRAMES = 180;
 const PROGRAM = path.join(ROOT, 'bench/programs/hundred_thousand_steps.py');
 /** Cached between runs (making it takes the CLI a while); named by version, as other checkouts share tmp. */
 const TRACE_FILE = path.join(tmpdir(), `loopscope-page-bench-100k-v${TRACE_VERSION}.json`);
+/** 1,000 tasks in line for one Semaphore: the Objects view and the await graph at their biggest. */
+const SEMAPHORE_PROGRAM = path.join(ROOT, 'bench/programs/thousand_on_semaphore.py');
+const SEMAPHORE_TRACE_FILE = path.join(tmpdir(), `loopscope-page-bench-semaphore-v${TRACE_VERSION}.json`);
 
 /** The bits of the page's globals the measuring code uses (this file is checked without the DOM lib). */
 interface PageGlobals {
@@ -108,19 +111,24 @@ async function loadTimes(browser: Browser, url: string) {
 }
 
 function traceOf100kSteps(): Trace {
-  if (existsSync(TRACE_FILE)) {
+  return traceOf(PROGRAM, TRACE_FILE);
+}
+
+/** The trace of `program`, cached in `file`; a cached trace the page's schema refuses is made again. */
+function traceOf(program: string, file: string): Trace {
+  if (existsSync(file)) {
     // The page refuses a trace its schema does not accept (loadTrace checks it): a stale cache
     // from an older engine is made again rather than failing the bench.
-    const cached = parseTrace(JSON.parse(readFileSync(TRACE_FILE, 'utf8')));
+    const cached = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
     if (cached.ok) return cached.value;
     console.log(`page bench: the cached trace is refused (${cached.error}); making it again`);
-    rmSync(TRACE_FILE);
+    rmSync(file);
   }
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/loopscope.mjs'), 'trace', PROGRAM, '--max-steps', '200000', '-o', TRACE_FILE], {
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/loopscope.mjs'), 'trace', program, '--max-steps', '200000', '-o', file], {
     stdio: 'inherit',
   });
   if (cli.status !== 0) throw new Error('loopscope trace failed');
-  const made = parseTrace(JSON.parse(readFileSync(TRACE_FILE, 'utf8')));
+  const made = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
   if (!made.ok) throw new Error(`loopscope trace made a trace the page refuses: ${made.error}`);
   return made.value;
 }
@@ -255,6 +263,9 @@ async function main(): Promise<void> {
     const load = await loadTimes(browser, url);
     const seek = await seekTimes(browser, url, trace);
     const scrub = await scrubFrames(browser, url, trace);
+    const semaphoreTrace = traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE);
+    const semaphoreSeek = await seekTimes(browser, url, semaphoreTrace);
+    const semaphoreScrub = await scrubFrames(browser, url, semaphoreTrace);
     console.log(
       JSON.stringify({
         bench: 'page',
@@ -272,6 +283,15 @@ async function main(): Promise<void> {
         scrubFrameP95Ms: round(scrub.p95),
         scrubDroppedPercent: round(scrub.dropped * 100),
         steps: seek.steps,
+        thousandOnSemaphore: {
+          seekRenderMedianMs: round(median(semaphoreSeek.commit)),
+          seekRenderP95Ms: round(percentile(semaphoreSeek.commit, 95)),
+          seekRenderMaxMs: round(Math.max(...semaphoreSeek.commit)),
+          scrubFps: round(semaphoreScrub.fps),
+          scrubFrameP95Ms: round(semaphoreScrub.p95),
+          scrubDroppedPercent: round(semaphoreScrub.dropped * 100),
+          steps: semaphoreSeek.steps,
+        },
       }),
     );
   } finally {

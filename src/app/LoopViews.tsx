@@ -1,8 +1,10 @@
 /**
- * The four views of the loop's machinery, laid out; before the first trace, the intro instead.
- * Each view reads the store itself (useLoopView), like every view: this only places them.
+ * The views of the loop's machinery, laid out; before the first trace, the intro instead. Each
+ * view reads the store itself (useLoopView, or ObjectViews' own selectors), like every view:
+ * this only places them.
  */
 import { Cancellations } from '../panels/Cancellations';
+import { ObjectViews } from './ObjectViews';
 import { ReadyQueue } from '../panels/ReadyQueue';
 import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
@@ -25,6 +27,7 @@ export function LoopViews() {
           <Timers />
         </div>
       </div>
+      <ObjectViews />
       <div className="panel view-cancellations">
         <Cancellations />
       </div>

@@ -7,7 +7,10 @@
 import type { AwaitLabel, HandleLabel, TaskLabel, TimeoutKind } from '../trace/narration';
 import { callText, formatDelay, formatTime, taskLabelText } from './format';
 import type { Lang } from './lang';
+import { objectName } from './objects';
 import { render, type Renderers } from './renderers';
+
+type InLine = Extract<AwaitLabel, { kind: 'in-line' }>;
 
 interface LabelWords {
   readonly handle: Renderers<HandleLabel>;
@@ -43,8 +46,37 @@ const en: LabelWords = {
       if (api !== null) return obj === null ? api : `${api} on ${obj}`;
       return obj === null ? 'a future' : `a future of ${obj}`;
     },
+    'in-line': (l) =>
+      `${l.api ?? 'a future'} on ${objectName({ name: l.object.name, kind: l.object.type, ordinal: l.object.ordinal })}, ${ordinalEn(l.place)} in line of ${l.of} (${figuresEn(l)})`,
   },
 };
+
+const ordinalEn = (n: number): string => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n.toLocaleString('en')}${suffix}`;
+};
+
+/** The figures an object's kind is read by: "Semaphore 0/2", "Queue 2/2 full", "Lock". */
+function figures(l: InLine, full: string): string {
+  switch (l.object.type) {
+    case 'Semaphore':
+    case 'BoundedSemaphore':
+      return `${l.object.type} ${l.value}/${l.capacity}`;
+    case 'Queue':
+    case 'PriorityQueue':
+    case 'LifoQueue':
+      return l.capacity > 0
+        ? `${l.object.type} ${l.size}/${l.capacity}${l.size >= l.capacity ? ` ${full}` : ''}`
+        : `${l.object.type} ${l.size}`;
+    case 'Lock':
+    case 'Event':
+    case 'Condition':
+    case 'Barrier':
+      return l.object.type;
+  }
+}
+const figuresEn = (l: InLine): string => figures(l, 'full');
 
 const ofTaskZh = (what: string, task: TaskLabel | null): string => (task === null ? what : `${taskLabelText(task)} 的 ${what}`);
 const deadlineZh = (via: TimeoutKind): string =>
@@ -68,6 +100,8 @@ const zh: LabelWords = {
       if (api !== null) return obj === null ? api : `${obj} 上的 ${api}`;
       return obj === null ? '一个 Future' : `${obj} 的一个 Future`;
     },
+    'in-line': (l) =>
+      `${objectName({ name: l.object.name, kind: l.object.type, ordinal: l.object.ordinal })} 上的 ${l.api ?? '一个 Future'}，排在第 ${l.place} 位，共 ${l.of} 个（${figures(l, '已满')}）`,
   },
 };
 

@@ -10,10 +10,11 @@
  * case where they can follow a comma; `sentence` capitalises the first letter. Names of code
  * (tasks, callbacks) are put in `backticks`: the page shows them in code type.
  */
-import type { Action, Ending, Narration, Opening, StepNarration, TaskRef, TimeoutKind } from '../trace/narration';
+import type { Action, Ending, Narration, ObjectRef, Opening, StepNarration, TaskRef, TimeoutKind } from '../trace/narration';
 import { callText, formatDelay, formatTime } from './format';
 import { awaitLabelText } from './labels';
 import type { Lang } from './lang';
+import { objectName } from './objects';
 import { render, type Renderers } from './renderers';
 
 interface NarrationWords {
@@ -43,6 +44,8 @@ interface NarrationWords {
 const code = (text: string): string => `\`${text}\``;
 
 /** Tasks past the ones a sentence lists stand as "…". */
+const objectRefName = (o: ObjectRef): string => objectName({ name: o.name, kind: o.type, ordinal: o.ordinal });
+
 const listed = (w: Pick<NarrationWords, 'task'>, tasks: readonly TaskRef[], more: number): string[] => [
   ...tasks.map(w.task),
   ...(more > 0 ? ['…'] : []),
@@ -100,6 +103,8 @@ const en: NarrationWords = {
     'creates-many-tasks': ({ count, line }) => `creates ${count} tasks${atLine(line)}`,
     'cancels-tasks': ({ tasks, more, line }) => `cancels ${listEn(listed(en, tasks, more))}${atLine(line)}`,
     'blocks-loop': ({ seconds, line }) => `blocks the whole loop with time.sleep(${formatDelay(seconds)})${atLine(line)}`,
+    'wakes-waiters': ({ object, tasks, more }) =>
+      `wakes ${listEn(listed(en, tasks, more))}, waiting on ${code(objectRefName(object))}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `suspends${atLine(line)}, sleeping until t = ${formatTime(until)}`,
@@ -176,6 +181,8 @@ const zh: NarrationWords = {
     'creates-many-tasks': ({ count, line }) => `${lineZh(line)}创建了 ${count} 个任务`,
     'cancels-tasks': ({ tasks, more, line }) => `${lineZh(line)}取消了 ${listZh(listed(zh, tasks, more))}`,
     'blocks-loop': ({ seconds, line }) => `${lineZh(line)}用 time.sleep(${formatDelay(seconds)}) 阻塞了整个事件循环`,
+    'wakes-waiters': ({ object, tasks, more }) =>
+      `唤醒了在 ${code(objectRefName(object))} 上等待的 ${listZh(listed(zh, tasks, more))}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `${lineZh(line)}挂起，睡眠到 t = ${formatTime(until)}`,

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { NARRATION_TRACES } from '../trace/fixtures/narrationTraces';
 import { traceOf } from '../trace/fixtures/traceOf';
-import { describeAwait, describeTarget, indexTrace, lineEventsOf, narrate, stateAt } from '../trace';
+import { describeAwaitAt, describeTarget, indexTrace, lineEventsOf, narrate, stateAt } from '../trace';
 import type { Action, AwaitLabel, Ending, HandleLabel, Narration, Opening } from '../trace/narration';
 import { awaitLabelText, handleLabelText } from './labels';
 import { LANGS } from './lang';
@@ -40,6 +40,7 @@ const ACTION_KINDS: Record<Action['kind'], true> = {
   'creates-many-tasks': true,
   'cancels-tasks': true,
   'blocks-loop': true,
+  'wakes-waiters': true,
 };
 const ENDING_KINDS: Record<Ending['kind'], true> = {
   'suspends-sleeping': true,
@@ -52,7 +53,14 @@ const ENDING_KINDS: Record<Ending['kind'], true> = {
   'still-running': true,
 };
 const HANDLE_KINDS: Record<HandleLabel['kind'], true> = { step: true, wakeup: true, sleep: true, timeout: true, call: true, worker: true };
-const AWAIT_KINDS: Record<AwaitLabel['kind'], true> = { sleep: true, task: true, gather: true, executor: true, future: true };
+const AWAIT_KINDS: Record<AwaitLabel['kind'], true> = {
+  sleep: true,
+  task: true,
+  gather: true,
+  executor: true,
+  future: true,
+  'in-line': true,
+};
 
 /** What one fact looks like rendered, with where it came from. */
 interface Sample {
@@ -90,7 +98,7 @@ function samples(): Sample[] {
       }
       for (const task of state.tasks) {
         if (task.on === undefined) continue;
-        const label = describeAwait(task.on, index.tasks);
+        const label = describeAwaitAt(index, { step }, task.id, task.on);
         out.push({ kind: `await:${label.kind}`, where: `${program} step ${step}`, fact: label, words: (lang) => awaitLabelText(label, lang) });
       }
     }

@@ -19,6 +19,7 @@ export function LaneLabels({ rows, text }: Props) {
           className={`timeline-lane-label${r.running ? ' is-running' : ''}${r.state === 'not-created' ? ' is-not-created' : ''}${r.lane.task.internal ? ' is-internal' : ''}`}
           data-testid="task-lane"
           data-task-name={r.lane.task.name}
+          data-task-id={r.lane.task.id}
           data-state={r.state}
           title={`${r.title}\n${text.state[r.state]}${r.running ? ` · ${text.timeline.runningNow}` : ''}`}
         >

@@ -118,7 +118,7 @@ const LaneSegments = memo(function LaneSegments({ lanes: rows, rowOf, scale, axi
               width={rect.width}
               height={BAR_HEIGHT}
             >
-              <title>{segmentTitle(rect.segment, rect.count, titles)}</title>
+              <title>{segmentTitle(rect.segment, rect.count, titles, row.lane.task.id)}</title>
             </rect>
           ))}
         </g>

@@ -11,7 +11,8 @@ import { formatTime, taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
-import { describeAwait, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
+import { describeAwait, describeAwaitAt, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
+import type { LaneSegment } from '../trace/types';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
@@ -70,7 +71,16 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const plotLanes = useMemo(() => lanes.slice(first, end).map((lane, i) => ({ lane, row: first + i })), [lanes, first, end]);
   const runningRow = runningTask === null ? null : (rowOf.get(runningTask) ?? null);
   const titles = useMemo<TitleFormat>(
-    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang) }),
+    () => ({
+      text,
+      formatTime,
+      // At the segment's first step, the task's place in an object's line (describeAwaitAt).
+      awaitLabel: (on: AwaitTarget, segment: LaneSegment, task: TaskId | null) =>
+        awaitLabelText(
+          task === null ? describeAwait(on, index.tasks) : describeAwaitAt(index, { step: segment.fromStep }, task, on),
+          lang,
+        ),
+    }),
     [text, index, lang],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);

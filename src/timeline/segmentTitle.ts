@@ -3,22 +3,25 @@
  * 1.000 s · waiting for sleep until 1.000 s") and who a lane's task is. Pure, so both languages
  * are tested without rendering.
  */
-import type { AwaitTarget, Seconds } from '../protocol/trace';
+import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
 import type { LaneSegment, TaskInfo } from '../trace/types';
 import type { ViewStrings } from '../i18n/views';
 
 export interface TitleFormat {
   readonly text: ViewStrings;
   readonly formatTime: (t: Seconds) => string;
-  /** What the task awaits, in words (describeAwait from src/trace, rendered by src/i18n). */
-  readonly awaitLabel: (on: AwaitTarget) => string;
+  /**
+   * What the task awaits, in words (describeAwaitAt from src/trace, rendered by src/i18n), at the
+   * segment's first step: its place in an object's line then.
+   */
+  readonly awaitLabel: (on: AwaitTarget, segment: LaneSegment, task: TaskId | null) => string;
 }
 
 /** Longer "waiting for" texts (a gather of thousands of tasks) are cut: a tooltip is a glance. */
 const MAX_AWAIT_CHARS = 160;
 
 /** `count` > 1 when the rectangle stands for several merged sub-pixel segments. */
-export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat): string {
+export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat, task: TaskId | null = null): string {
   const parts = [
     f.text.state[segment.state],
     // Segments cover the step bands [fromStep, toStep): name the steps inside.
@@ -29,7 +32,7 @@ export function segmentTitle(segment: LaneSegment, count: number, f: TitleFormat
   ];
   let title = parts.join(' · ');
   if (segment.on !== undefined) {
-    const what = f.awaitLabel(segment.on);
+    const what = f.awaitLabel(segment.on, segment, task);
     const short = what.length > MAX_AWAIT_CHARS ? `${what.slice(0, MAX_AWAIT_CHARS - 1)}…` : what;
     title += `\n${f.text.timeline.waitingFor(short)}`;
   }

@@ -143,6 +143,8 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
       case 'worker':
       case 'warn':
       case 'loop':
+      case 'obj':
+      case 'objstate':
         break;
       default:
         assertNever(e);

@@ -42,11 +42,24 @@ export type {
   Ending,
   HandleLabel,
   Narration,
+  ObjectRef,
   Opening,
   StepNarration,
   TaskLabel,
   TaskRef,
   TimeoutKind,
 } from './narration';
+export { describeAwaitAt } from './objectAwait';
 export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 export { crashedEnd, partialTrace, type CrashCause } from './partialTrace';
+export { objectsAt, objectCount, type ObjectState, type ObjectView } from './objects';
+export {
+  awaitGraph,
+  objectKey,
+  taskKey,
+  GRAPH_LINE_LIMIT,
+  type AwaitEdge,
+  type AwaitEdgeKind,
+  type AwaitGraph,
+  type GraphNode,
+} from './awaitGraph';

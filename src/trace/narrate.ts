@@ -8,7 +8,9 @@ import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callRef, describeAwait, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
+import { callRef, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
+import { describeAwaitAt } from './objectAwait';
+import { objectsAt } from './objects';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
 import type { Action, Ending, Narration, Opening, StepNarration, TaskRef } from './narration';
 import { stateAt } from './stateAt';
@@ -137,7 +139,7 @@ function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
       return story({ kind: 'timeout-fires', via: timeoutKind(target.via), task, cancelled });
     }
     case 'call':
-      return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts), null, ready);
+      return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts, step), null, ready);
     case 'worker':
       return story({ kind: 'worker-finishes', fn: target.fn }, [], null, ready);
     default:
@@ -150,7 +152,7 @@ function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFa
   const ref = taskRef(index, task);
   const first = firstStepOf(index, task) === step.step;
   const suspendedAt = first ? null : (stateAt(index, { step: step.step - 1 }).tasks[task - 1]?.line ?? null);
-  const actions = actionsOf(index, facts);
+  const actions = actionsOf(index, facts, step);
   const ending = endingOf(index, step, facts);
 
   // CancelledError lands here because somebody cancelled this task, not merely because the
@@ -174,7 +176,7 @@ function taskStep(index: TraceIndex, step: StepInfo, task: TaskId, facts: StepFa
   return [first ? { kind: 'task-starts', task: ref } : { kind: 'task-resumes', task: ref }, actions, ending];
 }
 
-function actionsOf(index: TraceIndex, facts: StepFacts): Action[] {
+function actionsOf(index: TraceIndex, facts: StepFacts, step: StepInfo): Action[] {
   const said: Action[] = [];
   const { created, cancelled, blocks } = facts;
   if (created.length > 0) {
@@ -200,6 +202,24 @@ function actionsOf(index: TraceIndex, facts: StepFacts): Action[] {
   if (block !== undefined) {
     said.push({ kind: 'blocks-loop', seconds: blocks.reduce((sum, b) => sum + b.d, 0), line: block.line });
   }
+  for (const o of objectsAt(index, { step: step.step })) {
+    if (!o.changed) continue;
+    // Woken: their future got its result in this step (a lock, semaphore, event, condition,
+    // barrier); a queue's getters and putters are taken out of its line by the step instead.
+    const woken = o.state.woken.filter((t) => !o.before.woken.includes(t));
+    const taken = [...o.before.waiters, ...o.before.putters].filter(
+      (t) => t !== step.task && !o.state.waiters.includes(t) && !o.state.putters.includes(t),
+    );
+    const isQueue = o.kind === 'Queue' || o.kind === 'PriorityQueue' || o.kind === 'LifoQueue';
+    const tasks = isQueue ? taken : woken;
+    if (tasks.length === 0) continue;
+    said.push({
+      kind: 'wakes-waiters',
+      object: { name: o.name, type: o.kind, ordinal: o.ordinal },
+      tasks: tasks.slice(0, MAX_LISTED).map((t) => taskRef(index, t)),
+      more: Math.max(0, tasks.length - MAX_LISTED),
+    });
+  }
   return said;
 }
 
@@ -210,7 +230,7 @@ function endingOf(index: TraceIndex, step: StepInfo, facts: StepFacts): Ending |
     case 'suspend':
       return e.on.k === 'sleep'
         ? { kind: 'suspends-sleeping', line: e.l, until: e.on.until }
-        : { kind: 'suspends-awaiting', line: e.l, on: describeAwait(e.on, index.tasks) };
+        : { kind: 'suspends-awaiting', line: e.l, on: describeAwaitAt(index, { step: step.step }, e.task, e.on) };
     case 'yield':
       return { kind: 'yields', line: e.l };
     case 'done':

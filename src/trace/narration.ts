@@ -5,7 +5,7 @@
  * printed them. src/i18n renders each kind in each language; a kind added here without its
  * words there fails the typecheck.
  */
-import type { Line, Seconds, TaskId } from '../protocol/trace';
+import type { Line, ObjectKind, Seconds, TaskId } from '../protocol/trace';
 
 /** Which deadline: asyncio.timeout, wait_for, or another (a cancel via shield, gather...). */
 export type TimeoutKind = 'timeout' | 'wait_for' | 'other';
@@ -55,7 +55,30 @@ export type AwaitLabel =
   | { readonly kind: 'gather'; readonly children: readonly (string | null)[]; readonly more: number }
   | { readonly kind: 'executor'; readonly fn: string }
   /** A future: the asyncio API that made it ("Queue.get") and its object ("Queue#1"), when known. */
-  | { readonly kind: 'future'; readonly api: string | null; readonly obj: string | null };
+  | { readonly kind: 'future'; readonly api: string | null; readonly obj: string | null }
+  /**
+   * In an object's line (describeAwaitAt): `place` of `of` (1: the next CPython wakes), with the
+   * figures its kind is read by: a semaphore's free permits (`value`) of `capacity`, a queue's
+   * `size` of `capacity` (its maxsize, 0 unbounded).
+   */
+  | {
+      readonly kind: 'in-line';
+      readonly api: string | null;
+      readonly object: ObjectRef;
+      readonly place: number;
+      readonly of: number;
+      readonly value: number;
+      readonly size: number;
+      readonly capacity: number;
+    };
+
+/** An object by the learner's variable, or (name null) by kind and number: `Queue#1`. */
+export interface ObjectRef {
+  readonly name: string | null;
+  /** Its asyncio class: code, like the name. */
+  readonly type: ObjectKind;
+  readonly ordinal: number;
+}
 
 /** How a step begins: the task that runs (and how it resumes), or the timer / callback / thread. */
 export type Opening =
@@ -88,6 +111,11 @@ export type Action =
   | { readonly kind: 'creates-many-tasks'; readonly count: number; readonly line: Line | null }
   /** `more`: cancelled tasks past the ones listed. */
   | { readonly kind: 'cancels-tasks'; readonly tasks: readonly TaskRef[]; readonly more: number; readonly line: Line | null }
+  /**
+   * The step woke tasks waiting on an object (a release, set(), notify(), a put for a getter):
+   * the ones CPython woke, first in line first.
+   */
+  | { readonly kind: 'wakes-waiters'; readonly object: ObjectRef; readonly tasks: readonly TaskRef[]; readonly more: number }
   /** time.sleep (or any blocking call) inside a step: `seconds` in all. */
   | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null };
 

@@ -94,6 +94,8 @@ export class LoopReplay extends TaskTracker {
       case 'out':
       case 'worker':
       case 'warn':
+      case 'obj': // the objects' states replay in objects.ts
+      case 'objstate':
         break;
       default:
         assertNever(e);

@@ -97,6 +97,8 @@ export function taskChange(e: TraceEvent, ctx: TaskContext): TaskSnapshot | null
     case 'worker':
     case 'warn':
     case 'loop':
+    case 'obj':
+    case 'objstate':
       return null;
     default:
       return assertNever(e);

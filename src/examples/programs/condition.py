@@ -24,7 +24,7 @@ async def kitchen(counter):
 
 
 async def main():
-    counter = asyncio.Condition()
+    counter = asyncio.Condition()  # Objects view: who holds counter's lock, who waits; notify_all() wakes them in line order
     await asyncio.gather(
         customer("li", 3, counter),
         customer("wang", 1, counter),

@@ -9,7 +9,7 @@ async def runner(name, start_signal):
 
 
 async def main():
-    start_signal = asyncio.Event()
+    start_signal = asyncio.Event()  # Objects view: the runners line up on start_signal, then set() wakes them all in one step
     runners = [asyncio.create_task(runner(n, start_signal)) for n in ("ana", "ben", "cai")]
     await asyncio.sleep(0.5)
     for word in ("ready", "set"):

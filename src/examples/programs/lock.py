@@ -24,7 +24,7 @@ async def main():
     print("without a lock:", balance, "(should be 20: one update was lost)")
 
     balance = 100
-    lock = asyncio.Lock()
+    lock = asyncio.Lock()  # Objects view: who holds lock, who waits in line; the graph ties them
     await asyncio.gather(withdraw("alice", 30, lock), withdraw("bob", 50, lock))
     print("with a lock:", balance)
 

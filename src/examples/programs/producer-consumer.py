@@ -19,7 +19,7 @@ async def seller(name, shelf, seconds):
 
 
 async def main():
-    shelf = asyncio.Queue(maxsize=2)
+    shelf = asyncio.Queue(maxsize=2)  # Objects view: the cakes on shelf (next out first), sellers waiting in get(), the baker in put() when full
     sellers = [
         asyncio.create_task(seller("amy", shelf, 1.0)),
         asyncio.create_task(seller("bob", shelf, 1.3)),

@@ -21,7 +21,7 @@ async def download(page, seconds, limit):
 
 
 async def main():
-    limit = asyncio.Semaphore(2)
+    limit = asyncio.Semaphore(2)  # Objects view: limit's free permits, who holds them, and the line of downloads (next to go first)
     durations = [1.0, 0.6, 0.8, 1.2, 0.5, 0.7]
     await asyncio.gather(
         *(download(page, s, limit) for page, s in enumerate(durations, start=1))

@@ -12,8 +12,9 @@ import importlib
 import sys
 
 _MODULES = ("asyncio", "asyncio.base_events", "asyncio.coroutines", "asyncio.events",
-            "asyncio.futures", "asyncio.runners", "asyncio.taskgroups", "asyncio.tasks",
-            "asyncio.timeouts", "asyncio.unix_events", "warnings")
+            "asyncio.futures", "asyncio.locks", "asyncio.queues", "asyncio.runners",
+            "asyncio.taskgroups", "asyncio.tasks", "asyncio.timeouts", "asyncio.unix_events",
+            "warnings")
 
 # ------------------------------------------------------------------ names in asyncio's modules
 # (module, dotted name): what Loopscope uses it for.
@@ -115,6 +116,35 @@ ATTRIBUTES = {
     ("policy-local", "_loop"): "the loop a default policy holds (3.13's get_event_loop, under compat)",
     ("timeout", "_task"): "the task an asyncio.timeout deadline will cancel",
     ("gathering", "_children"): "the tasks gather() waits for",
+}
+
+# ------------------------------------------------------------------ the objects a program makes
+# The classes whose objects are recorded (objects.py wraps their __init__ for a run), and what
+# objects.py reads on them after each step: (class, attribute): what for. Checked on real objects.
+WATCHED_CLASS_NAMES = (("asyncio.locks", "Lock"), ("asyncio.locks", "Event"),
+                       ("asyncio.locks", "Condition"), ("asyncio.locks", "Semaphore"),
+                       ("asyncio.locks", "BoundedSemaphore"), ("asyncio.locks", "Barrier"),
+                       ("asyncio.queues", "Queue"), ("asyncio.queues", "PriorityQueue"),
+                       ("asyncio.queues", "LifoQueue"))
+OBJECT_READS = {
+    ("Lock", "_locked"): "whether the lock is held",
+    ("Lock", "_waiters"): "the tasks waiting for it, FIFO (a deque of futures, or None)",
+    ("Semaphore", "_value"): "the permits left (and, as it falls, who took one)",
+    ("Semaphore", "_waiters"): "the tasks waiting for a permit, FIFO",
+    ("Event", "_value"): "whether the event is set",
+    ("Event", "_waiters"): "the tasks waiting for it to be set",
+    ("Condition", "_lock"): "the condition's lock: held or not",
+    ("Condition", "_waiters"): "the tasks in wait(), FIFO: notify(n) wakes the first n",
+    ("Queue", "_queue"): "the items, in storage order (a deque; a heap for PriorityQueue)",
+    ("Queue", "_maxsize"): "its size limit",
+    ("Queue", "_getters"): "the tasks waiting in get(), FIFO",
+    ("Queue", "_putters"): "the tasks waiting in put() on a full queue, FIFO",
+    ("Queue", "_unfinished_tasks"): "items put and not yet task_done()",
+    ("Queue", "_finished"): "the Event join() waits on: its waiters are the joiners",
+    ("Barrier", "_count"): "how many tasks are in the barrier",
+    ("Barrier", "_state"): "filling, draining, resetting or broken (an enum whose value says so)",
+    ("Barrier", "_parties"): "how many it waits for",
+    ("Barrier", "_cond"): "the Condition the waiting tasks wait in",
 }
 
 # Which asyncio function asked for a cancellation, by the qualified name of its code: the code's
@@ -253,6 +283,20 @@ def _check_attributes(modules):
                                   f"a handle that runs it is the task's {role}")
 
 
+def _check_objects(modules):
+    classes = {name: _resolve(modules, module, name) for module, name in WATCHED_CLASS_NAMES}
+    samples = {"Lock": classes["Lock"](), "Semaphore": classes["Semaphore"](2),
+               "Event": classes["Event"](), "Condition": classes["Condition"](),
+               "Queue": classes["Queue"](), "Barrier": classes["Barrier"](2)}
+    for (kind, attribute), purpose in OBJECT_READS.items():
+        if not hasattr(samples[kind], attribute):
+            raise MissingInternal(f"{kind}.{attribute}", purpose)
+    if "__init__" not in vars(classes["BoundedSemaphore"]) or \
+            samples["Barrier"]._state.value != "filling":
+        raise MissingInternal("BoundedSemaphore.__init__ and Barrier's 'filling' state as they were",
+                              "objects.py wraps every watched class's own __init__")
+
+
 def _check_pyodide():
     if sys.platform == "emscripten" and not any(is_javascript_finder(f) for f in sys.meta_path):
         raise MissingInternal("Pyodide's JsFinder on sys.meta_path",
@@ -266,12 +310,14 @@ def check(modules=None):
         modules = {name: importlib.import_module(name) for name in _MODULES}
     _check_names(modules)
     _check_attributes(modules)
+    _check_objects(modules)
     _check_pyodide()
 
 
 check()
 
 from asyncio import events as _events, futures as _futures, runners as _runners, tasks as _tasks  # noqa: E402
+from asyncio import locks as _locks, queues as _queues  # noqa: E402
 
 TASK_TYPES = (_tasks.Task, _tasks._PyTask)
 GATHERING_FUTURE = _tasks._GatheringFuture
@@ -284,3 +330,5 @@ format_handle = importlib.import_module("asyncio.base_events")._format_handle
 asyncio_logger = importlib.import_module("asyncio.base_events").logger
 asyncio_module_getattr = importlib.import_module("asyncio").__getattr__   # before any run wraps it
 warnings_module = importlib.import_module("warnings")     # its _showwarnmsg is swapped for a run
+WATCHED_CLASSES = tuple(getattr(_locks if module == "asyncio.locks" else _queues, name)
+                        for module, name in WATCHED_CLASS_NAMES)

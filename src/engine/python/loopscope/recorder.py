@@ -209,6 +209,8 @@ class Recorder:
                 on_text = '{"k":"task","task":%d}' % on["task"]
             else:
                 on_text = value(on)
+            # Which task a waiter future in a Lock's or Queue's deque stands for (objects.py).
+            self.run.objects.waiter_task[id(task._fut_waiter)] = tid
             event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_id(line), on_text)
             if stack:
                 event += ',"stack":' + value(stack)

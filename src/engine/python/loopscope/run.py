@@ -81,6 +81,8 @@ def _stage(run):
         stage.enter_context(TimePatch())
         stage.enter_context(Sandbox())
         stage.enter_context(RunLoops(run))
+        if run.record:
+            stage.enter_context(run.objects.patched())
         stage.enter_context(Console(run.output, CLOCK))
         stage.enter_context(WarningHook(run))
         main = stage.enter_context(MainModule(run.filename))

@@ -10,6 +10,7 @@ from .limits import (BUSY_ENOUGH, Limits, RunEnded, busy_loop_end, events_end, h
                      memory_exceeded, output_end, real_now, sleep_past_clock_end, steps_end,
                      wall_clock_end)
 from .loop import VirtualLoop
+from .objects import ObjectWatch
 from .output import Output
 from .recorder import Recorder
 from .tasks import VTask
@@ -57,6 +58,7 @@ class Run:
         self.last_output_flush = real_now()
         self.flush_tokens = OUTPUT_FLUSH_BURST
         self.recorder = Recorder(self)
+        self.objects = ObjectWatch(self)
         self.output = Output(self.limits, self._output_limit)
         if self.record:
             self.output.recorder = self.recorder
@@ -122,13 +124,18 @@ class Run:
         task = handle._loopscope_task
         loop.current_task_ = task
         if self.record and self.recorder.enabled:
+            if self.objects.new:          # made at top level: announced before the step
+                self.objects.announce()
             self.recorder.step_started(handle, task, handle._loopscope_kind)
 
     def end_step(self, loop, handle):
         task = loop.current_task_
         loop.current_task_ = None
-        if task is not None and self.recording():
-            self.recorder.step_finished(task)
+        if self.recording():
+            if task is not None:
+                self.recorder.step_finished(task)
+            if self.objects.watched:
+                self.objects.observe(task)
 
     def check_limits(self, line):
         """The limits a run can pass anywhere, in a step or in a long stretch of the learner's
