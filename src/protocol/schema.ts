@@ -85,6 +85,13 @@ sameShape<SameShape<typeof awaitTarget, AwaitTarget>>();
 const removedApi = z.enum(['get_event_loop', 'event-loop-policy', 'wait-coroutines', 'coroutine-decorator', 'generator-coroutine', 'loop-argument']);
 const pythonVersion = z.enum(['3.10', '3.11', '3.12', '3.14']);
 
+/** A list as it changed (ListChange): the whole new list, or items dropped front/back and appended. */
+const listChange = <T extends z.ZodType>(item: T) =>
+  z.union([
+    z.array(item),
+    z.strictObject({ d: count.optional(), b: count.optional(), a: z.array(item).optional() }),
+  ]);
+
 const traceEvent = z.discriminatedUnion('e', [
   z.strictObject({
     e: z.literal('task'),
@@ -138,6 +145,40 @@ const traceEvent = z.discriminatedUnion('e', [
     version: pythonVersion.optional(),
   }),
   z.strictObject({ e: z.literal('loop'), n: count, open: z.boolean() }),
+  z.strictObject({
+    e: z.literal('obj'),
+    o: id,
+    kind: z.enum(['Lock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Condition', 'Queue', 'PriorityQueue', 'LifoQueue', 'Barrier']),
+    name: z.string().optional(),
+    l: lineOrNull,
+    by: taskOrNull,
+    init: z.int().optional(),
+    max: count.optional(),
+    parties: count.optional(),
+    lock: id.optional(),
+  }),
+  z.strictObject({
+    e: z.literal('objstate'),
+    o: id,
+    locked: z.boolean().optional(),
+    v: z.int().optional(),
+    set: z.boolean().optional(),
+    hold: listChange(id).optional(),
+    wait: listChange(id).optional(),
+    woke: listChange(id).optional(),
+    items: listChange(z.string()).optional(),
+    size: count.optional(),
+    get: listChange(id).optional(),
+    put: listChange(id).optional(),
+    join: listChange(id).optional(),
+    wn: count.optional(),
+    gn: count.optional(),
+    pn: count.optional(),
+    jn: count.optional(),
+    unf: z.int().optional(),
+    n: count.optional(),
+    phase: z.enum(['filling', 'draining', 'resetting', 'broken']).optional(),
+  }),
 ]);
 sameShape<SameShape<typeof traceEvent, TraceEvent>>();
 
