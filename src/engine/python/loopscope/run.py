@@ -20,6 +20,7 @@ from .errors import exception_end, syntax_problem
 from .limits import Limits, RunEnded, limit_end, memory_end, memory_exceeded, real_ms_since, real_now
 from .lines import LineTracer
 from .loop import VirtualLoop
+from .net import SimulatedNetwork   # issue 10: simulated aiohttp / httpx / requests
 from .output import Output, Stream
 from .recorder import Recorder
 from .sandbox import Sandbox
@@ -199,15 +200,16 @@ class Run:
             "output", f"The program printed more than {self.limits.max_output:,} characters.",
             self.line))
 
-    def on_block(self, secs, frame):
-        """time.sleep(secs) in the loop's thread: nothing else can run meanwhile."""
+    def on_block(self, secs, frame, request=None):
+        """time.sleep(secs) in the loop's thread: nothing else can run meanwhile. `request`:
+        the simulated `requests` call that blocks ({"method", "url"}), if it is one."""
         line = self.caller_line(frame)
         if not math.isfinite(secs) or self.clock.now + secs > self.limits.max_virtual_time:
             raise self.end_run(limit_end(
                 "virtual-time", f"time.sleep({secs:g}) at line {line} would pass the "
                 f"{self.limits.max_virtual_time:g} s limit of the program's clock.", line))
         if self.recording():
-            self.recorder.blocked(secs, line)
+            self.recorder.blocked(secs, line, request)
 
     def deadlock_end(self, loop):
         stuck = []
@@ -282,7 +284,8 @@ def run_program(source, options_json="{}", progress=None):
     end = {"kind": "ok"}
     _CURRENT[0] = run
     try:
-        with TimePatch(), Sandbox():
+        # SimulatedNetwork after Sandbox: its import finder goes first on the sandbox's meta_path.
+        with TimePatch(), Sandbox(), SimulatedNetwork(run):
             events._set_event_loop_policy(policy)      # the private setter: no 3.14 warning
             events._set_running_loop(None)             # Pyodide's own WebLoop says it is running
             # Pyodide replaces asyncio.run with its own; the learner gets CPython's.

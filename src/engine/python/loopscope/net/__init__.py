@@ -1,0 +1,102 @@
+"""Loopscope's simulated network: `import aiohttp`, `import httpx` and `import requests` inside a
+run give stand-ins that answer on the virtual clock, with no network at all (README,
+"Simulated network"). The real packages are not in Pyodide, and nothing may leave the page.
+
+`SimulatedNetwork(run)` is entered after the Sandbox for the length of a run: it reads the
+program's network comments (rules.py), puts an import finder first on sys.meta_path, and on
+exit takes the simulated modules out of sys.modules so every run imports them afresh."""
+import importlib.abc
+import importlib.util
+import os
+import sys
+
+from . import rules, wire
+
+_HERE = os.path.dirname(__file__)
+
+# Top-level name -> the file that is run as that module.
+LIBRARIES = {"aiohttp": "aiohttp_sim.py", "httpx": "httpx_sim.py", "requests": "requests_sim.py"}
+# Submodules programs import by name: each is an attribute of its simulated parent.
+SUBMODULES = {"aiohttp.client_exceptions": "client_exceptions", "requests.exceptions": "exceptions"}
+
+
+class Network:
+    """One run's network: its seed, its rules, how often each method and URL was asked."""
+
+    def __init__(self, run, rule_list):
+        self.run = run
+        self.seed = run.seed
+        self.rules = rule_list
+        self.counts = {}
+
+    def next_count(self, method, url):
+        key = (method, url)
+        n = self.counts.get(key, 0)
+        self.counts[key] = n + 1
+        return n
+
+
+class _ParentAttribute(importlib.abc.Loader):
+    """Loads `aiohttp.client_exceptions` as the simulated aiohttp's own attribute."""
+
+    def __init__(self, attribute):
+        self.attribute = attribute
+
+    def create_module(self, spec):
+        parent = sys.modules[spec.name.rpartition(".")[0]]
+        return getattr(parent, self.attribute)
+
+    def exec_module(self, module):
+        pass
+
+
+class SimulatedImport:
+    """The meta-path finder of the simulated libraries."""
+
+    def find_spec(self, name, path=None, target=None):
+        file = LIBRARIES.get(name)
+        if file is not None:
+            return importlib.util.spec_from_file_location(
+                name, os.path.join(_HERE, file), submodule_search_locations=[])
+        attribute = SUBMODULES.get(name)
+        if attribute is not None:
+            return importlib.util.spec_from_loader(name, _ParentAttribute(attribute))
+        top = name.partition(".")[0]
+        if top in LIBRARIES:
+            raise ModuleNotFoundError(
+                f"No module named '{name}': Loopscope simulates only the client side of "
+                f"{top} (README, \"Simulated network\")", name=name)
+        return None
+
+
+def _is_simulated(name):
+    return name.partition(".")[0] in LIBRARIES
+
+
+class SimulatedNetwork:
+    def __init__(self, run):
+        self.run = run
+
+    def __enter__(self):
+        rule_list, problems = rules.parse_rules(self.run.source)
+        for line, message in problems:
+            # Said once, before the program's own output, where CPython would say nothing:
+            # a network comment that cannot be read would otherwise be ignored in silence.
+            self.run.output.write("err", f"loopscope: line {line}: this network comment is "
+                                  f"ignored: {message}\n")
+        wire.CURRENT[0] = Network(self.run, rule_list)
+        self.finder = SimulatedImport()
+        self.saved = {k: v for k, v in sys.modules.items() if _is_simulated(k)}
+        for k in self.saved:
+            del sys.modules[k]
+        sys.meta_path.insert(0, self.finder)
+        return self
+
+    def __exit__(self, *exc):
+        if self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        for k in [k for k in sys.modules if _is_simulated(k)]:
+            del sys.modules[k]
+        sys.modules.update(self.saved)
+        wire.CURRENT[0] = None
+        return False
