@@ -47,7 +47,12 @@ export type HandleTarget =
       readonly user?: boolean;
     }
   /** The completion of a simulated executor job (run_in_executor / to_thread). */
-  | { readonly k: 'worker'; readonly fn: string; readonly task: TaskId | null };
+  | { readonly k: 'worker'; readonly fn: string; readonly task: TaskId | null }
+  /**
+   * The timer of a simulated HTTP request (aiohttp / httpx, README "Simulated network"): when
+   * it fires, the response (or the failure) of `method` `url` has arrived for `task`.
+   */
+  | { readonly k: 'request'; readonly method: string; readonly url: string; readonly task: TaskId | null };
 
 /** Who or what asked for a cancellation. */
 export type CancelVia =
@@ -70,6 +75,11 @@ export type AwaitTarget =
   | { readonly k: 'gather'; readonly children: readonly (TaskId | null)[] }
   | { readonly k: 'sleep'; readonly until: Seconds; readonly h: HandleId }
   | { readonly k: 'executor'; readonly fn: string }
+  /**
+   * A simulated HTTP request (aiohttp / httpx): its response is on the way, or, with `queued`,
+   * it waits for a free connection (TCPConnector's limit, httpx's Limits).
+   */
+  | { readonly k: 'request'; readonly method: string; readonly url: string; readonly queued?: true }
   | {
       readonly k: 'future';
       /** The asyncio API the learner called, e.g. "Queue.get", "Lock.acquire", "Event.wait". */
@@ -162,14 +172,23 @@ export type TraceEvent =
   | { readonly e: 'uncancel'; readonly task: TaskId; readonly via: CancelVia }
   /** Text written to stdout ("out") or stderr ("err") in the current step. */
   | { readonly e: 'out'; readonly s: string; readonly fd?: 'err' }
-  /** time.sleep(d) in the loop's thread: the clock advanced while nothing else could run. */
-  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null }
+  /**
+   * time.sleep(d) in the loop's thread: the clock advanced while nothing else could run.
+   * `req`: it was a simulated blocking HTTP call (requests, httpx.get) of `method` `url`.
+   */
+  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null; readonly req?: BlockingRequest }
   /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
   | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
   /** A loop warning: an exception never retrieved, a coroutine never awaited, a callback error. */
   | { readonly e: 'warn'; readonly kind: WarningKind; readonly msg: string; readonly task?: TaskId }
   /** An event loop was created (asyncio.run, Runner, new_event_loop) or closed. */
   | { readonly e: 'loop'; readonly n: number; readonly open: boolean };
+
+/** The HTTP call a `block` event stands for (simulated requests / httpx.Client). */
+export interface BlockingRequest {
+  readonly method: string;
+  readonly url: string;
+}
 
 export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error' | 'pending-destroyed';
 

@@ -96,6 +96,11 @@ export function callLabel(target: { readonly fn: string; readonly args?: string 
   return target.args === undefined ? target.fn : `${target.fn}${target.args}`;
 }
 
+/** A simulated HTTP request as data: "GET https://example.com/". */
+export function requestLabel(request: { readonly method: string; readonly url: string }): string {
+  return `${request.method} ${request.url}`;
+}
+
 export function timeoutKind(via: string): 'timeout' | 'wait_for' | 'other' {
   return via === 'timeout' || via === 'wait_for' ? via : 'other';
 }
@@ -117,6 +122,9 @@ export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[],
       return w.targetCall(callLabel(target));
     case 'worker':
       return w.targetWorker(target.fn, label(target.task));
+    case 'request':
+      // issue 10, placeholder until the narration refactor gives it words: "GET https://…".
+      return requestLabel(target);
     default:
       return assertNever(target);
   }
@@ -141,6 +149,9 @@ export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[], lang:
     }
     case 'executor':
       return w.awaitExecutor(on.fn);
+    case 'request':
+      // issue 10, placeholder until the narration refactor gives it words ("waiting for GET …").
+      return requestLabel(on);
     case 'future':
       if (on.api !== undefined) return w.awaitFutureApi(on.api, on.obj ?? null);
       return on.obj !== undefined ? w.awaitFutureObj(on.obj) : w.awaitFuture;

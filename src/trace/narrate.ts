@@ -9,7 +9,7 @@ import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from './assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callLabel, describeAwait, formatDelay, formatTime, taskLabelParts, timeoutKind } from './describe';
+import { callLabel, describeAwait, formatDelay, formatTime, requestLabel, taskLabelParts, timeoutKind } from './describe';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
 import { stateAt } from './stateAt';
 import type { Cursor, StepInfo, TraceIndex } from './types';
@@ -146,6 +146,10 @@ function narrateStep(index: TraceIndex, step: StepInfo, w: NarrationStrings, lan
       break;
     case 'worker':
       body = readyClause(w.workerFinishes(code(target.fn)));
+      break;
+    case 'request':
+      // issue 10, placeholder until the narration refactor adds a "response arrives" sentence.
+      body = readyClause(w.clauses([w.callbackRuns(code(requestLabel(target)), false), ...actionClauses(index, facts, w)]));
       break;
     default:
       body = assertNever(target);

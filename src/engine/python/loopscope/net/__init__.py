@@ -63,9 +63,11 @@ class SimulatedImport:
             return importlib.util.spec_from_loader(name, _ParentAttribute(attribute))
         top = name.partition(".")[0]
         if top in LIBRARIES:
+            # name=None: `from aiohttp import web` would otherwise swallow this error and say
+            # only "cannot import name 'web'", without the why.
             raise ModuleNotFoundError(
                 f"No module named '{name}': Loopscope simulates only the client side of "
-                f"{top} (README, \"Simulated network\")", name=name)
+                f"{top} (README, \"Simulated network\")", name=None)
         return None
 
 
