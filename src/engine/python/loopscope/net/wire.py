@@ -82,7 +82,17 @@ def block_on_the_wire(method, url, seconds):
     """requests: the call blocks the loop's thread for `seconds` (a `block` event with `req`),
     or, inside run_in_executor / to_thread, spends that worker's time instead."""
     from loopscope.clock import CLOCK
-    CLOCK.sleep(float(seconds), sys._getframe(1), {"method": method, "url": url})
+    from loopscope.limits import limit_end
+    frame = sys._getframe(1)
+    run = network().run
+    if CLOCK.job is None and CLOCK.now + seconds > run.limits.max_virtual_time:
+        # Said as what it is, not as the time.sleep the clock would otherwise name.
+        line = run.caller_line(frame)
+        raise run.end_run(limit_end(
+            "virtual-time", f"{method} {url} at line {line} would block the loop past the "
+            f"{run.limits.max_virtual_time:g} s limit of the program's clock (the server never "
+            "answers and the call has no timeout).", line))
+    CLOCK.sleep(float(seconds), frame, {"method": method, "url": url})
 
 
 class ConnectionPool:
