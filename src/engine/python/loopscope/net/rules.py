@@ -97,6 +97,8 @@ def parse_rules(source):
     """All network comments of the program, and the problems of those that could not be read
     ((line, message) pairs)."""
     rules, problems = [], []
+    if PREFIX not in source:
+        return rules, problems             # nearly every program: no need to tokenize it
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):
