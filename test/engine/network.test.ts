@@ -225,6 +225,29 @@ asyncio.run(main())
     expect(trace.stdout).toBe('ReadTimeout 5.0\n');
   });
 
+  it('TCPConnector(limit_per_host=2): two hosts, five requests each: two per host on the wire, four in all', async () => {
+    const trace = await traceOf(`import asyncio, aiohttp
+async def get(session, url):
+    async with session.get(url) as r:
+        return r.status
+async def main():
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit_per_host=2)) as session:
+        urls = [f"https://{host}.example.com/{i}" for host in ("a", "b") for i in range(5)]
+        print(await asyncio.gather(*(get(session, u) for u in urls)))
+asyncio.run(main())
+`);
+    expect(trace.stdout).toBe(`[${Array(10).fill('200').join(', ')}]\n`);
+    expect(peakInFlight(trace.events)).toBe(4);
+    const perHost = (host: string): number =>
+      peakInFlight(trace.events.filter((e) => e.e !== 'sched' || e.on.k !== 'request' || e.on.url.startsWith(`https://${host}.`)));
+    expect([perHost('a'), perHost('b')]).toEqual([2, 2]);
+  });
+
+  it('aiohttp.ClientSession() outside a coroutine: RuntimeError: no running event loop, as aiohttp says', async () => {
+    const trace = await traceOf('import aiohttp\nsession = aiohttp.ClientSession()\n');
+    expect(trace.end).toMatchObject({ kind: 'exception', type: 'RuntimeError', message: 'no running event loop', line: 2 });
+  });
+
   it('a network comment that cannot be read is named on stderr, and the rest of the program runs', async () => {
     const trace = await traceOf('# loopscope: net https://x.example/* latency=soon\nprint("ran")\n');
     expect(trace.stdout).toBe('ran\n');

@@ -248,7 +248,9 @@ class BaseConnector:
     """Holds the connections: at most `limit` at once (0: no limit), `limit_per_host` to one
     host (0: no limit); a request beyond them waits, first come first served."""
 
-    def __init__(self, *, limit=100, limit_per_host=0, force_close=False, **_ignored):
+    def __init__(self, *, limit=100, limit_per_host=0, force_close=False, loop=None, **_ignored):
+        # As aiohttp: made outside a coroutine, there is no running loop to belong to.
+        self._loop = loop or asyncio.get_running_loop()
         self._limit = limit
         self._limit_per_host = limit_per_host
         self._pool = wire.ConnectionPool(limit, limit_per_host)
@@ -404,10 +406,22 @@ _sentinel = object()
 
 # ---------------------------------------------------------------- the session
 class ClientSession:
-    def __init__(self, base_url=None, *, connector=None, timeout=_sentinel, headers=None,
-                 raise_for_status=False, connector_owner=True, **_ignored):
+    def __init__(self, base_url=None, *, connector=None, loop=None, timeout=_sentinel,
+                 headers=None, raise_for_status=False, connector_owner=True, **_ignored):
+        if loop is None and connector is not None:
+            loop = connector._loop
+        # As aiohttp: made outside a coroutine, there is no running loop to belong to.
+        loop = loop or asyncio.get_running_loop()
+        if timeout is not _sentinel and timeout is not None and not isinstance(timeout, ClientTimeout):
+            raise ValueError(f"timeout parameter cannot be of {type(timeout)} type, "
+                             "please use 'timeout=ClientTimeout(...)'")
+        if connector is None:
+            connector = TCPConnector(loop=loop)
+        if connector._loop is not loop:
+            raise RuntimeError("Session and connector has to use same event loop")
+        self._loop = loop
         self._base_url = None if base_url is None else str(base_url)
-        self._connector = connector if connector is not None else TCPConnector()
+        self._connector = connector
         self._connector_owner = connector_owner
         self._timeout = DEFAULT_TIMEOUT if timeout is _sentinel or timeout is None else timeout
         self._default_headers = dict(headers or {})
