@@ -5,7 +5,6 @@ run give stand-ins that answer on the virtual clock, with no network at all (REA
 `SimulatedNetwork(run)` is entered after the Sandbox for the length of a run: it reads the
 program's network comments (rules.py), puts an import finder first on sys.meta_path, and on
 exit takes the simulated modules out of sys.modules so every run imports them afresh."""
-import importlib.abc
 import importlib.util
 import os
 import sys
@@ -14,10 +13,12 @@ from . import rules, wire
 
 _HERE = os.path.dirname(__file__)
 
-# Top-level name -> the file that is run as that module.
+# Top-level name -> the file that is run as that package.
 LIBRARIES = {"aiohttp": "aiohttp_sim.py", "httpx": "httpx_sim.py", "requests": "requests_sim.py"}
-# Submodules programs import by name: each is an attribute of its simulated parent.
-SUBMODULES = {"aiohttp.client_exceptions": "client_exceptions", "requests.exceptions": "exceptions"}
+# Their submodules (programs import these by name too) -> the file run as that module.
+SUBMODULES = {"aiohttp.client_exceptions": "aiohttp_exceptions.py",
+              "requests.exceptions": "requests_exceptions.py",
+              "httpx._exceptions": "httpx_exceptions.py"}
 
 
 class Network:
@@ -36,20 +37,6 @@ class Network:
         return n
 
 
-class _ParentAttribute(importlib.abc.Loader):
-    """Loads `aiohttp.client_exceptions` as the simulated aiohttp's own attribute."""
-
-    def __init__(self, attribute):
-        self.attribute = attribute
-
-    def create_module(self, spec):
-        parent = sys.modules[spec.name.rpartition(".")[0]]
-        return getattr(parent, self.attribute)
-
-    def exec_module(self, module):
-        pass
-
-
 class SimulatedImport:
     """The meta-path finder of the simulated libraries."""
 
@@ -58,9 +45,9 @@ class SimulatedImport:
         if file is not None:
             return importlib.util.spec_from_file_location(
                 name, os.path.join(_HERE, file), submodule_search_locations=[])
-        attribute = SUBMODULES.get(name)
-        if attribute is not None:
-            return importlib.util.spec_from_loader(name, _ParentAttribute(attribute))
+        file = SUBMODULES.get(name)
+        if file is not None:
+            return importlib.util.spec_from_file_location(name, os.path.join(_HERE, file))
         top = name.partition(".")[0]
         if top in LIBRARIES:
             # name=None: `from aiohttp import web` would otherwise swallow this error and say

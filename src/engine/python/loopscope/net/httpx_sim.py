@@ -12,85 +12,23 @@ from loopscope.net.headers import HttpxHeaders
 __loopscope_simulated__ = True
 
 
-# ---------------------------------------------------------------- exceptions (_exceptions.py)
-class HTTPError(Exception):
-    """Base class for RequestError and HTTPStatusError."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self._request = None
-
-    @property
-    def request(self):
-        if self._request is None:
-            raise RuntimeError("The .request property has not been set.")
-        return self._request
-
-    @request.setter
-    def request(self, request):
-        self._request = request
-
-
-class RequestError(HTTPError):
-    def __init__(self, message, *, request=None):
-        super().__init__(message)
-        self._request = request
-
-
-class TransportError(RequestError):
-    pass
-
-
-class TimeoutException(TransportError):
-    pass
-
-
-class ConnectTimeout(TimeoutException):
-    pass
-
-
-class ReadTimeout(TimeoutException):
-    pass
-
-
-class WriteTimeout(TimeoutException):
-    pass
-
-
-class PoolTimeout(TimeoutException):
-    pass
-
-
-class NetworkError(TransportError):
-    pass
-
-
-class ConnectError(NetworkError):
-    pass
-
-
-class ReadError(NetworkError):
-    pass
-
-
-class UnsupportedProtocol(TransportError):
-    pass
-
-
-class TooManyRedirects(RequestError):
-    pass
-
-
-class HTTPStatusError(HTTPError):
-    def __init__(self, message, *, request, response):
-        super().__init__(message)
-        self.request = request
-        self.response = response
-
-
-class InvalidURL(Exception):
-    def __init__(self, message):
-        super().__init__(message)
+from httpx._exceptions import (  # noqa: F401  (httpx exports them)
+    HTTPError,
+    RequestError,
+    TransportError,
+    TimeoutException,
+    ConnectTimeout,
+    ReadTimeout,
+    WriteTimeout,
+    PoolTimeout,
+    NetworkError,
+    ConnectError,
+    ReadError,
+    UnsupportedProtocol,
+    TooManyRedirects,
+    HTTPStatusError,
+    InvalidURL,
+)
 
 
 # ---------------------------------------------------------------- configuration

@@ -12,87 +12,25 @@ from loopscope.net import server, urls, wire
 from loopscope.net.headers import CaseInsensitiveDict
 
 __loopscope_simulated__ = True
-_EXC = "requests.exceptions"
 
 
-# ---------------------------------------------------------------- exceptions (exceptions.py)
-class RequestException(IOError):
-    def __init__(self, *args, **kwargs):
-        self.response = kwargs.pop("response", None)
-        self.request = kwargs.pop("request", None)
-        if self.response is not None and not self.request and hasattr(self.response, "request"):
-            self.request = self.response.request
-        super().__init__(*args, **kwargs)
-
-
-class InvalidJSONError(RequestException):
-    pass
-
-
-class JSONDecodeError(InvalidJSONError, _json.JSONDecodeError):
-    def __init__(self, *args, **kwargs):
-        _json.JSONDecodeError.__init__(self, *args)
-        InvalidJSONError.__init__(self, *self.args, **kwargs)
-
-    def __reduce__(self):
-        return _json.JSONDecodeError.__reduce__(self)
-
-
-class HTTPError(RequestException):
-    pass
-
-
-class ConnectionError(RequestException):
-    pass
-
-
-class ProxyError(ConnectionError):
-    pass
-
-
-class SSLError(ConnectionError):
-    pass
-
-
-class Timeout(RequestException):
-    pass
-
-
-class ConnectTimeout(ConnectionError, Timeout):
-    pass
-
-
-class ReadTimeout(Timeout):
-    pass
-
-
-class URLRequired(RequestException):
-    pass
-
-
-class TooManyRedirects(RequestException):
-    pass
-
-
-class MissingSchema(RequestException, ValueError):
-    pass
-
-
-class InvalidSchema(RequestException, ValueError):
-    pass
-
-
-class InvalidURL(RequestException, ValueError):
-    pass
-
-
-_EXCEPTIONS = (RequestException, InvalidJSONError, JSONDecodeError, HTTPError, ConnectionError,
-               ProxyError, SSLError, Timeout, ConnectTimeout, ReadTimeout, URLRequired,
-               TooManyRedirects, MissingSchema, InvalidSchema, InvalidURL)
-exceptions = types.ModuleType(_EXC, "requests' exceptions (simulated by Loopscope).")
-for _cls in _EXCEPTIONS:
-    _cls.__module__ = _EXC
-    setattr(exceptions, _cls.__name__, _cls)
+from requests.exceptions import (  # noqa: F401  (requests exports them)
+    RequestException,
+    InvalidJSONError,
+    JSONDecodeError,
+    HTTPError,
+    ConnectionError,
+    ProxyError,
+    SSLError,
+    Timeout,
+    ConnectTimeout,
+    ReadTimeout,
+    URLRequired,
+    TooManyRedirects,
+    MissingSchema,
+    InvalidSchema,
+    InvalidURL,
+)
 
 
 # ---------------------------------------------------------------- requests and responses
