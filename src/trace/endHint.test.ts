@@ -7,8 +7,13 @@ const raised = (type: string, message: string): RunEnd => ({ kind: 'exception', 
 
 describe('endHint', () => {
   it('names a third-party package the sandbox does not have, by its top-level name', () => {
-    expect(endHint(raised('ModuleNotFoundError', "No module named 'requests'"))).toEqual({ kind: 'missing-module', module: 'requests' });
+    expect(endHint(raised('ModuleNotFoundError', "No module named 'bs4'"))).toEqual({ kind: 'missing-module', module: 'bs4' });
     expect(endHint(raised('ModuleNotFoundError', "No module named 'numpy.linalg'"))).toEqual({ kind: 'missing-module', module: 'numpy' });
+  });
+
+  it('adds nothing for the part of a simulated package that is not simulated: its own message says so', () => {
+    const web = "No module named 'aiohttp.web': Loopscope simulates only the client side of aiohttp (README, \"Simulated network\")";
+    expect(endHint(raised('ModuleNotFoundError', web))).toBeNull();
   });
 
   it("says why the sandbox refuses the page, the network and the keyboard", () => {

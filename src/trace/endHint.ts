@@ -21,6 +21,12 @@ export type EndHint =
   /** urllib, socket, asyncio.open_connection: the sandbox is offline. */
   | { readonly kind: 'no-network' };
 
+/**
+ * Packages the sandbox simulates (src/engine/python/loopscope/net/): a part of them that is not
+ * simulated (`aiohttp.web`) is not "missing from the sandbox"; its message says what is there.
+ */
+const SIMULATED = new Set(['aiohttp', 'httpx', 'requests']);
+
 /** Modules the sandbox's own import guard refuses (src/engine/python/loopscope/sandbox.py). */
 const SANDBOX_GUARDED = new Set(['js', 'pyodide', 'pyodide_js', '_pyodide', '_pyodide_core', 'micropip']);
 
@@ -29,7 +35,7 @@ export function endHint(end: RunEnd): EndHint | null {
   if (end.type === 'ModuleNotFoundError') {
     const module = /^No module named '([^']+)'/.exec(end.message)?.[1];
     const top = module?.split('.')[0];
-    if (top === undefined) return null;
+    if (top === undefined || SIMULATED.has(top)) return null;
     return SANDBOX_GUARDED.has(top) ? { kind: 'no-page' } : { kind: 'missing-module', module: top };
   }
   if (end.type === 'RuntimeError' && end.message.startsWith("can't start new thread")) return { kind: 'no-threads' };

@@ -19,6 +19,7 @@ from .errors import exception_end, syntax_problem
 from .event_loops import RunLoops
 from .limits import RunEnded, memory_error_end, real_ms_since, real_now
 from .lines import LineTracer
+from .net import SimulatedNetwork   # issue 10: simulated aiohttp / httpx / requests
 from .output import Stream
 from .run_state import Run
 from .sandbox import Sandbox
@@ -78,6 +79,8 @@ def _stage(run):
                                   lambda handler: signal.signal(signal.SIGINT, handler)))
         stage.enter_context(TimePatch())
         stage.enter_context(Sandbox())
+        # After Sandbox: the network's import finder goes first on the sandbox's meta_path.
+        stage.enter_context(SimulatedNetwork(run))
         stage.enter_context(RunLoops(run))
         stage.enter_context(_swapped(sys, "stdout", Stream(run.output, "out", CLOCK)))
         stage.enter_context(_swapped(sys, "stderr", Stream(run.output, "err", CLOCK)))
@@ -195,6 +198,7 @@ def _trace_json(run, end, python_ms):
         "stderr": run.output.text("err"),
         "stats": {"steps": run.steps, "iterations": run.iterations, "tasks": run.task_count,
                   "virtualTime": CLOCK.now, "pythonMs": round(python_ms, 2)},
+        **({"notices": run.notices} if run.notices else {}),
     })
     marker = '"events":null'
     at = head.index(marker)
