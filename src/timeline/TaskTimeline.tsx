@@ -61,17 +61,18 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const { first, end } = visibleLanes(scrollTop, viewportHeight - AXIS_HEIGHT, lanes.length);
   const snapshots = state.tasks;
   const runningTask = state.current?.task ?? null;
+  const awaitLabel = useMemo(() => (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang), [index, lang]);
   const rows = useMemo(
-    () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text),
-    [lanes, first, end, snapshots, runningTask, labelOf, text],
+    () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text, awaitLabel),
+    [lanes, first, end, snapshots, runningTask, labelOf, text, awaitLabel],
   );
 
   // Step-independent: the lanes on screen and their rows (see LanePlot).
   const plotLanes = useMemo(() => lanes.slice(first, end).map((lane, i) => ({ lane, row: first + i })), [lanes, first, end]);
   const runningRow = runningTask === null ? null : (rowOf.get(runningTask) ?? null);
   const titles = useMemo<TitleFormat>(
-    () => ({ text, formatTime, awaitLabel: (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang) }),
-    [text, index, lang],
+    () => ({ text, formatTime, awaitLabel }),
+    [text, awaitLabel],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);
 

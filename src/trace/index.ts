@@ -51,3 +51,4 @@ export type {
 export { describeAwait, describeTarget, shortCoroName, taskLabel, taskName } from './describe';
 export { crashedEnd, partialTrace } from './partialTrace';
 export { endHint, endHintText, type EndHint } from './endHint';
+export { usedSimulatedNetwork } from './network';

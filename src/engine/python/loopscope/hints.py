@@ -5,6 +5,9 @@ Decided from the exception object, never from its text: the sandbox marks the ex
 raises itself (`mark`), and the others are told by their type and attributes (ModuleNotFoundError's
 `name`) or by the module of a frame they were raised through (threading's start, subprocess)."""
 BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+# Simulated by loopscope.net: a part of them that is not simulated (aiohttp.web) is not missing
+# from the sandbox, and its ModuleNotFoundError says what is simulated instead.
+SIMULATED_MODULES = ("aiohttp", "httpx", "requests")
 
 # The sandbox's own exceptions carry CPython's words and this attribute: the hint's kind.
 _MARK = "_loopscope_hint"
@@ -29,6 +32,8 @@ def _own_hint(exc):
         return {"k": kind}
     if isinstance(exc, ModuleNotFoundError) and exc.name:
         top = exc.name.partition(".")[0]
+        if top in SIMULATED_MODULES:
+            return None
         return {"k": "no-page"} if top in BLOCKED_MODULES else {"k": "missing-module", "module": top}
     if isinstance(exc, RuntimeError):
         # Pyodide has no threads: Thread.start() raises RuntimeError from inside threading.
