@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
 import { whySentence } from '../src/i18n/endWords';
+import { runNoticeText } from '../src/i18n/runNotices';
 import { parseArgs, type CliArgs } from './args';
 import { benchOnThread, runOnThread } from './engineHost';
 import { taskSummary } from './taskSummary';
@@ -69,6 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const trace = result.trace;
+  // What Loopscope says about the run itself (a network comment it could not read), before
+  // the program's own stderr, as the page shows it above the output.
+  for (const notice of trace.notices ?? []) process.stderr.write(`loopscope: ${runNoticeText(notice, 'en')}\n`);
   switch (args.command) {
     case 'run':
       process.stdout.write(trace.stdout);

@@ -92,6 +92,10 @@ const HOSTILE: readonly Hostile[] = [
   { name: 'urllib.request.urlopen', source: fixtureSource('urllib-urlopen.py') },
   { name: 'socket.create_connection', source: fixtureSource('socket-connect.py') },
   { name: 'asyncio.open_connection', source: fixtureSource('asyncio-open-connection.py') },
+  // The simulated HTTP clients (README, "Simulated network") answer without a request leaving.
+  { name: 'aiohttp session.get (simulated)', source: fixtureSource('import-aiohttp.py'), shows: '200' },
+  // No `shows`: it runs without an event loop, so there are no steps to jump to the end of.
+  { name: 'requests.get (simulated)', source: fixtureSource('import-requests.py') },
   { name: 'markup in its output and task names', source: MARKUP, shows: '<img src=x' },
   // Python cannot hide objects from code in the same interpreter (gc, frames): a program may
   // find a JS proxy, but the worker has no fetch, no postMessage, nothing to reach out with.

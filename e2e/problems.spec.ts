@@ -35,11 +35,12 @@ test('an uncaught exception is reported with its traceback and its line marked',
 });
 
 test('a package the sandbox lacks: CPython\'s error as it is, and a line saying why, in the panel and on the marker', async ({ page }) => {
-  await openProgram(page, 'import asyncio\nimport requests\n\nasyncio.run(asyncio.sleep(0))\n');
+  // numpy, not requests: requests (like aiohttp and httpx) is simulated in the sandbox now.
+  await openProgram(page, 'import asyncio\nimport numpy\n\nasyncio.run(asyncio.sleep(0))\n');
   await waitForStatus(page, 'done');
   const runEnd = page.getByTestId('run-end');
-  await expect(runEnd).toContainText("ModuleNotFoundError: No module named 'requests'");
-  await expect(page.getByTestId('end-hint')).toContainText('requests is not in its sandbox');
+  await expect(runEnd).toContainText("ModuleNotFoundError: No module named 'numpy'");
+  await expect(page.getByTestId('end-hint')).toContainText('numpy is not in its sandbox');
   const box = await page.locator('.monaco-editor .squiggly-error').boundingBox();
   if (!box) throw new Error('the squiggle has no box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -3,13 +3,18 @@ import type { PyodideInterface } from 'pyodide';
 import { installEngine, type Engine, type PythonFiles } from './engine';
 
 // Bundled as text at build time: the worker needs no extra requests for the engine's Python.
-const modules = import.meta.glob<string>('./python/loopscope/*.py', { query: '?raw', import: 'default', eager: true });
+// The package and its subpackages one level down (net/: the simulated network).
+const modules = import.meta.glob<string>(['./python/loopscope/*.py', './python/loopscope/*/*.py'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const PACKAGE_PREFIX = './python/loopscope/';
 
 function pythonFiles(): PythonFiles {
   const files: Record<string, string> = {};
   for (const [path, text] of Object.entries(modules)) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    files[name] = text;
+    files[path.slice(PACKAGE_PREFIX.length)] = text;
   }
   return files;
 }

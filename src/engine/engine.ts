@@ -5,7 +5,7 @@
 import type { PyodideInterface } from 'pyodide';
 import type { RunOptions, RunResult } from '../protocol/trace';
 
-/** The engine's Python files: path inside the package (e.g. "loop.py") → source. */
+/** The engine's Python files: path inside the package (e.g. "loop.py", "net/wire.py") → source. */
 export type PythonFiles = Readonly<Record<string, string>>;
 
 const PACKAGE_DIR = '/home/pyodide/loopscope';
@@ -44,6 +44,8 @@ export function installEngine(pyodide: PyodideInterface, files: PythonFiles): En
   const module = (pyodide as unknown as { readonly _module: EmscriptenModule })._module;
   fs.mkdirTree(PACKAGE_DIR);
   for (const [name, text] of Object.entries(files)) {
+    // A subpackage's file ("net/wire.py") needs its folder first.
+    if (name.includes('/')) fs.mkdirTree(`${PACKAGE_DIR}/${name.slice(0, name.lastIndexOf('/'))}`);
     fs.writeFile(`${PACKAGE_DIR}/${name}`, text);
   }
   const runProgram = pyodide.runPython(`

@@ -5,10 +5,16 @@ import { installEngine, type Engine, type PythonFiles } from './engine';
 
 const PYTHON_DIR = new URL('./python/loopscope/', import.meta.url);
 
+/** The package's own folder and its subpackages one level down (net/: the simulated network). */
 export function readPythonFiles(): PythonFiles {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(PYTHON_DIR)) {
-    if (name.endsWith('.py')) files[name] = readFileSync(new URL(name, PYTHON_DIR), 'utf8');
+  for (const entry of readdirSync(PYTHON_DIR, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.py')) files[entry.name] = readFileSync(new URL(entry.name, PYTHON_DIR), 'utf8');
+    if (entry.isDirectory()) {
+      for (const name of readdirSync(new URL(`${entry.name}/`, PYTHON_DIR))) {
+        if (name.endsWith('.py')) files[`${entry.name}/${name}`] = readFileSync(new URL(`${entry.name}/${name}`, PYTHON_DIR), 'utf8');
+      }
+    }
   }
   return files;
 }

@@ -35,6 +35,32 @@ const LIMITS: { readonly [K in LimitKind]: readonly (readonly [LimitOf<K>, strin
       { kind: 'limit', limit: 'virtual-time', line: 8, max: 3600, cause: 'time.sleep', at: 1_000_000 },
       "time.sleep(1e+06) at line 8 would pass the 3600 s limit of the program's clock.",
     ],
+    [
+      {
+        kind: 'limit',
+        limit: 'virtual-time',
+        line: 11,
+        max: 3600,
+        cause: 'request',
+        at: 1e308,
+        request: { lib: 'requests', method: 'GET', url: 'https://slow.example.com/report' },
+      },
+      "The simulated requests GET https://slow.example.com/report at line 11 would block the loop past the 3600 s " +
+        "limit of the program's clock: the server never answers and no timeout was given.",
+    ],
+    [
+      {
+        kind: 'limit',
+        limit: 'virtual-time',
+        line: 7,
+        max: 3600,
+        cause: 'request',
+        at: 4000,
+        request: { lib: 'httpx', method: 'POST', url: 'https://api.example.com/jobs' },
+      },
+      "The simulated httpx POST https://api.example.com/jobs at line 7 would block the loop for 4000 s, past the 3600 s " +
+        "limit of the program's clock.",
+    ],
   ],
   'busy-loop': [
     [
@@ -80,7 +106,7 @@ const LIMITS: { readonly [K in LimitKind]: readonly (readonly [LimitOf<K>, strin
 /** Every value of every field that picks a limit's words: a sample above must use each. */
 const LIMIT_VARIANTS: { readonly [K in LimitKind]: readonly string[] } = {
   steps: [],
-  'virtual-time': Object.keys({ timer: 1, 'time.sleep': 1 } satisfies Record<LimitOf<'virtual-time'>['cause'], 1>),
+  'virtual-time': Object.keys({ timer: 1, 'time.sleep': 1, request: 1 } satisfies Record<LimitOf<'virtual-time'>['cause'], 1>),
   'busy-loop': [],
   output: [],
   'wall-clock': Object.keys({ python: 1, 'c-call': 1 } satisfies Record<LimitOf<'wall-clock'>['where'], 1>),

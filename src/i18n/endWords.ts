@@ -13,6 +13,7 @@
  */
 import type {
   AwaitTarget,
+  BlockingRequest,
   LimitEnd,
   LimitKind,
   PythonVersion,
@@ -102,6 +103,11 @@ export function clockReading(t: number): string {
   return t >= 1e308 || t === Infinity ? 'inf' : t.toFixed(3);
 }
 
+/** A blocking simulated call as code: "requests.get('https://…')" style, `lib METHOD url`. */
+function requestCall(request: BlockingRequest | undefined): string {
+  return request === undefined ? 'request' : `${request.lib} ${request.method} ${request.url}`;
+}
+
 /** Bytes as the whole mebibytes the engine's message gave: 1073741824 → "1,024". */
 function mebibytes(bytes: number): string {
   return grouped(Math.floor(bytes / 2 ** 20));
@@ -117,6 +123,11 @@ const en: EndWords = {
       'time.sleep': (e) =>
         `time.sleep(${shortNumber(e.at)})${e.line === null ? '' : ` at line ${e.line}`} would pass the ` +
         `${shortNumber(e.max)} s limit of the program's clock.`,
+      request: (e) =>
+        `The simulated ${requestCall(e.request)}${e.line === null ? '' : ` at line ${e.line}`} would block the loop ` +
+        (e.at >= 1e308
+          ? `past the ${shortNumber(e.max)} s limit of the program's clock: the server never answers and no timeout was given.`
+          : `for ${shortNumber(e.at)} s, past the ${shortNumber(e.max)} s limit of the program's clock.`),
     },
     'busy-loop': (e) =>
       `${e.line === null ? 'A loop' : `The loop at line ${e.line}`} went round ${grouped(e.rounds)} times without an ` +
@@ -142,7 +153,7 @@ const en: EndWords = {
       .join('; ');
     return `Deadlock: nothing is ready to run and no timer is pending, but tasks are still waiting${waits ? ` (${waits}).` : '.'}`;
   },
-  awaitKind: { task: 'task', gather: 'gather', sleep: 'sleep', executor: 'executor', future: 'future' },
+  awaitKind: { task: 'task', gather: 'gather', sleep: 'sleep', executor: 'executor', request: 'request', future: 'future' },
   stopped: {
     interrupt: 'Stopped: the run was interrupted by the Stop button.',
     terminated: 'Stopped: the engine was restarted to end the run; the trace shows what happened until then.',
@@ -201,6 +212,11 @@ const zh: EndWords = {
       'time.sleep': (e) =>
         `${e.line === null ? '' : `第 ${e.line} 行的 `}time.sleep(${shortNumber(e.at)}) 会让程序的时钟超过 ` +
         `${shortNumber(e.max)} 秒的上限。`,
+      request: (e) =>
+        `${e.line === null ? '' : `第 ${e.line} 行的`}模拟请求 ${requestCall(e.request)} ` +
+        (e.at >= 1e308
+          ? `会一直阻塞事件循环，超过程序时钟 ${shortNumber(e.max)} 秒的上限：服务器一直不回答，也没有设超时。`
+          : `会把事件循环阻塞 ${shortNumber(e.at)} 秒，超过程序时钟 ${shortNumber(e.max)} 秒的上限。`),
     },
     'busy-loop': (e) =>
       `${e.line === null ? '有一个循环' : `第 ${e.line} 行的循环`}转了 ${grouped(e.rounds)} 圈，中间没有一次 await：` +
@@ -224,7 +240,7 @@ const zh: EndWords = {
       .join('；');
     return `死锁：没有可以运行的任务，也没有待触发的定时器，但仍有任务在等待${waits ? `（${waits}）。` : '。'}`;
   },
-  awaitKind: { task: '另一个任务', gather: 'gather 的结果', sleep: 'asyncio.sleep', executor: '执行器里的函数', future: '一个 Future' },
+  awaitKind: { task: '另一个任务', gather: 'gather 的结果', sleep: 'asyncio.sleep', executor: '执行器里的函数', request: '一个模拟请求', future: '一个 Future' },
   stopped: {
     interrupt: '已停止：这次运行被“停止”按钮中断了。',
     terminated: '已停止：为了结束这次运行，引擎被重启了；轨迹显示了停止之前发生的一切。',

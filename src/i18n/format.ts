@@ -4,7 +4,7 @@
  * make the text.
  */
 import type { Seconds } from '../protocol/trace';
-import type { CallRef, TaskLabel } from '../trace/narration';
+import type { CallRef, RequestRef, TaskLabel } from '../trace/narration';
 
 /** Virtual time as the UI shows it: milliseconds resolution, unit attached ("1.250 s"). */
 export function formatTime(t: Seconds): string {
@@ -25,4 +25,9 @@ export function taskLabelText({ label, which }: TaskLabel): string {
 /** A plain callback as called: "callback(3)", "Future.set_result". */
 export function callText({ fn, args }: CallRef): string {
   return args === null ? fn : `${fn}${args}`;
+}
+
+/** A simulated HTTP request as HTTP writes it: "GET https://example.com/", in both languages. */
+export function requestText({ method, url }: RequestRef): string {
+  return `${method} ${url}`;
 }

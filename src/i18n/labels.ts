@@ -4,8 +4,8 @@
  * English and Simplified Chinese. src/trace/describe.ts gives the facts (HandleLabel,
  * AwaitLabel); one renderer per kind and language says them.
  */
-import type { AwaitLabel, HandleLabel, TaskLabel, TimeoutKind } from '../trace/narration';
-import { callText, formatDelay, formatTime, taskLabelText } from './format';
+import type { AwaitLabel, HandleLabel, RequestFailure, TaskLabel, TimeoutKind } from '../trace/narration';
+import { callText, formatDelay, formatTime, requestText, taskLabelText } from './format';
 import type { Lang } from './lang';
 import { objectName } from './objects';
 import { render, type Renderers } from './renderers';
@@ -27,6 +27,19 @@ const ofTaskEn = (what: string, task: TaskLabel | null): string => (task === nul
 const deadlineEn = (via: TimeoutKind): string =>
   via === 'wait_for' ? 'wait_for deadline' : via === 'timeout' ? 'timeout deadline' : 'deadline';
 
+const requestOutcomeEn = (fails: RequestFailure | null): string => {
+  switch (fails) {
+    case null:
+      return 'response to';
+    case 'dns':
+      return 'DNS failure of';
+    case 'connect':
+      return 'refused connection of';
+    case 'timeout':
+      return 'timeout of';
+  }
+};
+
 const en: LabelWords = {
   handle: {
     step: ({ task }) => `step of ${taskLabelText(task)}`,
@@ -36,12 +49,17 @@ const en: LabelWords = {
     call: ({ call }) => callText(call),
     worker: ({ fn, task }) =>
       task === null ? `${fn} done in a worker thread` : `${fn} done in a worker thread, for ${taskLabelText(task)}`,
+    // The panels tag it "simulated request" (ViewStrings.handleKind).
+    request: ({ request, task, fails }) =>
+      `${requestOutcomeEn(fails)} ${requestText(request)}${task === null ? '' : ` for ${taskLabelText(task)}`}`,
   },
   await: {
     sleep: ({ until }) => `sleep until ${formatTime(until)}`,
     task: ({ task }) => task,
     gather: ({ children, more }) => gatherText(children, more, (count) => `…+${count.toLocaleString('en')} more`),
     executor: ({ fn }) => `${fn} in a worker thread`,
+    request: ({ request, queued }) =>
+      queued ? `a free connection for ${requestText(request)} (simulated)` : `${requestText(request)} (simulated)`,
     future: ({ api, obj }) => {
       if (api !== null) return obj === null ? api : `${api} on ${obj}`;
       return obj === null ? 'a future' : `a future of ${obj}`;
@@ -82,6 +100,19 @@ const ofTaskZh = (what: string, task: TaskLabel | null): string => (task === nul
 const deadlineZh = (via: TimeoutKind): string =>
   via === 'wait_for' ? 'wait_for 超时' : via === 'timeout' ? 'timeout 截止' : '截止时间';
 
+const requestOutcomeZh = (fails: RequestFailure | null): string => {
+  switch (fails) {
+    case null:
+      return '的响应';
+    case 'dns':
+      return '域名解析失败';
+    case 'connect':
+      return '连接被拒绝';
+    case 'timeout':
+      return '超时';
+  }
+};
+
 const zh: LabelWords = {
   handle: {
     step: ({ task }) => `${taskLabelText(task)} 的下一步`,
@@ -90,12 +121,16 @@ const zh: LabelWords = {
     timeout: ({ via, task }) => ofTaskZh(deadlineZh(via), task),
     call: ({ call }) => callText(call),
     worker: ({ fn, task }) => (task === null ? `工作线程完成 ${fn}` : `工作线程为 ${taskLabelText(task)} 完成 ${fn}`),
+    request: ({ request, task, fails }) =>
+      `${task === null ? '' : `${taskLabelText(task)} 的 `}${requestText(request)} ${requestOutcomeZh(fails)}`,
   },
   await: {
     sleep: ({ until }) => `睡眠至 ${formatTime(until)}`,
     task: ({ task }) => task,
     gather: ({ children, more }) => gatherText(children, more, (count) => `……另有 ${count} 个`),
     executor: ({ fn }) => `工作线程中的 ${fn}`,
+    request: ({ request, queued }) =>
+      queued ? `空闲连接，以发送 ${requestText(request)}（模拟）` : `${requestText(request)}（模拟）`,
     future: ({ api, obj }) => {
       if (api !== null) return obj === null ? api : `${obj} 上的 ${api}`;
       return obj === null ? '一个 Future' : `${obj} 的一个 Future`;

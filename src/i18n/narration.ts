@@ -10,8 +10,8 @@
  * case where they can follow a comma; `sentence` capitalises the first letter. Names of code
  * (tasks, callbacks) are put in `backticks`: the page shows them in code type.
  */
-import type { Action, Ending, Narration, ObjectRef, Opening, StepNarration, TaskRef, TimeoutKind } from '../trace/narration';
-import { callText, formatDelay, formatTime } from './format';
+import type { Action, Ending, Narration, ObjectRef, Opening, RequestFailure, StepNarration, TaskRef, TimeoutKind } from '../trace/narration';
+import { callText, formatDelay, formatTime, requestText } from './format';
 import { awaitLabelText } from './labels';
 import type { Lang } from './lang';
 import { objectName } from './objects';
@@ -64,6 +64,17 @@ const convertedEn = (opening: string, via: TimeoutKind | null): string =>
 const listEn = (items: readonly string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 
+const requestFailsEn = (fails: RequestFailure): string => {
+  switch (fails) {
+    case 'dns':
+      return 'fails: the host name does not resolve';
+    case 'connect':
+      return 'fails: the connection is refused';
+    case 'timeout':
+      return 'times out';
+  }
+};
+
 const en: NarrationWords = {
   narration: {
     'no-loop': () => 'The program ran without an event loop: there are no loop steps to show',
@@ -96,6 +107,11 @@ const en: NarrationWords = {
     'callback-runs': ({ call, user }) =>
       user ? `callback ${code(callText(call))} runs` : `the loop runs asyncio's internal callback ${code(callText(call))}`,
     'worker-finishes': ({ fn }) => `the worker thread running ${code(fn)} finishes`,
+    'response-arrives': ({ request, task, fails }) => {
+      const req = code(requestText(request));
+      if (fails === null) return `the simulated response to ${req} arrives${task === null ? '' : ` for ${taskEn(task)}`}`;
+      return `the simulated request ${req}${ofTaskEn(task)} ${requestFailsEn(fails)}`;
+    },
   },
   action: {
     'creates-tasks': ({ tasks, line }) =>
@@ -105,6 +121,10 @@ const en: NarrationWords = {
     'blocks-loop': ({ seconds, line }) => `blocks the whole loop with time.sleep(${formatDelay(seconds)})${atLine(line)}`,
     'wakes-waiters': ({ object, tasks, more }) =>
       `wakes ${listEn(listed(en, tasks, more))}, waiting on ${code(objectRefName(object))}`,
+    'blocks-loop-on-request': ({ lib, request, seconds, line }) =>
+      `blocks the whole loop for ${formatDelay(seconds)} s with the ${lib} call ${code(requestText(request))} (simulated)${atLine(line)}`,
+    'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
+      `blocks the whole loop for ${formatDelay(seconds)} s with ${count} blocking HTTP calls (simulated)${atLine(line)}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `suspends${atLine(line)}, sleeping until t = ${formatTime(until)}`,
@@ -145,6 +165,17 @@ const thenZh = (word: string, rest: string): string => `${word}${/^[\x21-\x7e]/.
 const listZh = (items: readonly string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1] ?? ''}`;
 
+const requestFailsZh = (fails: RequestFailure): string => {
+  switch (fails) {
+    case 'dns':
+      return '失败：域名无法解析';
+    case 'connect':
+      return '失败：连接被拒绝';
+    case 'timeout':
+      return '超时了';
+  }
+};
+
 const zh: NarrationWords = {
   narration: {
     'no-loop': () => '这个程序没有启动事件循环，没有可以展示的循环步骤',
@@ -174,6 +205,11 @@ const zh: NarrationWords = {
     },
     'callback-runs': ({ call, user }) => (user ? `回调 ${code(callText(call))} 运行` : `asyncio 的内部回调 ${code(callText(call))} 运行`),
     'worker-finishes': ({ fn }) => `运行 ${code(fn)} 的工作线程完成了`,
+    'response-arrives': ({ request, task, fails }) => {
+      const req = code(requestText(request));
+      if (fails === null) return `${req} 的模拟响应到达${task === null ? '' : `，交给 ${taskZh(task)}`}`;
+      return `${task === null ? '' : `${taskZh(task)} 的`}模拟请求 ${req} ${requestFailsZh(fails)}`;
+    },
   },
   action: {
     'creates-tasks': ({ tasks, line }) =>
@@ -183,6 +219,10 @@ const zh: NarrationWords = {
     'blocks-loop': ({ seconds, line }) => `${lineZh(line)}用 time.sleep(${formatDelay(seconds)}) 阻塞了整个事件循环`,
     'wakes-waiters': ({ object, tasks, more }) =>
       `唤醒了在 ${code(objectRefName(object))} 上等待的 ${listZh(listed(zh, tasks, more))}`,
+    'blocks-loop-on-request': ({ lib, request, seconds, line }) =>
+      `${lineZh(line)}用 ${lib} 的阻塞调用 ${code(requestText(request))}（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
+    'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
+      `${lineZh(line)}用 ${count} 个阻塞的网络请求（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `${lineZh(line)}挂起，睡眠到 t = ${formatTime(until)}`,

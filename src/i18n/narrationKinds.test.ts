@@ -34,6 +34,7 @@ const OPENING_KINDS: Record<Opening['kind'], true> = {
   'timeout-fires': true,
   'callback-runs': true,
   'worker-finishes': true,
+  'response-arrives': true,
 };
 const ACTION_KINDS: Record<Action['kind'], true> = {
   'creates-tasks': true,
@@ -41,6 +42,8 @@ const ACTION_KINDS: Record<Action['kind'], true> = {
   'cancels-tasks': true,
   'blocks-loop': true,
   'wakes-waiters': true,
+  'blocks-loop-on-request': true,
+  'blocks-loop-on-many-requests': true,
 };
 const ENDING_KINDS: Record<Ending['kind'], true> = {
   'suspends-sleeping': true,
@@ -52,12 +55,13 @@ const ENDING_KINDS: Record<Ending['kind'], true> = {
   'ends-cancelled': true,
   'still-running': true,
 };
-const HANDLE_KINDS: Record<HandleLabel['kind'], true> = { step: true, wakeup: true, sleep: true, timeout: true, call: true, worker: true };
+const HANDLE_KINDS: Record<HandleLabel['kind'], true> = { step: true, wakeup: true, sleep: true, timeout: true, call: true, worker: true, request: true };
 const AWAIT_KINDS: Record<AwaitLabel['kind'], true> = {
   sleep: true,
   task: true,
   gather: true,
   executor: true,
+  request: true,
   future: true,
   'in-line': true,
 };

@@ -4,9 +4,11 @@
  * so a run that prints 100,000 lines still scrubs smoothly.
  */
 import { useLayoutEffect, useRef } from 'react';
+import { runNoticeText, simulatedNetworkText } from '../i18n/runNotices';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { allConsoleLines, printedBy } from '../store/selectors';
+import { usedSimulatedNetwork } from '../trace';
 
 const MAX_SHOWN = 500;
 
@@ -14,7 +16,8 @@ export function Console() {
   const index = useLoopscope((s) => s.index);
   const step = useLoopscope((s) => s.cursor.step);
   const seek = useLoopscope((s) => s.seek);
-  const t = uiStrings(useLoopscope((s) => s.lang));
+  const lang = useLoopscope((s) => s.lang);
+  const t = uiStrings(lang);
   const bodyRef = useRef<HTMLDivElement>(null);
 
   const lines = index ? allConsoleLines(index) : [];
@@ -33,8 +36,19 @@ export function Console() {
       <header className="panel-title">
         <h2>{t.console}</h2>
         {printed > 0 && <span className="panel-hint">{t.consoleJumpHint}</span>}
+        {index && usedSimulatedNetwork(index.trace) && (
+          <span className="console-simulated" data-testid="simulated-network" title={simulatedNetworkText(lang).detail}>
+            {simulatedNetworkText(lang).tag}
+          </span>
+        )}
       </header>
       <div className="console-body" ref={bodyRef}>
+        {/* What Loopscope says about the run (a network comment it could not read): not output. */}
+        {index?.trace.notices?.map((notice) => (
+          <div key={`${notice.kind}:${notice.line}`} className="console-notice" data-testid="run-notice" data-kind={notice.kind}>
+            {runNoticeText(notice, lang)}
+          </div>
+        ))}
         {from > 0 && <div className="console-earlier">{t.consoleEarlier(from)}</div>}
         {shown.map((line, i) => (
           <button

@@ -17,6 +17,7 @@ import {
   type AwaitTarget,
   type HandleTarget,
   type RunEnd,
+  type RunNotice,
   type RunResult,
   type RunStats,
   type Trace,
@@ -63,6 +64,9 @@ const cancelVia = z.enum([
   'loop',
 ]);
 
+const requestFailure = z.enum(['dns', 'connect', 'timeout']);
+const blockingRequest = z.strictObject({ lib: z.enum(['requests', 'httpx']), method: z.string(), url: z.string() });
+
 const handleTarget = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('step'), task: id }),
   z.strictObject({ k: z.literal('wakeup'), task: id }),
@@ -70,6 +74,13 @@ const handleTarget = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('timeout'), task: taskOrNull, via: cancelVia }),
   z.strictObject({ k: z.literal('call'), fn: z.string(), args: z.string().optional(), user: z.boolean().optional() }),
   z.strictObject({ k: z.literal('worker'), fn: z.string(), task: taskOrNull }),
+  z.strictObject({
+    k: z.literal('request'),
+    method: z.string(),
+    url: z.string(),
+    task: taskOrNull,
+    fails: requestFailure.optional(),
+  }),
 ]);
 sameShape<SameShape<typeof handleTarget, HandleTarget>>();
 
@@ -78,6 +89,7 @@ const awaitTarget = z.discriminatedUnion('k', [
   z.strictObject({ k: z.literal('gather'), children: z.array(taskOrNull) }),
   z.strictObject({ k: z.literal('sleep'), until: seconds, h: id }),
   z.strictObject({ k: z.literal('executor'), fn: z.string() }),
+  z.strictObject({ k: z.literal('request'), method: z.string(), url: z.string(), queued: z.literal(true).optional() }),
   z.strictObject({ k: z.literal('future'), api: z.string().optional(), obj: z.string().optional() }),
 ]);
 sameShape<SameShape<typeof awaitTarget, AwaitTarget>>();
@@ -134,7 +146,12 @@ const traceEvent = z.discriminatedUnion('e', [
   }),
   z.strictObject({ e: z.literal('uncancel'), task: id, via: cancelVia }),
   z.strictObject({ e: z.literal('out'), s: z.string(), fd: z.literal('err').optional() }),
-  z.strictObject({ e: z.literal('block'), d: seconds, l: lineOrNull }),
+  z.strictObject({
+    e: z.literal('block'),
+    d: seconds,
+    l: lineOrNull,
+    req: blockingRequest.optional(),
+  }),
   z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
   z.strictObject({
     e: z.literal('warn'),
@@ -203,7 +220,12 @@ const limit = <L extends string, S extends z.core.$ZodLooseShape>(name: L, figur
 
 const limitEnd = z.discriminatedUnion('limit', [
   limit('steps', { max: count, t: seconds }),
-  limit('virtual-time', { max: seconds, cause: z.enum(['timer', 'time.sleep']), at: seconds }),
+  limit('virtual-time', {
+    max: seconds,
+    cause: z.enum(['timer', 'time.sleep', 'request']),
+    at: seconds,
+    request: blockingRequest.optional(),
+  }),
   limit('busy-loop', { rounds: count }),
   limit('output', { max: count }),
   limit('wall-clock', { max: seconds, where: z.enum(['python', 'c-call']) }),
@@ -241,6 +263,14 @@ const runStats = z.strictObject({
 });
 sameShape<SameShape<typeof runStats, RunStats>>();
 
+const runNotice = z.strictObject({
+  kind: z.literal('net-comment-ignored'),
+  line,
+  problem: z.enum(['no-pattern', 'not-option', 'unknown-option', 'bad-latency', 'bad-status', 'bad-fail', 'bad-quotes']),
+  text: z.string().nullable(),
+});
+sameShape<SameShape<typeof runNotice, RunNotice>>();
+
 const traceSchema = z.strictObject({
   version: z.literal(TRACE_VERSION),
   source: z.string(),
@@ -252,6 +282,7 @@ const traceSchema = z.strictObject({
   stderr: z.string(),
   stats: runStats,
   dropped: z.strictObject({ events: count, chunks: count }).optional(),
+  notices: z.array(runNotice).optional(),
 });
 sameShape<SameShape<typeof traceSchema, Trace>>();
 

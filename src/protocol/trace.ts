@@ -48,7 +48,23 @@ export type HandleTarget =
       readonly user?: boolean;
     }
   /** The completion of a simulated executor job (run_in_executor / to_thread). */
-  | { readonly k: 'worker'; readonly fn: string; readonly task: TaskId | null };
+  | { readonly k: 'worker'; readonly fn: string; readonly task: TaskId | null }
+  /**
+   * The timer of a simulated HTTP request (aiohttp / httpx, README "Simulated network"): when
+   * it fires, the response (or the failure) of `method` `url` has arrived for `task`.
+   * `fails`: the request fails when it fires (the host does not resolve, refuses, or a
+   * connect / read timeout of the library passes); absent: a response arrives.
+   */
+  | {
+      readonly k: 'request';
+      readonly method: string;
+      readonly url: string;
+      readonly task: TaskId | null;
+      readonly fails?: RequestFailure;
+    };
+
+/** How a simulated request fails (README "Simulated network"). */
+export type RequestFailure = 'dns' | 'connect' | 'timeout';
 
 /** Who or what asked for a cancellation. */
 export type CancelVia =
@@ -71,6 +87,11 @@ export type AwaitTarget =
   | { readonly k: 'gather'; readonly children: readonly (TaskId | null)[] }
   | { readonly k: 'sleep'; readonly until: Seconds; readonly h: HandleId }
   | { readonly k: 'executor'; readonly fn: string }
+  /**
+   * A simulated HTTP request (aiohttp / httpx): its response is on the way, or, with `queued`,
+   * it waits for a free connection (TCPConnector's limit, httpx's Limits).
+   */
+  | { readonly k: 'request'; readonly method: string; readonly url: string; readonly queued?: true }
   | {
       readonly k: 'future';
       /** The asyncio API the learner called, e.g. "Queue.get", "Lock.acquire", "Event.wait". */
@@ -163,8 +184,11 @@ export type TraceEvent =
   | { readonly e: 'uncancel'; readonly task: TaskId; readonly via: CancelVia }
   /** Text written to stdout ("out") or stderr ("err") in the current step. */
   | { readonly e: 'out'; readonly s: string; readonly fd?: 'err' }
-  /** time.sleep(d) in the loop's thread: the clock advanced while nothing else could run. */
-  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null }
+  /**
+   * time.sleep(d) in the loop's thread: the clock advanced while nothing else could run.
+   * `req`: it was a simulated blocking HTTP call (requests, httpx.get) of `method` `url`.
+   */
+  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null; readonly req?: BlockingRequest }
   /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
   | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
   /**
@@ -280,6 +304,16 @@ export interface ObjectStateEvent {
 }
 
 export type WarningKind = 'never-retrieved' | 'never-awaited' | 'callback-error' | 'pending-destroyed' | 'deprecated-api';
+/** The HTTP call a `block` event stands for (simulated requests / httpx.Client). */
+export interface BlockingRequest {
+  /** Which simulated library made the call. */
+  readonly lib: BlockingLib;
+  readonly method: string;
+  readonly url: string;
+}
+
+/** The simulated libraries whose calls block the loop's thread. */
+export type BlockingLib = 'requests' | 'httpx';
 
 export type TraceEventKind = TraceEvent['e'];
 
@@ -323,15 +357,18 @@ export type LimitEnd =
   | { readonly kind: 'limit'; readonly limit: 'steps'; readonly line: Line | null; readonly max: number; readonly t: Seconds }
   /**
    * The virtual clock would pass `max` seconds: the loop's next timer is due at `at` (`cause`
-   * `timer`, 1e308 for an infinite deadline), or `time.sleep(at)` at `line` would block past it.
+   * `timer`, 1e308 for an infinite deadline), or `time.sleep(at)` at `line` would block past it,
+   * or (`request`) a blocking simulated HTTP call `request` would wait `at` s for a server that
+   * never answers.
    */
   | {
       readonly kind: 'limit';
       readonly limit: 'virtual-time';
       readonly line: Line | null;
       readonly max: Seconds;
-      readonly cause: 'timer' | 'time.sleep';
+      readonly cause: 'timer' | 'time.sleep' | 'request';
       readonly at: Seconds;
+      readonly request?: BlockingRequest;
     }
   /** The loop at `line` went round `rounds` times without giving the event loop control. */
   | { readonly kind: 'limit'; readonly limit: 'busy-loop'; readonly line: Line | null; readonly rounds: number }
@@ -489,7 +526,30 @@ export interface Trace {
    * The engine never writes it.
    */
   readonly dropped?: { readonly events: number; readonly chunks: number };
+  /** Things Loopscope tells the learner about the run itself (absent: none). */
+  readonly notices?: readonly RunNotice[];
 }
+
+/**
+ * A notice about the run, not from the program: a `# loopscope: net` comment that could not be
+ * read at `line` and is ignored; `problem` says what was wrong, `text` the offending word.
+ */
+export interface RunNotice {
+  readonly kind: 'net-comment-ignored';
+  readonly line: Line;
+  readonly problem: NetCommentProblem;
+  readonly text: string | null;
+}
+
+/** What is wrong with a network comment (rules.py). */
+export type NetCommentProblem =
+  | 'no-pattern'
+  | 'not-option'
+  | 'unknown-option'
+  | 'bad-latency'
+  | 'bad-status'
+  | 'bad-fail'
+  | 'bad-quotes';
 
 export interface RunStats {
   readonly steps: number;

@@ -62,9 +62,10 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
   const { first, end } = visibleLanes(scrollTop, viewportHeight - AXIS_HEIGHT, lanes.length);
   const snapshots = state.tasks;
   const runningTask = state.current?.task ?? null;
+  const awaitLabel = useMemo(() => (on: AwaitTarget) => awaitLabelText(describeAwait(on, index.tasks), lang), [index, lang]);
   const rows = useMemo(
-    () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text),
-    [lanes, first, end, snapshots, runningTask, labelOf, text],
+    () => laneRows(lanes, { first, end }, snapshots, runningTask, labelOf, text, awaitLabel),
+    [lanes, first, end, snapshots, runningTask, labelOf, text, awaitLabel],
   );
 
   // Step-independent: the lanes on screen and their rows (see LanePlot).

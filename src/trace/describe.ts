@@ -5,7 +5,7 @@
  */
 import type { AwaitTarget, HandleTarget, TaskId } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
-import type { AwaitLabel, CallRef, HandleLabel, TaskLabel, TimeoutKind } from './narration';
+import type { AwaitLabel, CallRef, HandleLabel, RequestRef, TaskLabel, TimeoutKind } from './narration';
 import type { TaskInfo } from './types';
 
 /** The coroutine's name without its enclosing function: "main.<locals>.worker" → "worker". */
@@ -78,11 +78,16 @@ export function callRef(target: { readonly fn: string; readonly args?: string })
   return { fn: target.fn, args: target.args ?? null };
 }
 
+/** A simulated HTTP request: its method and URL. */
+export function requestRef(request: { readonly method: string; readonly url: string }): RequestRef {
+  return { method: request.method, url: request.url };
+}
+
 export function timeoutKind(via: string): TimeoutKind {
   return via === 'timeout' || via === 'wait_for' ? via : 'other';
 }
 
-/** A ready-queue or timer entry: "the step of fetch", "the sleep(1) of worker", "callback(3)". */
+/** A ready-queue or timer entry: "the step of fetch", "the sleep(1) of worker", "callback(3)", "the response to GET …". */
 export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[]): HandleLabel {
   const label = (id: TaskId | null): TaskLabel | null => (id === null ? null : taskLabel(tasks, id));
   switch (target.k) {
@@ -98,6 +103,8 @@ export function describeTarget(target: HandleTarget, tasks: readonly TaskInfo[])
       return { kind: 'call', call: callRef(target) };
     case 'worker':
       return { kind: 'worker', fn: target.fn, task: label(target.task) };
+    case 'request':
+      return { kind: 'request', request: requestRef(target), task: label(target.task), fails: target.fails ?? null };
     default:
       return assertNever(target);
   }
@@ -120,6 +127,8 @@ export function describeAwait(on: AwaitTarget, tasks: readonly TaskInfo[]): Awai
     }
     case 'executor':
       return { kind: 'executor', fn: on.fn };
+    case 'request':
+      return { kind: 'request', request: requestRef(on), queued: on.queued === true };
     case 'future':
       return { kind: 'future', api: on.api ?? null, obj: on.obj ?? null };
     default:

@@ -63,3 +63,4 @@ export {
   type AwaitGraph,
   type GraphNode,
 } from './awaitGraph';
+export { usedSimulatedNetwork } from './network';

@@ -4,11 +4,11 @@
  * action (creates Task-2 at line 9) and an ending (suspends at line 10 on Task-2). At a line
  * cursor, which line runs. This file decides what to say; src/i18n/narration.ts says it.
  */
-import type { Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
+import type { BlockingRequest, Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callRef, isDefaultTaskName, taskLabel, timeoutKind } from './describe';
+import { callRef, describeAwait, isDefaultTaskName, requestRef, taskLabel, timeoutKind } from './describe';
 import { describeAwaitAt } from './objectAwait';
 import { objectsAt } from './objects';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
@@ -65,7 +65,7 @@ function afterStepCode(index: TraceIndex, step: StepInfo, eventIndex: number): b
 interface StepFacts {
   readonly created: { readonly id: TaskId; readonly line: Line | null }[];
   readonly cancelled: { readonly task: TaskId; readonly line: Line | null }[];
-  readonly blocks: { readonly d: Seconds; readonly line: Line | null }[];
+  readonly blocks: { readonly d: Seconds; readonly line: Line | null; readonly req: BlockingRequest | null }[];
   /** Tasks that were waiting and whose wakeup this step scheduled. */
   readonly woken: TaskId[];
   /** The step's task's last suspend / yield / done. */
@@ -90,7 +90,7 @@ function gatherFacts(index: TraceIndex, step: StepInfo): StepFacts {
         if (e.via !== 'awaiter') facts.cancelled.push({ task: e.task, line: e.l });
         break;
       case 'block':
-        facts.blocks.push({ d: e.d, line: e.l });
+        facts.blocks.push({ d: e.d, line: e.l, req: e.req ?? null });
         break;
       case 'sched':
         if (e.when === undefined && (e.on.k === 'step' || e.on.k === 'wakeup')) {
@@ -142,6 +142,11 @@ function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
       return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts, step), null, ready);
     case 'worker':
       return story({ kind: 'worker-finishes', fn: target.fn }, [], null, ready);
+    case 'request': {
+      // The response (or the failure) is there: the task awaiting it moves to the ready queue.
+      const task = target.task === null ? null : ref(target.task);
+      return story({ kind: 'response-arrives', request: requestRef(target), task, fails: target.fails ?? null }, [], null, ready);
+    }
     default:
       return assertNever(target);
   }
@@ -198,9 +203,19 @@ function actionsOf(index: TraceIndex, facts: StepFacts, step: StepInfo): Action[
     const tasks = targets.slice(0, MAX_LISTED).map((id) => taskRef(index, id));
     said.push({ kind: 'cancels-tasks', tasks, more: targets.length - tasks.length, line: sameLine(cancelled.map((c) => c.line)) });
   }
-  const block = blocks[0];
-  if (block !== undefined) {
-    said.push({ kind: 'blocks-loop', seconds: blocks.reduce((sum, b) => sum + b.d, 0), line: block.line });
+  // Blocking HTTP calls are said one by one, as what they are ("requests: GET … blocks the whole
+  // loop for 0.3 s"); the other blocking calls (time.sleep) are summed.
+  const sleeps = blocks.filter((b) => b.req === null);
+  const first = sleeps[0];
+  if (first !== undefined) {
+    said.push({ kind: 'blocks-loop', seconds: sleeps.reduce((sum, b) => sum + b.d, 0), line: first.line });
+  }
+  const calls = blocks.flatMap((b) => (b.req === null ? [] : [{ ...b, req: b.req }]));
+  if (calls.length > MAX_LISTED) {
+    const seconds = calls.reduce((sum, b) => sum + b.d, 0);
+    said.push({ kind: 'blocks-loop-on-many-requests', count: calls.length, seconds, line: sameLine(calls.map((b) => b.line)) });
+  } else {
+    for (const b of calls) said.push({ kind: 'blocks-loop-on-request', lib: b.req.lib, request: requestRef(b.req), seconds: b.d, line: b.line });
   }
   for (const o of objectsAt(index, { step: step.step })) {
     if (!o.changed) continue;

@@ -5,7 +5,7 @@
  * printed them. src/i18n renders each kind in each language; a kind added here without its
  * words there fails the typecheck.
  */
-import type { Line, ObjectKind, Seconds, TaskId } from '../protocol/trace';
+import type { BlockingLib, Line, ObjectKind, Seconds, TaskId } from '../protocol/trace';
 
 /** Which deadline: asyncio.timeout, wait_for, or another (a cancel via shield, gather...). */
 export type TimeoutKind = 'timeout' | 'wait_for' | 'other';
@@ -38,6 +38,18 @@ export interface CallRef {
   readonly args: string | null;
 }
 
+/**
+ * A simulated HTTP request (README "Simulated network"): its method and URL. Every request a
+ * program makes is simulated, so the words for one always say so.
+ */
+export interface RequestRef {
+  readonly method: string;
+  readonly url: string;
+}
+
+/** How a simulated request fails when its timer fires (null: its response arrives). */
+export type RequestFailure = 'dns' | 'connect' | 'timeout';
+
 /** A ready-queue or timer entry: what the loop will do when it runs it, for whom. */
 export type HandleLabel =
   | { readonly kind: 'step'; readonly task: TaskLabel }
@@ -45,7 +57,9 @@ export type HandleLabel =
   | { readonly kind: 'sleep'; readonly delay: Seconds; readonly task: TaskLabel | null }
   | { readonly kind: 'timeout'; readonly via: TimeoutKind; readonly task: TaskLabel | null }
   | { readonly kind: 'call'; readonly call: CallRef }
-  | { readonly kind: 'worker'; readonly fn: string; readonly task: TaskLabel | null };
+  | { readonly kind: 'worker'; readonly fn: string; readonly task: TaskLabel | null }
+  /** The timer of a simulated request: when it fires, the response (or `fails`) is there for `task`. */
+  | { readonly kind: 'request'; readonly request: RequestRef; readonly task: TaskLabel | null; readonly fails: RequestFailure | null };
 
 /** What a waiting task waits on; tasks by their asyncio name, as the learner's awaits say them. */
 export type AwaitLabel =
@@ -54,6 +68,8 @@ export type AwaitLabel =
   /** The first children by name (null: a child that is not a task), and how many more. */
   | { readonly kind: 'gather'; readonly children: readonly (string | null)[]; readonly more: number }
   | { readonly kind: 'executor'; readonly fn: string }
+  /** A simulated request's response; `queued`: waiting for a free connection first (the pool's limit). */
+  | { readonly kind: 'request'; readonly request: RequestRef; readonly queued: boolean }
   /** A future: the asyncio API that made it ("Queue.get") and its object ("Queue#1"), when known. */
   | { readonly kind: 'future'; readonly api: string | null; readonly obj: string | null }
   /**
@@ -102,7 +118,12 @@ export type Opening =
   | { readonly kind: 'timeout-fires'; readonly via: TimeoutKind; readonly task: TaskRef | null; readonly cancelled: boolean }
   /** `user`: scheduled by the learner's code, else one of asyncio's own callbacks. */
   | { readonly kind: 'callback-runs'; readonly call: CallRef; readonly user: boolean }
-  | { readonly kind: 'worker-finishes'; readonly fn: string };
+  | { readonly kind: 'worker-finishes'; readonly fn: string }
+  /**
+   * A simulated request's timer fires: its response arrived for `task` (or, with `fails`, the
+   * request failed there); the task moves to the ready queue (StepNarration.ready).
+   */
+  | { readonly kind: 'response-arrives'; readonly request: RequestRef; readonly task: TaskRef | null; readonly fails: RequestFailure | null };
 
 /** What the running code did inside the step. */
 export type Action =
@@ -117,7 +138,11 @@ export type Action =
    */
   | { readonly kind: 'wakes-waiters'; readonly object: ObjectRef; readonly tasks: readonly TaskRef[]; readonly more: number }
   /** time.sleep (or any blocking call) inside a step: `seconds` in all. */
-  | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null };
+  | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null }
+  /** A blocking simulated HTTP call (requests, httpx.get) held the whole loop for `seconds`. */
+  | { readonly kind: 'blocks-loop-on-request'; readonly lib: BlockingLib; readonly request: RequestRef; readonly seconds: Seconds; readonly line: Line | null }
+  /** More blocking HTTP calls than a sentence lists: counted, `seconds` in all. */
+  | { readonly kind: 'blocks-loop-on-many-requests'; readonly count: number; readonly seconds: Seconds; readonly line: Line | null };
 
 /** How the step's task left it. */
 export type Ending =

@@ -1,4 +1,4 @@
-# The async HTTP client from the tutorials: not installed.
+# The async HTTP client from the tutorials: simulated, on the virtual clock, with no network.
 import asyncio
 
 import aiohttp

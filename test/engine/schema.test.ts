@@ -19,7 +19,7 @@ async function engineJson(source: string, limits?: Parameters<typeof runProgram>
 /** Programs that end each way a run can end (the corpus programs all end `ok`). */
 const ENDINGS: readonly { readonly ending: string; readonly kind: string; readonly source: string }[] = [
   { ending: 'an exception', kind: 'exception', source: 'import asyncio\nasync def main():\n    raise ValueError("boom")\nasyncio.run(main())\n' },
-  { ending: 'a missing module', kind: 'exception', source: 'import requests\n' },
+  { ending: 'a missing module', kind: 'exception', source: 'import flask\n' },
   { ending: 'sys.exit', kind: 'exit', source: 'import sys\nsys.exit(3)\n' },
   { ending: 'the steps limit', kind: 'limit', source: 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n' },
   { ending: 'a deadlock', kind: 'deadlock', source: 'import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n' },

@@ -156,4 +156,39 @@ loop.call_soon(loop.stop)
 loop.run_forever()
 loop.close()
 `,
+  /**
+   * The simulated network: requests on the wire and queued for a connection (limit=2), a
+   * response arriving, a host that does not resolve, a read timeout, and requests.get blocking
+   * the loop once and four times in one step.
+   */
+  network: `import asyncio
+
+import aiohttp
+import requests
+
+
+async def fetch(session, url):
+    async with session.get(url) as response:
+        return response.status
+
+
+async def main():
+    connector = aiohttp.TCPConnector(limit=2)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        print(await asyncio.gather(*(fetch(session, f"https://example.com/{i}") for i in range(3))))
+        try:
+            await session.get("https://shop.invalid/")
+        except aiohttp.ClientConnectorError as error:
+            print(type(error).__name__)
+        try:
+            await session.get("https://httpbin.org/delay/5", timeout=aiohttp.ClientTimeout(sock_read=1))
+        except asyncio.TimeoutError as error:
+            print(type(error).__name__)
+    print(requests.get("https://example.com/one").status_code)
+    await asyncio.sleep(0)
+    print([requests.get(f"https://example.com/many/{i}").status_code for i in range(4)])
+
+
+asyncio.run(main())
+`,
 };

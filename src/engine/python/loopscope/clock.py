@@ -24,14 +24,15 @@ class Clock:
     def __init__(self):
         self.now = 0.0
         self.job = None          # the ExecutorJob running right now, if any
-        # Called with (seconds, frame) when time.sleep blocks the loop's thread.
+        # Called with (seconds, frame, request) when time.sleep blocks the loop's thread;
+        # request is {"method", "url"} when a simulated `requests` call blocks (net/wire.py).
         self.on_block = None
 
     def read(self):
         job = self.job
         return self.now + job.elapsed if job is not None else self.now
 
-    def sleep(self, secs, frame):
+    def sleep(self, secs, frame, request=None):
         if secs < 0:
             raise ValueError("sleep length must be non-negative")
         job = self.job
@@ -39,7 +40,7 @@ class Clock:
             job.elapsed += secs
             return
         if self.on_block is not None:
-            self.on_block(secs, frame)
+            self.on_block(secs, frame, request)
         self.now += secs
 
 

@@ -8,6 +8,9 @@ raises itself (`mark`), and the others are told by their type and attributes (Mo
 from .removed_api import removed_api_hint
 
 BLOCKED_MODULES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+# Simulated by loopscope.net: a part of them that is not simulated (aiohttp.web) is not missing
+# from the sandbox, and its ModuleNotFoundError says what is simulated instead.
+SIMULATED_MODULES = ("aiohttp", "httpx", "requests")
 
 # The sandbox's own exceptions carry CPython's words and this attribute: the hint's kind.
 _MARK = "_loopscope_hint"
@@ -32,6 +35,8 @@ def _own_hint(exc, filename):
         return {"k": kind}
     if isinstance(exc, ModuleNotFoundError) and exc.name:
         top = exc.name.partition(".")[0]
+        if top in SIMULATED_MODULES:
+            return None
         return {"k": "no-page"} if top in BLOCKED_MODULES else {"k": "missing-module", "module": top}
     if isinstance(exc, RuntimeError):
         # Pyodide has no threads: Thread.start() raises RuntimeError from inside threading.

@@ -79,6 +79,13 @@ def sleep_past_clock_end(limits, line, secs):
     return _limit("virtual-time", line, max=limits.max_virtual_time, cause="time.sleep", at=secs)
 
 
+def request_past_clock_end(limits, line, secs, request):
+    """A blocking simulated request (requests, httpx.get) at `line` would block past the clock's
+    limit: `request` is its BlockingRequest ({"lib", "method", "url"})."""
+    return _limit("virtual-time", line, max=limits.max_virtual_time, cause="request", at=secs,
+                  request=request)
+
+
 def busy_loop_end(line, rounds):
     return _limit("busy-loop", line, rounds=rounds)
 

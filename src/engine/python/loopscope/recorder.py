@@ -101,6 +101,14 @@ class Recorder:
             via = "wait_for" if getattr(owner, "_loopscope_wait_for", False) else "timeout"
             return '{"k":"timeout","task":%s,"via":"%s"}' % (
                 optional_id(self.task_id(owner._task)), via), "timeout"
+        # issue 10: the timer of a simulated HTTP request (net/wire.py RequestTimer).
+        request = getattr(callback, "_loopscope_request", None)
+        if request is not None:
+            target = {"k": "request", "method": request["method"], "url": request["url"],
+                      "task": self.task_id(current_task)}
+            if "fails" in request:
+                target["fails"] = request["fails"]
+            return value(target), "request"
         worker = getattr(callback, "_loopscope_worker", None)
         if worker is not None:
             return value({"k": "worker", "fn": worker, "task": self.task_id(current_task)}), "worker"
@@ -165,6 +173,12 @@ class Recorder:
                 self.task_id(c) if isinstance(c, TASK_TYPES) else None for c in waiter._children]}
         elif getattr(task, "_loopscope_executor", _NOTHING)[0] is waiter:
             on = {"k": "executor", "fn": task._loopscope_executor[1]}
+        elif getattr(waiter, "_loopscope_request", None) is not None:
+            # issue 10: a simulated HTTP request on the wire, or queued for a connection.
+            request = waiter._loopscope_request
+            on = {"k": "request", "method": request["method"], "url": request["url"]}
+            if request.get("queued"):
+                on["queued"] = True
         else:
             on = {"k": "future"}
             api_frame = _api_frame(frames, filename)
@@ -275,9 +289,13 @@ class Recorder:
             return '{"e":"out","s":%s,"fd":"err"}' % text(s)
         return '{"e":"out","s":%s}' % text(s)
 
-    def blocked(self, secs, line):
+    def blocked(self, secs, line, request=None):
         if self.enabled:
-            self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_id(line)))
+            if request is None:
+                self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_id(line)))
+            else:   # issue 10: a simulated `requests` call blocked the loop
+                self.emit('{"e":"block","d":%s,"l":%s,"req":%s}' % (
+                    number(secs), optional_id(line), value(request)))
 
     def worker(self, name, start, duration, hid):
         if self.enabled:

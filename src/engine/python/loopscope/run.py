@@ -20,6 +20,7 @@ from .limits import RunEnded, memory_error_end, real_ms_since, real_now
 from .lines import LineTracer
 from .main_module import MainModule
 from .console import Console
+from .net import SimulatedNetwork   # issue 10: simulated aiohttp / httpx / requests
 from .run_state import Run
 from .sandbox import Sandbox
 from .warning_hook import WarningHook
@@ -80,6 +81,8 @@ def _stage(run):
                                   lambda handler: signal.signal(signal.SIGINT, handler)))
         stage.enter_context(TimePatch())
         stage.enter_context(Sandbox())
+        # After Sandbox: the network's import finder goes first on the sandbox's meta_path.
+        stage.enter_context(SimulatedNetwork(run))
         stage.enter_context(RunLoops(run))
         if run.record:
             stage.enter_context(run.objects.patched())
@@ -190,6 +193,7 @@ def _trace_json(run, end, python_ms):
         "stderr": run.output.text("err"),
         "stats": {"steps": run.steps, "iterations": run.iterations, "tasks": run.task_count,
                   "virtualTime": CLOCK.now, "pythonMs": round(python_ms, 2)},
+        **({"notices": run.notices} if run.notices else {}),
     }
     if run.compat is not None:
         fields["compat"] = run.compat

@@ -44,6 +44,7 @@ class Run:
         self.busy = 0             # backward jumps since the loop last had control
         self.job_depth = 0
         self.ended = None         # the RunEnd dict once a limit/deadlock/stop ended the run
+        self.notices = []         # RunNotice dicts: what Loopscope tells about the run (net comments)
         self.active_loop = None
         self.loops = []
         self.task_class = VTask
@@ -221,13 +222,14 @@ class Run:
     def _output_limit(self):
         raise self.end_run(output_end(self.limits, self.line))
 
-    def on_block(self, secs, frame):
-        """time.sleep(secs) in the loop's thread: nothing else can run meanwhile."""
+    def on_block(self, secs, frame, request=None):
+        """time.sleep(secs) in the loop's thread: nothing else can run meanwhile. `request`:
+        the simulated `requests` call that blocks ({"method", "url"}), if it is one."""
         line = self.caller_line(frame)
         if not math.isfinite(secs) or self.clock.now + secs > self.limits.max_virtual_time:
             raise self.end_run(sleep_past_clock_end(self.limits, line, secs))
         if self.recording():
-            self.recorder.blocked(secs, line)
+            self.recorder.blocked(secs, line, request)
 
     def deadlock_end(self, loop):
         stuck = []

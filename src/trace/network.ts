@@ -1,0 +1,23 @@
+/**
+ * Did the run use the simulated network? Read from the trace, not from the source: a request
+ * timer, a wait on a request, or a blocking HTTP call. The page says so next to the output, so
+ * nobody takes the simulated latencies and bodies for a real server's.
+ */
+import type { Trace, TraceEvent } from '../protocol/trace';
+
+function isNetworkEvent(e: TraceEvent): boolean {
+  switch (e.e) {
+    case 'sched':
+      return e.on.k === 'request';
+    case 'suspend':
+      return e.on.k === 'request';
+    case 'block':
+      return e.req !== undefined;
+    default:
+      return false;
+  }
+}
+
+export function usedSimulatedNetwork(trace: Trace): boolean {
+  return trace.events.some(isNetworkEvent) || (trace.end.kind === 'limit' && trace.end.limit === 'virtual-time' && trace.end.cause === 'request');
+}
