@@ -232,14 +232,21 @@ async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise
   };
 }
 
+/**
+ * `--semaphore [DIST]`: only the 1,000-task Semaphore seeks and scrub (a minute instead of many),
+ * served from DIST (default dist/), so two builds can be compared run for run.
+ */
+const SEMAPHORE_ONLY = process.argv.includes('--semaphore');
+const DIST = SEMAPHORE_ONLY ? process.argv[process.argv.indexOf('--semaphore') + 1] : undefined;
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
     const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const trace = traceOf100kSteps();
   const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const outDir = DIST === undefined ? [] : ['--outDir', DIST];
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...outDir], {
     cwd: ROOT,
     stdio: 'ignore',
     detached: true,
@@ -260,6 +267,23 @@ async function main(): Promise<void> {
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
       ],
     });
+    if (SEMAPHORE_ONLY) {
+      const semaphoreTrace = traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE);
+      const seek = await seekTimes(browser, url, semaphoreTrace);
+      const scrub = await scrubFrames(browser, url, semaphoreTrace);
+      console.log(
+        JSON.stringify({
+          bench: 'page --semaphore',
+          seekRenderMedianMs: round(median(seek.commit)),
+          seekRenderP95Ms: round(percentile(seek.commit, 95)),
+          seekNextFrameP95Ms: round(percentile(seek.frame, 95)),
+          scrubFps: round(scrub.fps),
+          scrubFrameP95Ms: round(scrub.p95),
+        }),
+      );
+      return;
+    }
+    const trace = traceOf100kSteps();
     const load = await loadTimes(browser, url);
     const seek = await seekTimes(browser, url, trace);
     const scrub = await scrubFrames(browser, url, trace);
