@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { layoutGraph, type Point } from '../src/panels/graphLayout.ts';
+import { layoutGraph, type Layout } from '../src/panels/graphLayout.ts';
 import type { Trace } from '../src/protocol/trace.ts';
 import { awaitGraph, indexTrace, objectsAt } from '../src/trace/index.ts';
 
@@ -34,7 +34,7 @@ const cpu = (): number => {
 
 function run(cursors: readonly number[]) {
   const t = { objects: [] as number[], graph: [] as number[], layout: [] as number[], total: [] as number[] };
-  let layout: ReadonlyMap<string, Point> = new Map();
+  let layout: Layout = new Map();
   for (const step of cursors) {
     const a = cpu();
     objectsAt(index, { step });

@@ -8,7 +8,7 @@ import type { BlockingRequest, Line, Seconds, TaskId, TraceEvent } from '../prot
 import { assertNever } from '../protocol/assertNever';
 import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
-import { callRef, describeAwait, isDefaultTaskName, requestRef, taskLabel, timeoutKind } from './describe';
+import { callRef, isDefaultTaskName, requestRef, taskLabel, timeoutKind } from './describe';
 import { describeAwaitAt } from './objectAwait';
 import { objectsAt } from './objects';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';

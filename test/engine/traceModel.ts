@@ -54,6 +54,7 @@ export function replay(trace: Trace): ModelResult {
     states.set(task, to);
   };
 
+  const objects = new Set<number>();
   trace.events.forEach((event, i) => {
     const at = `event ${i} (${event.e})`;
     switch (event.e) {
@@ -126,6 +127,15 @@ export function replay(trace: Trace): ModelResult {
       case 'cancel':
       case 'uncancel':
         if (!created.has(event.task)) problems.push(`${at}: cancel of unknown task ${event.task}`);
+        break;
+      case 'obj':
+        if (objects.has(event.o)) problems.push(`${at}: object ${event.o} announced twice`);
+        if (event.by !== null && !created.has(event.by)) problems.push(`${at}: object made by unknown task ${event.by}`);
+        objects.add(event.o);
+        break;
+      case 'objstate':
+        // An object's state changes only after the step that made it announced it.
+        if (!objects.has(event.o)) problems.push(`${at}: state of object ${event.o} before it was announced`);
         break;
       case 'line':
       case 'out':
