@@ -45,7 +45,7 @@ const LIMITS: { readonly [K in LimitKind]: readonly (readonly [LimitOf<K>, strin
         at: 1e308,
         request: { lib: 'requests', method: 'GET', url: 'https://slow.example.com/report' },
       },
-      "The simulated requests GET https://slow.example.com/report at line 11 would block the loop past the 3600 s " +
+      "The simulated requests.get('https://slow.example.com/report') at line 11 would block the loop past the 3600 s " +
         "limit of the program's clock: the server never answers and no timeout was given.",
     ],
     [
@@ -58,7 +58,7 @@ const LIMITS: { readonly [K in LimitKind]: readonly (readonly [LimitOf<K>, strin
         at: 4000,
         request: { lib: 'httpx', method: 'POST', url: 'https://api.example.com/jobs' },
       },
-      "The simulated httpx POST https://api.example.com/jobs at line 7 would block the loop for 4000 s, past the 3600 s " +
+      "The simulated httpx.post('https://api.example.com/jobs') at line 7 would block the loop for 4000 s, past the 3600 s " +
         "limit of the program's clock.",
     ],
   ],
@@ -206,6 +206,8 @@ function figuresOf(end: RunEnd): string[] {
         case 'steps':
           return [grouped(end.max), clockReading(end.t)];
         case 'virtual-time':
+          // A blocking request that never gets an answer (at 1e308) has no duration to say.
+          if (end.cause === 'request' && end.at >= 1e308) return [...line, shortNumber(end.max)];
           return [...line, shortNumber(end.max), end.cause === 'timer' ? clockReading(end.at) : shortNumber(end.at)];
         case 'busy-loop':
           return [...line, grouped(end.rounds)];

@@ -103,9 +103,9 @@ export function clockReading(t: number): string {
   return t >= 1e308 || t === Infinity ? 'inf' : t.toFixed(3);
 }
 
-/** A blocking simulated call as code: "requests.get('https://…')" style, `lib METHOD url`. */
+/** A blocking simulated call as the program wrote it: requests.get('https://…'). */
 function requestCall(request: BlockingRequest | undefined): string {
-  return request === undefined ? 'request' : `${request.lib} ${request.method} ${request.url}`;
+  return request === undefined ? 'request' : `${request.lib}.${request.method.toLowerCase()}('${request.url}')`;
 }
 
 /** Bytes as the whole mebibytes the engine's message gave: 1073741824 → "1,024". */

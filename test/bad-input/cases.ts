@@ -203,7 +203,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'get-event-loop-top-level.py',
     what: 'old-style asyncio.get_event_loop() at top level (an error since 3.14)',
-    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'There is no current event loop'], line: 10 },
+    expect: { kind: 'exception', messageIncludes: ['RuntimeError', 'There is no current event loop'], line: 10, hint: 'removed-api' },
   },
   {
     file: 'recursion-sync.py',
@@ -306,7 +306,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
       limit: 'virtual-time',
       cause: 'request',
       line: 11,
-      messageIncludes: ['The simulated requests GET https://slow.example.com/report at line 11'],
+      messageIncludes: ["The simulated requests.get('https://slow.example.com/report') at line 11"],
     },
   },
   {

@@ -62,7 +62,7 @@ describe('asyncio internals, checked at boot', () => {
     const { pyodide } = await sharedEngine();
     const listed = new Set(JSON.parse(pyodide.runPython(`
 import json, loopscope.asyncio_internals as ai
-json.dumps([a for _, a in ai.ATTRIBUTES] + [n.rsplit(".", 1)[-1] for _, n in ai.NAMES])
+json.dumps([a for _, a in ai.ATTRIBUTES] + [a for _, a in ai.OBJECT_READS] + [n.rsplit(".", 1)[-1] for _, n in ai.NAMES])
 `) as string) as string[]);
     const reads = privateReads();
     expect(reads.size).toBeGreaterThan(10); // the scan finds the reads (task._fut_waiter, loop._ready...)
