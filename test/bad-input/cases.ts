@@ -341,8 +341,9 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     file: 'long-c-call.py',
-    what: 'sum(range(10**13)): one C call for hours, no line events to stop it at',
+    what: 'three prints, then sum(range(10**13)): one C call for hours, no line events to stop it at; the prints are kept',
     expect: { kind: 'limit', limit: 'wall-clock', cause: 'c-call', messageIncludes: ['inside one call that never returned to Python'] },
+    stdoutFile: 'expected/long-c-call.out',
   },
   {
     file: 'output-flood-lines.py',
