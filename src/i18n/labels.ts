@@ -91,6 +91,10 @@ function figures(l: InLine, full: string): string {
     case 'Event':
     case 'Condition':
     case 'Barrier':
+    case 'Future':
+    case 'gather':
+    case 'TaskGroup':
+    case 'timeout':
       return l.object.type;
   }
 }

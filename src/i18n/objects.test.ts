@@ -17,6 +17,10 @@ const KINDS: readonly ObjectKind[] = [
   'PriorityQueue',
   'LifoQueue',
   'Barrier',
+  'Future',
+  'gather',
+  'TaskGroup',
+  'timeout',
 ];
 
 function view(kind: ObjectKind): ObjectView {
@@ -37,8 +41,39 @@ function view(kind: ObjectKind): ObjectView {
     unfinished: 2,
     count: 2,
     phase: 'filling' as const,
+    future: 'done' as const,
+    result: '42',
+    error: null,
+    callbacks: [],
+    children: [4, 5, 6],
+    childCount: 3,
+    childrenDone: 2,
+    running: [6],
+    runningCount: 1,
+    groupPhase: 'exiting' as const,
+    aborting: true,
+    parent: 1,
+    errors: 1,
+    timeout: 'active' as const,
+    deadline: 1.5,
+    guarded: 1,
   };
-  return { id: 1, kind, name: null, ordinal: 3, line: 4, by: 1, capacity: 5, lock: null, state, before: state, changed: false };
+  return {
+    id: 1,
+    kind,
+    name: null,
+    ordinal: 3,
+    line: 4,
+    by: 1,
+    capacity: 5,
+    lock: null,
+    returnExceptions: true,
+    byWaitFor: false,
+    shield: null,
+    state,
+    before: state,
+    changed: false,
+  };
 }
 
 describe('objects words', () => {
@@ -51,6 +86,9 @@ describe('objects words', () => {
     if (kind.endsWith('Semaphore')) expect([en, zh].every((t) => t.includes('1/5'))).toBe(true);
     if (kind.endsWith('Queue')) expect([en, zh].every((t) => t.includes('2/5'))).toBe(true);
     if (kind === 'Barrier') expect([en, zh].every((t) => t.includes('2/5'))).toBe(true);
+    if (kind === 'Future') expect([en, zh].every((t) => t.includes('42'))).toBe(true);
+    if (kind === 'gather' || kind === 'TaskGroup') expect([en, zh].every((t) => t.includes('2/3'))).toBe(true);
+    if (kind === 'timeout') expect([en, zh].every((t) => t.includes('1.500'))).toBe(true);
   });
 
   it('names an object by its variable, else by kind and number', () => {

@@ -7,7 +7,12 @@ import type { Line, TaskId } from './trace';
 /** 1-based number of an asyncio object (Lock, Queue...) the program made, in creation order. */
 export type ObjectId = number;
 
-/** The asyncio classes whose objects are recorded (a learner's subclass counts as its base). */
+/**
+ * The asyncio classes whose objects are recorded (a learner's subclass counts as its base), and
+ * the future-like ones: `Future` (a plain future the program makes with loop.create_future() or
+ * awaits; also shield()'s outer future, with `shield`), `gather` (gather()'s _GatheringFuture),
+ * `TaskGroup`, `timeout` (asyncio.timeout()'s Timeout, also the one wait_for uses).
+ */
 export type ObjectKind =
   | 'Lock'
   | 'Semaphore'
@@ -17,7 +22,26 @@ export type ObjectKind =
   | 'Queue'
   | 'PriorityQueue'
   | 'LifoQueue'
-  | 'Barrier';
+  | 'Barrier'
+  | 'Future'
+  | 'gather'
+  | 'TaskGroup'
+  | 'timeout';
+
+/** A Future's (and a gather's) `_state`: PENDING, FINISHED, CANCELLED. */
+export type FutureState = 'pending' | 'done' | 'cancelled';
+
+/** Where a TaskGroup is: not entered yet, its body runs, __aexit__ waits for its children, exited. */
+export type TaskGroupPhase = 'new' | 'open' | 'exiting' | 'done';
+
+/** A Timeout's `_state` (asyncio.timeouts._State's values). */
+export type TimeoutState = 'created' | 'active' | 'expiring' | 'expired' | 'finished';
+
+/** What a shield protects: its inner future, a task or a recorded object (neither: another future). */
+export interface ShieldInner {
+  readonly task?: TaskId;
+  readonly o?: ObjectId;
+}
 
 /**
  * The program made an asyncio object (announced at the end of the step that made it, when the
@@ -42,6 +66,12 @@ export interface ObjectEvent {
   readonly parties?: number;
   /** Conditions made on a recorded Lock: that lock. */
   readonly lock?: ObjectId;
+  /** gather(..., return_exceptions=True). */
+  readonly rexc?: true;
+  /** A timeout made by asyncio.wait_for (absent: asyncio.timeout / timeout_at). */
+  readonly via?: 'wait_for';
+  /** A Future that shield() made (its outer one): what it shields. */
+  readonly shield?: ShieldInner;
 }
 
 /**
@@ -94,5 +124,35 @@ export interface ObjectStateEvent {
   /** Barrier: tasks in it, and its phase. */
   readonly n?: number;
   readonly phase?: 'filling' | 'draining' | 'resetting' | 'broken';
+  /**
+   * Future, gather: its state; once done, its result's short repr (`res`) or its exception
+   * (`exc`, "ValueError: boom"). Its awaiters are `wait` (the order CPython wakes them) and,
+   * once it is done, `woke` until each has run.
+   */
+  readonly fut?: FutureState;
+  readonly res?: string;
+  readonly exc?: string;
+  /** Future, gather: the names of its done callbacks other than its awaiters' wakeups. */
+  readonly cbs?: ListChange<string>;
+  /**
+   * gather: its children that are tasks; TaskGroup: every child it has had, in creation order
+   * (the first 32), and how many children in all (`nk`).
+   */
+  readonly kids?: ListChange<TaskId>;
+  readonly nk?: number;
+  /** TaskGroup: its children still in `_tasks` (a child leaves when its done callback has run),
+   * the first 32 by task id, and how many (`np`). */
+  readonly pend?: ListChange<TaskId>;
+  readonly np?: number;
+  /** TaskGroup: its phase, aborting (a child failed, the others are cancelled), the task that
+   * runs `async with` (`_parent_task`), and the children's exceptions collected so far. */
+  readonly tg?: TaskGroupPhase;
+  readonly abort?: boolean;
+  readonly parent?: TaskId;
+  readonly errs?: number;
+  /** timeout: its state, its deadline on the loop's clock (null: none), the task it guards. */
+  readonly tmo?: TimeoutState;
+  readonly when?: number | null;
+  readonly task?: TaskId;
 }
 

@@ -3,13 +3,16 @@
  * something or hold something, and the objects they wait on or hold; edges say how they are tied.
  *
  * Every edge goes from the task that is tied to what it is tied to:
- * - `awaits`: the task awaits another task (`await other`, `await task`);
- * - `child`: the task awaits gather() over this child;
+ * - `awaits`: the task awaits another task (`await other`, `await task`) or a plain Future;
+ * - `child`: the task is a child of another: of the task that awaits gather() over it, or of the
+ *   task that runs `async with` of its TaskGroup (`_parent_task`);
  * - `waits`: the task stands in an object's line (a permit, the lock, set(), get()...);
  * - `holds`: the task holds the object (a Lock, a Semaphore's permit, a Condition's lock).
- * A task waits for what it awaits or waits on, and an object waits for its holders to release
- * it: following those, a cycle is a deadlock (nothing in it can move by itself). Its edges are
- * marked `cycle`.
+ * A task waits for what it awaits or waits on, a parent for its children while it awaits their
+ * gather or waits in its TaskGroup's exit, and an object waits for its holders to release it:
+ * following those, a cycle is a deadlock (nothing in it can move by itself). Its edges are
+ * marked `cycle`. gather, TaskGroup and timeout objects are no nodes: their ties are the `child`
+ * edges between tasks (a timeout ties no one: it waits for nothing).
  */
 import type { ObjectId, TaskId } from '../protocol/trace';
 import { objectsAt, type ObjectView } from './objects';
@@ -47,7 +50,7 @@ export const GRAPH_LINE_LIMIT = 8;
 export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
   const state = stateAt(index, cursor);
   const objects = objectsAt(index, cursor);
-  const edges: { kind: AwaitEdgeKind; from: string; to: string }[] = [];
+  const edges: Tie[] = [];
   const taskNodes = new Set<TaskId>();
   const addTask = (task: TaskId): string => {
     taskNodes.add(task);
@@ -63,7 +66,7 @@ export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
     } else if (on.k === 'gather') {
       const pending = on.children.filter((c): c is TaskId => c !== null && !finished.has(c));
       for (const child of pending.slice(0, GRAPH_LINE_LIMIT)) {
-        edges.push({ kind: 'child', from: addTask(snap.id), to: addTask(child) });
+        edges.push({ kind: 'child', from: addTask(child), to: addTask(snap.id), parentWaits: true });
       }
     }
   }
@@ -71,6 +74,22 @@ export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
   for (const o of objects) {
     const s = o.state;
     const key = objectKey(o.id);
+    if (o.kind === 'TaskGroup') {
+      if (s.parent === null || finished.has(s.parent) || s.groupPhase === 'done') continue;
+      const pending = s.running.filter((c) => !finished.has(c));
+      for (const child of pending.slice(0, GRAPH_LINE_LIMIT)) {
+        // The parent waits for them only in the group's exit; before, it runs its body.
+        edges.push({ kind: 'child', from: addTask(child), to: addTask(s.parent), parentWaits: s.groupPhase === 'exiting' });
+      }
+      continue;
+    }
+    if (o.kind === 'gather' || o.kind === 'timeout') continue;
+    if (o.kind === 'Future') {
+      if (s.waiters.length === 0) continue;
+      objectNodes.push(o);
+      for (const waiter of s.waiters.slice(0, GRAPH_LINE_LIMIT)) edges.push({ kind: 'awaits', from: addTask(waiter), to: key });
+      continue;
+    }
     const lines = [s.waiters, s.putters, s.joiners];
     if (s.holders.length === 0 && lines.every((l) => l.length === 0)) continue;
     objectNodes.push(o);
@@ -89,28 +108,43 @@ export function awaitGraph(index: TraceIndex, cursor: Cursor): AwaitGraph {
     ...[...taskNodes].sort((a, b) => a - b).map((task): GraphNode => ({ kind: 'task', key: taskKey(task), task })),
     ...objectNodes.map((object): GraphNode => ({ kind: 'object', key: objectKey(object.id), object })),
   ];
-  const marked = edges.map((e, i) => ({ ...e, cycle: onCycle[i] === true }));
+  const marked = edges.map((e, i): AwaitEdge => ({ kind: e.kind, from: e.from, to: e.to, cycle: onCycle[i] === true }));
   return { nodes, edges: marked, hasCycle: marked.some((e) => e.cycle) };
+}
+
+/** An edge as it is built; `parentWaits`: a `child` edge whose parent waits for the child. */
+interface Tie {
+  readonly kind: AwaitEdgeKind;
+  readonly from: string;
+  readonly to: string;
+  readonly parentWaits?: boolean;
 }
 
 /**
  * Which edges lie on a cycle of waiting: an edge is on one when both its ends are in the same
  * strongly connected component (Tarjan's algorithm) of the waits-for graph, where a `holds`
- * edge counts from the object to its holder.
+ * edge counts from the object to its holder, a `child` edge from the parent to the child (and
+ * not at all while the parent does not wait for it).
  */
-function cycleEdges(edges: readonly { kind: AwaitEdgeKind; from: string; to: string }[]): boolean[] {
-  const waitsFor = (e: { kind: AwaitEdgeKind; from: string; to: string }): [string, string] =>
-    e.kind === 'holds' ? [e.to, e.from] : [e.from, e.to];
+function cycleEdges(edges: readonly Tie[]): boolean[] {
+  const waitsFor = (e: Tie): [string, string] | null => {
+    if (e.kind === 'child') return e.parentWaits === true ? [e.to, e.from] : null;
+    return e.kind === 'holds' ? [e.to, e.from] : [e.from, e.to];
+  };
   const next = new Map<string, string[]>();
   for (const e of edges) {
-    const [a, b] = waitsFor(e);
+    const tie = waitsFor(e);
+    if (tie === null) continue;
+    const [a, b] = tie;
     const list = next.get(a);
     if (list === undefined) next.set(a, [b]);
     else list.push(b);
   }
   const component = stronglyConnected(next);
   return edges.map((e) => {
-    const [a, b] = waitsFor(e);
+    const tie = waitsFor(e);
+    if (tie === null) return false;
+    const [a, b] = tie;
     return component.get(a) !== undefined && component.get(a) === component.get(b);
   });
 }

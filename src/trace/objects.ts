@@ -1,6 +1,8 @@
 /**
- * objectsAt: each asyncio object's state (Lock, Semaphore, Event, Condition, Queue, Barrier) at a
- * cursor, replayed from the engine's 'obj' and 'objstate' events.
+ * objectsAt: each asyncio object's state (Lock, Semaphore, Event, Condition, Queue, Barrier,
+ * Future, gather, TaskGroup, timeout) at a cursor, replayed from the engine's 'obj' and
+ * 'objstate' events. How many of a gather's or TaskGroup's children are done comes from the
+ * tasks' own ends (a child finishing is the task's event, not the group's).
  *
  * Each object keeps its own list of changes with a keyframe (a full state) every
  * KEYFRAME_EVERY changes, so a seek costs a binary search and at most that many small list
@@ -15,6 +17,7 @@ import type {
   ObjectStateEvent,
   TaskId,
 } from '../protocol/trace';
+import type { FutureState, ShieldInner, TaskGroupPhase, TimeoutState } from '../protocol/objects';
 import { eventPosition } from './stateAt';
 import type { Cursor, TraceIndex } from './types';
 
@@ -44,6 +47,32 @@ export interface ObjectState {
   /** Barrier: tasks in it, and its phase. */
   readonly count: number;
   readonly phase: 'filling' | 'draining' | 'resetting' | 'broken';
+  /** Future, gather: pending, done or cancelled; once done, its result or exception (short). */
+  readonly future: FutureState;
+  readonly result: string | null;
+  readonly error: string | null;
+  /** Future, gather: its done callbacks' names, other than its awaiters' wakeups. */
+  readonly callbacks: readonly string[];
+  /** gather: its task children; TaskGroup: every child it has had (the first 32 of `childCount`). */
+  readonly children: readonly TaskId[];
+  readonly childCount: number;
+  /**
+   * How many children had finished at the cursor: a gather's by the tasks' ends, a TaskGroup's
+   * as CPython counts them (`childCount` less those still in its `_tasks`, `running`).
+   */
+  readonly childrenDone: number;
+  /** TaskGroup: its children still in `_tasks`, by task id (the first 32 of `runningCount`). */
+  readonly running: readonly TaskId[];
+  readonly runningCount: number;
+  /** TaskGroup: its phase, whether it aborts (a child failed), `_parent_task`, errors so far. */
+  readonly groupPhase: TaskGroupPhase;
+  readonly aborting: boolean;
+  readonly parent: TaskId | null;
+  readonly errors: number;
+  /** timeout: its state, its deadline on the loop's clock (null: none), the task it guards. */
+  readonly timeout: TimeoutState;
+  readonly deadline: number | null;
+  readonly guarded: TaskId | null;
 }
 
 /** An object the program made, and its state at the cursor. */
@@ -60,6 +89,12 @@ export interface ObjectView {
   readonly capacity: number;
   /** Conditions on a recorded Lock: that lock. */
   readonly lock: ObjectId | null;
+  /** gather(..., return_exceptions=True). */
+  readonly returnExceptions: boolean;
+  /** A timeout asyncio.wait_for made (false: asyncio.timeout / timeout_at). */
+  readonly byWaitFor: boolean;
+  /** shield()'s outer Future: what it shields. */
+  readonly shield: ShieldInner | null;
   readonly state: ObjectState;
   /** True when the step the cursor is in changed this object. */
   readonly changed: boolean;
@@ -105,8 +140,13 @@ function computeObjectsAt(index: TraceIndex, cursor: Cursor, end: number): reado
   const out: ObjectView[] = [];
   for (const t of objectTimelines(index)) {
     if (t.madeAt >= end) break;
-    const state = comingOut(t.made.kind, stateOf(t, end));
-    const before = comingOut(t.made.kind, t.madeAt >= stepStart ? newState(t.made) : stateOf(t, stepStart));
+    const state = withChildrenDone(index, t.made.kind, comingOut(t.made.kind, stateOf(t, end)), cursor.step);
+    const before = withChildrenDone(
+      index,
+      t.made.kind,
+      comingOut(t.made.kind, t.madeAt >= stepStart ? newState(t.made) : stateOf(t, stepStart)),
+      cursor.step - 1,
+    );
     out.push({
       id: t.made.o,
       kind: t.made.kind,
@@ -116,12 +156,33 @@ function computeObjectsAt(index: TraceIndex, cursor: Cursor, end: number): reado
       by: t.made.by,
       capacity: t.made.init ?? t.made.max ?? t.made.parties ?? 0,
       lock: t.made.lock ?? null,
+      returnExceptions: t.made.rexc === true,
+      byWaitFor: t.made.via === 'wait_for',
+      shield: t.made.shield ?? null,
       state,
       before,
-      changed: t.madeAt >= stepStart || countBefore(t.at, end) > countBefore(t.at, stepStart),
+      changed:
+        t.madeAt >= stepStart ||
+        countBefore(t.at, end) > countBefore(t.at, stepStart) ||
+        state.childrenDone !== before.childrenDone,
     });
   }
   return out;
+}
+
+/** A gather's or TaskGroup's children that had finished by the end of `step`. */
+function withChildrenDone(index: TraceIndex, kind: ObjectKind, s: ObjectState, step: number): ObjectState {
+  if (kind === 'TaskGroup') {
+    const done = s.childCount - s.runningCount;
+    return done === s.childrenDone ? s : { ...s, childrenDone: done };
+  }
+  if (s.children.length === 0) return s;
+  let done = 0;
+  for (const child of s.children) {
+    const end = index.tasks[child - 1]?.end;
+    if (end !== undefined && end.step <= step) done++;
+  }
+  return done === s.childrenDone ? s : { ...s, childrenDone: done };
 }
 
 /** The engine records items in storage order: a LifoQueue's last item comes out first. */
@@ -201,6 +262,22 @@ export function newState(made: ObjectEvent): ObjectState {
     unfinished: 0,
     count: 0,
     phase: 'filling',
+    future: 'pending',
+    result: null,
+    error: null,
+    callbacks: [],
+    children: [],
+    childCount: 0,
+    childrenDone: 0,
+    running: [],
+    runningCount: 0,
+    groupPhase: 'new',
+    aborting: false,
+    parent: null,
+    errors: 0,
+    timeout: 'created',
+    deadline: null,
+    guarded: null,
   };
 }
 
@@ -237,6 +314,22 @@ function applyChange(s: ObjectState, c: ObjectStateEvent): ObjectState {
     unfinished: c.unf ?? s.unfinished,
     count: c.n ?? s.count,
     phase: c.phase ?? s.phase,
+    future: c.fut ?? s.future,
+    result: c.res ?? s.result,
+    error: c.exc ?? s.error,
+    callbacks: applyList(s.callbacks, c.cbs),
+    children: applyList(s.children, c.kids),
+    childCount: c.nk ?? s.childCount,
+    childrenDone: s.childrenDone,
+    running: applyList(s.running, c.pend),
+    runningCount: c.np ?? s.runningCount,
+    groupPhase: c.tg ?? s.groupPhase,
+    aborting: c.abort ?? s.aborting,
+    parent: c.parent ?? s.parent,
+    errors: c.errs ?? s.errors,
+    timeout: c.tmo ?? s.timeout,
+    deadline: c.when === undefined ? s.deadline : c.when,
+    guarded: c.task ?? s.guarded,
   };
 }
 

@@ -10,20 +10,53 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../src/protocol/trace';
-import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type ObjectView, type TraceIndex } from '../../src/trace';
+import { objectName } from '../../src/i18n/objects';
+import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type ObjectState, type ObjectView, type TraceIndex } from '../../src/trace';
 import { traceOf } from '../engine/sharedEngine';
 
 const DIR = new URL('./programs/', import.meta.url);
 const EXPECTED = new URL('./expected/', import.meta.url);
 const names = readdirSync(DIR).filter((n) => n.endsWith('.py') && !n.startsWith('_'));
 
+/** A future's state as _show.py prints it from `_state`, `_result` and `_exception`. */
+function outcome(s: ObjectState): string {
+  switch (s.future) {
+    case 'pending':
+      return 'state=PENDING';
+    case 'cancelled':
+      return 'state=CANCELLED';
+    case 'done':
+      return s.error !== null ? `state=FINISHED exc=${s.error}` : `state=FINISHED result=${s.result ?? ''}`;
+  }
+}
+
 /** The line _show.py prints, made from Loopscope's derived state. */
-function showLine(view: ObjectView, taskName: (id: number) => string): string {
+function showLine(view: ObjectView, index: TraceIndex): string {
   const s = view.state;
+  const taskName = (id: number): string => index.tasks[id - 1]?.name ?? '?';
   const line = (ids: readonly number[]): string => ids.map(taskName).join(',');
   const py = (b: boolean): string => (b ? 'True' : 'False');
+  const name = objectName(view);
   let state: string;
   switch (view.kind) {
+    case 'Future':
+      return `@ ${name} Future ${outcome(s)} wait=${line(s.waiters)}`;
+    case 'gather':
+      return `@ ${name} gather ${outcome(s)} done=${s.childrenDone}/${s.childCount} wait=${line(s.waiters)}`;
+    case 'TaskGroup': {
+      const running = s.running;
+      const exiting = s.groupPhase === 'exiting' || s.groupPhase === 'done';
+      return (
+        `@ ${name} TaskGroup entered=${py(s.groupPhase !== 'new')} exiting=${py(exiting)} aborting=${py(s.aborting)}` +
+        ` tasks=${running.map(taskName).sort().join(',')} parent=${s.parent === null || s.groupPhase === 'done' ? '-' : taskName(s.parent)}`
+      );
+    }
+    case 'timeout': {
+      // _show.py prints deadlines from main's start (CPython's clock is real; Loopscope's starts at main's first step).
+      const t0 = index.steps[0]?.t ?? 0;
+      const when = s.deadline === null ? 'None' : (s.deadline - t0).toFixed(1);
+      return `@ ${name} timeout state=${s.timeout} when=${when} task=${s.guarded === null ? '-' : taskName(s.guarded)}`;
+    }
     case 'Lock':
     case 'Condition':
       state = `locked=${py(s.locked)}`;
@@ -44,7 +77,7 @@ function showLine(view: ObjectView, taskName: (id: number) => string): string {
       state = `items=[${s.items.join('|')}] unf=${s.unfinished} put=${line(s.putters)} join=${line(s.joiners)}`;
       break;
   }
-  return `@ ${view.name ?? '?'} ${view.kind} ${state} wait=${line(s.waiters)}`;
+  return `@ ${name} ${view.kind} ${state} wait=${line(s.waiters)}`;
 }
 
 interface Run {
@@ -71,10 +104,10 @@ describe('object states agree with CPython 3.13', () => {
         const step = stepOfEvent(index, i);
         const views = objectsAt(index, { step });
         for (const printedLine of e.s.trimEnd().split('\n')) {
-          const objectName = printedLine.split(' ')[1];
-          const view = views.find((v) => v.name === objectName);
+          const printedName = printedLine.split(' ')[1];
+          const view = views.find((v) => objectName(v) === printedName);
           printed.push(printedLine);
-          derived.push(view === undefined ? `(no ${objectName ?? '?'})` : showLine(view, taskName));
+          derived.push(view === undefined ? `(no ${printedName ?? '?'})` : showLine(view, index));
         }
       });
       expect(printed.length).toBeGreaterThan(3);
@@ -131,5 +164,83 @@ describe('the await graph', () => {
       waitEdges = Math.max(waitEdges, graph.edges.filter((e) => e.kind === 'waits').length);
     }
     expect(waitEdges).toBe(3); // d2, d3, d4 in line at once
+  });
+});
+
+describe('the await graph of gather, TaskGroup and Future', () => {
+  const named = (index: TraceIndex, graph: ReturnType<typeof awaitGraph>) => (key: string): string => {
+    const node = graph.nodes.find((n) => n.key === key);
+    if (node === undefined) return key;
+    return node.kind === 'task' ? (index.tasks[node.task - 1]?.name ?? '?') : objectName(node.object);
+  };
+  const edgesAt = (index: TraceIndex, step: number, kind: string): string[] => {
+    const graph = awaitGraph(index, { step });
+    const name = named(index, graph);
+    return graph.edges.filter((e) => e.kind === kind).map((e) => `${name(e.from)} ${e.kind} ${name(e.to)}`).sort();
+  };
+
+  it("gather's children are children of the task that awaits it, and gather is no node", async () => {
+    const { index } = await run('gather.py');
+    // The step where main first awaits `everyone` over k1, k3, k2 (none done yet).
+    const step = index.steps.findIndex((_, i) => edgesAt(index, i + 1, 'child').length === 3) + 1;
+    expect(step).toBeGreaterThan(0);
+    expect(edgesAt(index, step, 'child')).toEqual(['k1 child Task-1', 'k2 child Task-1', 'k3 child Task-1']);
+    for (let s = 0; s <= index.steps.length; s++) {
+      expect(awaitGraph(index, { step: s }).nodes.some((n) => n.kind === 'object' && n.object.kind === 'gather')).toBe(false);
+    }
+  });
+
+  it("a TaskGroup's running children are children of its parent task, and leave as they finish", async () => {
+    const { index } = await run('taskgroup.py');
+    const seen = new Set<string>();
+    for (let s = 0; s <= index.steps.length; s++) for (const e of edgesAt(index, s, 'child')) seen.add(e);
+    expect([...seen].sort()).toEqual(['a1 child Task-1', 'a2 child Task-1', 'b1 child Task-1', 'b3 child Task-1', 'b6 child Task-1']);
+    expect(edgesAt(index, index.steps.length, 'child')).toEqual([]);
+  });
+
+  it('tasks awaiting a plain Future await it', async () => {
+    const { index } = await run('future.py');
+    const all = new Set<string>();
+    for (let s = 0; s <= index.steps.length; s++) for (const e of edgesAt(index, s, 'awaits')) all.add(e);
+    expect([...all].sort()).toEqual([
+      'Task-1 awaits doomed',
+      'Task-1 awaits plain',
+      'Task-1 awaits setter', // a task: as before
+      'Task-1 awaits watch',
+      'w0 awaits answer',
+      'w1 awaits answer',
+    ]);
+  });
+
+  it("a parent that holds a lock and waits in its TaskGroup's exit for a child that wants the lock: a cycle", async () => {
+    const source = [
+      'import asyncio',
+      'async def child(lock):',
+      '    async with lock:',
+      '        pass',
+      'async def main():',
+      '    lock = asyncio.Lock()',
+      '    async with lock:',
+      '        async with asyncio.TaskGroup() as tg:',
+      '            tg.create_task(child(lock), name="kid")',
+      '            await asyncio.sleep(0)',
+      '            await asyncio.sleep(0)',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const trace = await traceOf(source);
+    const index = indexTrace(trace);
+    expect(trace.end.kind).toBe('deadlock');
+    const last = awaitGraph(index, { step: index.steps.length });
+    const name = named(index, last);
+    expect(last.edges.filter((e) => e.cycle).map((e) => `${name(e.from)} ${e.kind} ${name(e.to)}`).sort()).toEqual([
+      'Task-1 holds lock',
+      'kid child Task-1',
+      'kid waits lock',
+    ]);
+    // While main still runs its body (sleeping), kid waits for the lock but main does not wait for kid.
+    const body = index.steps.findIndex((_, i) => edgesAt(index, i + 1, 'waits').includes('kid waits lock')) + 1;
+    expect(body).toBeGreaterThan(0);
+    expect(awaitGraph(index, { step: body }).hasCycle).toBe(false);
   });
 });

@@ -12,8 +12,53 @@ def _line(dq):
     return ",".join(wait)
 
 
+_T0 = [0.0]
+
+
+def start_clock():
+    """The loop's time when main starts: deadlines print relative to it (CPython's clock is real)."""
+    _T0[0] = asyncio.get_running_loop().time()
+
+
+def _names(tasks):
+    return ",".join(sorted(t.get_name() for t in tasks))
+
+
+def _outcome(fut):
+    if fut._state != "FINISHED":
+        return f"state={fut._state}"
+    if fut._exception is not None:
+        return f"state=FINISHED exc={type(fut._exception).__name__}: {fut._exception}"
+    return f"state=FINISHED result={fut._result!r}"
+
+
+def _awaiters(fut):
+    """The tasks awaiting a future: their wakeups among its callbacks, in the order it calls them."""
+    return ",".join(cb.__self__.get_name() for cb, _ in (fut._callbacks or ())
+                    if isinstance(getattr(cb, "__self__", None), asyncio.Task))
+
+
 def show(name, obj):
     kind = type(obj).__name__
+    if kind == "Future":
+        print(f"@ {name} Future {_outcome(obj)} wait={_awaiters(obj)}")
+        return
+    if kind == "_GatheringFuture":
+        done = sum(c.done() for c in obj._children)
+        print(f"@ {name} gather {_outcome(obj)} done={done}/{len(obj._children)} wait={_awaiters(obj)}")
+        return
+    if kind == "TaskGroup":
+        # Python 3.14 clears _parent_task when __aexit__ is over (3.13 keeps it): said until then.
+        exited = obj._exiting and not obj._tasks and obj._on_completed_fut is None
+        parent = obj._parent_task.get_name() if obj._parent_task is not None and not exited else "-"
+        print(f"@ {name} TaskGroup entered={obj._entered} exiting={obj._exiting}"
+              f" aborting={obj._aborting} tasks={_names(obj._tasks)} parent={parent}")
+        return
+    if kind == "Timeout":
+        when = "None" if obj._when is None else f"{obj._when - _T0[0]:.1f}"
+        task = obj._task.get_name() if obj._task is not None else "-"
+        print(f"@ {name} timeout state={obj._state.value} when={when} task={task}")
+        return
     if kind == "Lock":
         state = f"locked={obj._locked}"
         line = _line(obj._waiters)

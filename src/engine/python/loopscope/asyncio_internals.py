@@ -23,6 +23,14 @@ NAMES = {
         "the pure-Python Task: a task made from it is a task too (TASK_TYPES)",
     ("asyncio.tasks", "_GatheringFuture"):
         "gather()'s future: a task awaiting one waits on its children (AwaitTarget 'gather')",
+    ("asyncio.futures", "_PyFuture"):
+        "the pure-Python Future: a plain future the learner awaits is of it or of the C Future",
+    ("asyncio.tasks", "shield"):
+        "its code: the future create_future makes inside it is the shield's outer one (objects)",
+    ("asyncio.tasks", "gather"):
+        "its frame makes the _GatheringFuture: its local return_exceptions is read there",
+    ("asyncio.base_events", "BaseEventLoop.create_future"):
+        "wrapped for a run: a future the learner's code (or shield()) makes is an object",
     ("asyncio.futures", "_set_result_unless_cancelled"):
         "the timer callback of asyncio.sleep(delay): its handle is that sleep (HandleTarget 'sleep')",
     ("asyncio.events", "_get_running_loop"):
@@ -125,7 +133,13 @@ WATCHED_CLASS_NAMES = (("asyncio.locks", "Lock"), ("asyncio.locks", "Event"),
                        ("asyncio.locks", "Condition"), ("asyncio.locks", "Semaphore"),
                        ("asyncio.locks", "BoundedSemaphore"), ("asyncio.locks", "Barrier"),
                        ("asyncio.queues", "Queue"), ("asyncio.queues", "PriorityQueue"),
-                       ("asyncio.queues", "LifoQueue"))
+                       ("asyncio.queues", "LifoQueue"), ("asyncio.tasks", "_GatheringFuture"),
+                       ("asyncio.taskgroups", "TaskGroup"), ("asyncio.timeouts", "Timeout"))
+# Locals of asyncio's functions read in their frames: (function, local): what for.
+FRAME_LOCALS = {
+    ("gather", "return_exceptions"): "gather(return_exceptions=True): shown on its card",
+    ("shield", "inner"): "the future (often a task) a shield protects, when its outer is made",
+}
 OBJECT_READS = {
     ("Lock", "_locked"): "whether the lock is held",
     ("Lock", "_waiters"): "the tasks waiting for it, FIFO (a deque of futures, or None)",
@@ -145,6 +159,21 @@ OBJECT_READS = {
     ("Barrier", "_state"): "filling, draining, resetting or broken (an enum whose value says so)",
     ("Barrier", "_parties"): "how many it waits for",
     ("Barrier", "_cond"): "the Condition the waiting tasks wait in",
+    ("Future", "_state"): "PENDING, FINISHED or CANCELLED (also a gather's)",
+    ("Future", "_result"): "its result, read without result() (which would mark it retrieved)",
+    ("Future", "_exception"): "its exception, read without exception()",
+    ("Future", "_callbacks"): "its done callbacks: a task's wakeup among them is an awaiter",
+    ("gather", "_children"): "the futures (mostly tasks) gather() waits for",
+    ("TaskGroup", "_entered"): "async with entered it",
+    ("TaskGroup", "_exiting"): "its __aexit__ runs: the parent waits for the children",
+    ("TaskGroup", "_aborting"): "a child failed (or the parent was cancelled): the rest are cancelled",
+    ("TaskGroup", "_tasks"): "its children still running (a set)",
+    ("TaskGroup", "_parent_task"): "the task that runs async with",
+    ("TaskGroup", "_errors"): "the children's exceptions so far (None once raised as a group)",
+    ("TaskGroup", "_on_completed_fut"): "the future __aexit__ waits on: set, the parent runs soon",
+    ("Timeout", "_state"): "created, active, expiring, expired or finished (an enum's value)",
+    ("Timeout", "_when"): "its deadline on the loop's clock (None: never)",
+    ("Timeout", "_task"): "the task it will cancel at the deadline",
 }
 
 # Which asyncio function asked for a cancellation, by the qualified name of its code: the code's
@@ -285,12 +314,23 @@ def _check_attributes(modules):
 
 def _check_objects(modules):
     classes = {name: _resolve(modules, module, name) for module, name in WATCHED_CLASS_NAMES}
-    samples = {"Lock": classes["Lock"](), "Semaphore": classes["Semaphore"](2),
-               "Event": classes["Event"](), "Condition": classes["Condition"](),
-               "Queue": classes["Queue"](), "Barrier": classes["Barrier"](2)}
+    loop = modules["asyncio.base_events"].BaseEventLoop()
+    try:
+        samples = {"Lock": classes["Lock"](), "Semaphore": classes["Semaphore"](2),
+                   "Event": classes["Event"](), "Condition": classes["Condition"](),
+                   "Queue": classes["Queue"](), "Barrier": classes["Barrier"](2),
+                   "Future": modules["asyncio.futures"].Future(loop=loop),
+                   "gather": classes["_GatheringFuture"]([], loop=loop),
+                   "TaskGroup": classes["TaskGroup"](), "Timeout": classes["Timeout"](None)}
+    finally:
+        loop.close()
     for (kind, attribute), purpose in OBJECT_READS.items():
         if not hasattr(samples[kind], attribute):
             raise MissingInternal(f"{kind}.{attribute}", purpose)
+    for (function, local), purpose in FRAME_LOCALS.items():
+        code = _resolve(modules, "asyncio.tasks", function).__code__
+        if local not in code.co_varnames + code.co_cellvars:
+            raise MissingInternal(f"asyncio.tasks.{function}'s local {local}", purpose)
     if "__init__" not in vars(classes["BoundedSemaphore"]) or \
             samples["Barrier"]._state.value != "filling":
         raise MissingInternal("BoundedSemaphore.__init__ and Barrier's 'filling' state as they were",
@@ -317,7 +357,6 @@ def check(modules=None):
 check()
 
 from asyncio import events as _events, futures as _futures, runners as _runners, tasks as _tasks  # noqa: E402
-from asyncio import locks as _locks, queues as _queues  # noqa: E402
 
 TASK_TYPES = (_tasks.Task, _tasks._PyTask)
 GATHERING_FUTURE = _tasks._GatheringFuture
@@ -330,5 +369,9 @@ format_handle = importlib.import_module("asyncio.base_events")._format_handle
 asyncio_logger = importlib.import_module("asyncio.base_events").logger
 asyncio_module_getattr = importlib.import_module("asyncio").__getattr__   # before any run wraps it
 warnings_module = importlib.import_module("warnings")     # its _showwarnmsg is swapped for a run
-WATCHED_CLASSES = tuple(getattr(_locks if module == "asyncio.locks" else _queues, name)
+WATCHED_CLASSES = tuple(getattr(importlib.import_module(module), name)
                         for module, name in WATCHED_CLASS_NAMES)
+PLAIN_FUTURES = frozenset((_futures.Future, _futures._PyFuture))
+SHIELD_CODE = _tasks.shield.__code__
+BASE_EVENT_LOOP = importlib.import_module("asyncio.base_events").BaseEventLoop
+TIMEOUT = importlib.import_module("asyncio.timeouts").Timeout

@@ -1,49 +1,35 @@
-"""The asyncio objects a program makes (Lock, Semaphore, Event, Condition, Queue, Barrier): when
+"""The asyncio objects a program makes (Lock, Semaphore, Event, Condition, Queue, Barrier; and
+the future-like ones of objects_futures.py: Futures, gather, TaskGroup, timeout, shield): when
 each is made, and its state after every step that changed it ('obj' and 'objstate' events).
 
-Nothing here changes what asyncio does. The only hook is a wrapper around each class's
-__init__, which registers the new object after CPython's own __init__ ran. Everything else is
-read from the objects' real state after each step (the private names are in
-asyncio_internals.OBJECT_READS), so who holds, who waits and who is woken is whatever CPython
-did. Holders, which CPython does not keep, follow from what the step did: a Lock locked in a
-task's step is held by that task; a Semaphore's permits go to the task whose step took them
-(its value fell) or to the waiter the step woke (its future got its result).
+Nothing here changes what asyncio does. The only hooks are a wrapper around each class's
+__init__ (and around create_future), which registers the new object after CPython's own code
+ran. Everything else is read from the objects' real state after each step (the private names
+are in asyncio_internals.OBJECT_READS), so who holds, who waits and who is woken is whatever
+CPython did. How each kind is read: objects_locks.py and objects_futures.py.
 
 Recording stays cheap: an object's state is read only when its signature (its scalars, and the
 length, ends and woken head of each waiter deque) changed, and lists go out as changes (drop
 from the front, drop from the back, append) when that is shorter than the list."""
-import heapq
 import sys
 
 from . import describe as d
-from .asyncio_internals import WATCHED_CLASSES
+from . import objects_futures as futures
+from . import objects_locks as locks
+from .asyncio_internals import BASE_EVENT_LOOP, WATCHED_CLASSES
 from .encode import optional_id, text, value
 
 _ASYNCIO_DIR = d.ASYNCIO_DIR
-# How many tasks of a line, and items of a queue, are recorded by name; the rest as a count
-# (`wn`, `size`...): the page shows the first ones and how many more.
-LINE_LIMIT = 32
+LINE_LIMIT = locks.LINE_LIMIT        # tasks of a line, items of a queue, recorded by name
+_UNSAID = object()     # a field the trace has not given yet (a timeout's deadline, a result)
 
 
 def _kind(obj):
     """The asyncio class a learner's object is (a subclass of Queue is a Queue)."""
     for cls in type(obj).__mro__:
         if cls in WATCHED_CLASSES:
-            return cls.__name__
+            return futures.kind_of_class(cls)
     return type(obj).__name__
-
-
-def _deque_sig(dq):
-    """What changes when a waiter joins, leaves or is woken (woken from the head: asyncio wakes in
-    FIFO order). A waiter cancelled in the middle of a line shows when its task leaves it."""
-    if not dq:
-        return 0
-    woken = 0
-    for fut in dq:
-        if not fut.done():
-            break
-        woken += 1
-    return (len(dq), id(dq[0]), id(dq[-1]), woken)
 
 
 def list_change(old, new):
@@ -75,18 +61,33 @@ def list_change(old, new):
     return new
 
 
+_STATES = {**locks.STATES, **futures.STATES}
+_SIGNATURES = {**locks.SIGNATURES, **futures.SIGNATURES}
+
+
+def _made_with(obj, kind):
+    return None if kind in futures.STATES else locks.made_with(obj, kind)
+
+
+def _new_state(kind, made):
+    return futures.new_state(kind) if kind in futures.STATES else locks.new_state(kind, made)
+
+
 class Watched:
     """One object and what the trace last said of it."""
-    __slots__ = ("obj", "oid", "kind", "frame", "line", "by", "made", "sig", "state", "holders",
-                 "item_ids", "items")
+    __slots__ = ("obj", "oid", "kind", "frame", "line", "by", "made", "more", "sig", "state",
+                 "holders", "item_ids", "items", "extra", "settled")
 
-    def __init__(self, obj, oid, kind, frame, line, by):
+    def __init__(self, obj, oid, kind, frame, line, by, more):
         self.obj, self.oid, self.kind = obj, oid, kind
         self.frame, self.line, self.by = frame, line, by
         self.made = _made_with(obj, kind)
+        self.more = more                  # [(field, JSON text)] the 'obj' event adds
         self.sig = None
         # What src/trace assumes before the first 'objstate': the state a new object has.
         self.state = _new_state(kind, self.made)
+        self.extra = None                 # what a kind's reader keeps between steps
+        self.settled = False              # its state can no longer change: not read again
         self.holders = []
         self.item_ids = []
         self.items = []
@@ -96,6 +97,7 @@ class ObjectWatch:
     def __init__(self, run):
         self.run = run
         self.watched = []          # in creation order
+        self.live = []             # the watched ones not settled: read after each step
         self.by_id = {}            # id(obj) -> Watched (objects kept alive in run.keep)
         self.new = []              # made, not yet announced: their variable is bound after __init__
         self.waiter_task = {}      # id(a future a task suspended on) -> the task's id
@@ -104,21 +106,45 @@ class ObjectWatch:
     def patched(self):
         return _InitPatch(self)
 
-    def created(self, obj, frame):
-        """Called by the wrapped __init__; `frame` is its caller. Objects asyncio makes for
-        itself (a Queue's Event, a Barrier's Condition) are part of their owner, not objects."""
+    def created(self, obj, frame, kind=None):
+        """Called by the wrapped __init__ (and create_future); `frame` is its caller. Objects
+        asyncio makes for itself (a Queue's Event, a Barrier's Condition) are part of their
+        owner, not objects; gather(), timeout() and shield() make theirs for the learner."""
         run = self.run
         if not run.recording() or id(obj) in self.by_id:
             return
-        if frame.f_code.co_filename.startswith(_ASYNCIO_DIR):
+        kind = kind or _kind(obj)
+        more = []
+        if futures.made_by_api(kind):
+            learner = futures.learner_frame(frame, run.filename)
+            if learner is None:
+                return
+            more = futures.made_with(obj, kind, frame)
+            shield = futures.shield_of(self, frame)
+            if shield is not None:
+                more.append(("shield", shield))
+        elif frame.f_code.co_filename.startswith(_ASYNCIO_DIR):
             return
-        learner = frame
-        while learner is not None and learner.f_code.co_filename != run.filename:
-            learner = learner.f_back
+        else:
+            learner = frame
+            while learner is not None and learner.f_code.co_filename != run.filename:
+                learner = learner.f_back
+        self._watch(obj, kind, learner, run.caller_line(frame), more)
+
+    def awaited(self, fut, frame):
+        """The learner's code (`frame`) suspended its task on `fut`, a future asyncio gave no
+        meaning to: a plain Future is an object from now on (asyncio.Future() has no __init__ to
+        wrap). Where it was made is not known."""
+        if id(fut) not in self.by_id and futures.is_plain_future(fut) and self.run.recording():
+            self._watch(fut, "Future", frame, None, [])
+
+    def _watch(self, obj, kind, frame, line, more):
+        run = self.run
         run.keep.append(obj)
-        w = Watched(obj, len(self.watched) + 1, _kind(obj), learner, run.caller_line(frame),
-                    run.recorder.task_id(run.current_task()))
+        w = Watched(obj, len(self.watched) + 1, kind, frame, line,
+                    run.recorder.task_id(run.current_task()), more)
         self.watched.append(w)
+        self.live.append(w)
         self.by_id[id(obj)] = w
         self.new.append(w)
 
@@ -137,6 +163,8 @@ class ObjectWatch:
             event += ',"l":%s,"by":%s' % (optional_id(w.line), optional_id(w.by))
             if w.made is not None:
                 event += ',"%s":%d' % w.made
+            for field, json_text in w.more:
+                event += ',"%s":%s' % (field, json_text)
             if w.kind == "Condition":
                 lock = self.by_id.get(id(obj._lock))
                 if lock is not None:
@@ -149,23 +177,27 @@ class ObjectWatch:
         if self.new:
             self.announce()
         current = self.run.recorder.task_id(task) if task is not None else None
-        for w in self.watched:
-            sig = _SIGNATURES[w.kind](w.obj)
+        settled = False
+        for w in self.live:
+            sig = _SIGNATURES[w.kind](w.obj, w)
             if sig != w.sig:
                 w.sig = sig
                 self._changed(w, current)
+                settled = settled or w.settled
+        if settled:
+            self.live = [w for w in self.live if not w.settled]
 
     def _changed(self, w, current):
         state = _STATES[w.kind](self, w, current)
         old = w.state
         parts = []
         for key, now in state.items():
-            before = old.get(key)
+            before = old.get(key, _UNSAID)
             if isinstance(now, list):
-                change = list_change(before or [], now)
+                change = list_change(before if before is not _UNSAID else [], now)
                 if change is not None:
                     parts.append('"%s":%s' % (key, value(change)))
-            elif now != before:
+            elif now != before or before is _UNSAID:
                 parts.append('"%s":%s' % (key, value(now)))
         w.state = state
         if parts:
@@ -233,139 +265,6 @@ def _variable_name(obj, frame):
     return None
 
 
-# ---------------------------------------------------------------- per kind
-def _made_with(obj, kind):
-    """The figure an object was made with, as (field, number): read at once, since the step that
-    made it may change it before the 'obj' event goes out."""
-    if kind in ("Semaphore", "BoundedSemaphore"):
-        return ("init", obj._value)
-    if kind in ("Queue", "PriorityQueue", "LifoQueue"):
-        return ("max", obj._maxsize)
-    if kind == "Barrier":
-        return ("parties", obj._parties)
-    return None
-
-
-def _new_state(kind, made):
-    if kind in ("Lock", "Condition"):
-        return {"locked": False, "hold": [], "wait": [], "wn": 0, "woke": []}
-    if kind in ("Semaphore", "BoundedSemaphore"):
-        return {"v": made[1], "hold": [], "wait": [], "wn": 0, "woke": []}
-    if kind == "Event":
-        return {"set": False, "wait": [], "wn": 0, "woke": []}
-    if kind == "Barrier":
-        return {"n": 0, "phase": "filling", "wait": [], "wn": 0, "woke": []}
-    return {"items": [], "size": 0, "get": [], "gn": 0, "put": [], "pn": 0, "unf": 0, "join": [],
-            "jn": 0}
-
-
-def _lock_holders(w, locked, current):
-    if not locked:
-        w.holders = []
-    elif not w.holders:
-        # Lock.acquire sets _locked in the acquiring task's own step (also after a wake-up).
-        w.holders = [current] if current is not None else []
-    return list(w.holders)
-
-
-def _lock_state(watch, w, current):
-    obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
-    return {"locked": obj._locked, "hold": _lock_holders(w, obj._locked, current),
-            "wait": waiting, "wn": total, "woke": woken}
-
-
-def _condition_state(watch, w, current):
-    obj = w.obj
-    locked = obj._lock._locked
-    waiting, woken, total = watch.line_of(obj._waiters)
-    return {"locked": locked, "hold": _lock_holders(w, locked, current),
-            "wait": waiting, "wn": total, "woke": woken}
-
-
-def _semaphore_state(watch, w, current):
-    obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
-    old = w.state
-    holders = w.holders
-    granted = [t for t in woken if t not in old["woke"]]
-    # The value moves by releases, minus the step's own acquisitions, minus the permits handed
-    # to the waiters it woke: what is left is this step's own takes (> 0) and gives (< 0).
-    taken = old["v"] - obj._value - len(granted)
-    holders.extend(granted)
-    if taken > 0 and current is not None:
-        holders.extend([current] * taken)
-    for _ in range(-taken):
-        if current in holders:
-            holders.remove(current)
-        elif holders:
-            holders.pop(0)
-    return {"v": obj._value, "hold": list(holders), "wait": waiting, "wn": total, "woke": woken}
-
-
-def _event_state(watch, w, current):
-    obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
-    return {"set": obj._value, "wait": waiting, "wn": total, "woke": woken}
-
-
-def _queue_state(watch, w, current):
-    obj = w.obj
-    raw = obj._queue
-    if w.kind == "PriorityQueue":
-        head = _in_priority_order(raw)
-    else:
-        head = [raw[i] for i in range(min(LINE_LIMIT, len(raw)))]   # storage order
-    getters, _, getting = watch.line_of(obj._getters)
-    putters, _, putting = watch.line_of(obj._putters)
-    joiners, _, joining = watch.line_of(obj._finished._waiters)
-    return {"items": watch.items_of(w, head), "size": len(raw), "get": getters, "gn": getting,
-            "put": putters, "pn": putting, "unf": obj._unfinished_tasks, "join": joiners,
-            "jn": joining}
-
-
-def _in_priority_order(heap):
-    """The heap's first LINE_LIMIT items in the order get() takes them (the heap as it is when
-    its items do not compare)."""
-    try:
-        return heapq.nsmallest(LINE_LIMIT, heap)
-    except TypeError:
-        return heap[:LINE_LIMIT]
-
-
-def _barrier_state(watch, w, current):
-    obj = w.obj
-    waiting, woken, total = watch.line_of(obj._cond._waiters)
-    return {"n": obj._count, "phase": obj._state.value, "wait": waiting, "wn": total,
-            "woke": woken}
-
-
-_STATES = {
-    "Lock": _lock_state, "Condition": _condition_state,
-    "Semaphore": _semaphore_state, "BoundedSemaphore": _semaphore_state,
-    "Event": _event_state, "Barrier": _barrier_state,
-    "Queue": _queue_state, "PriorityQueue": _queue_state, "LifoQueue": _queue_state,
-}
-
-
-def _queue_sig(q):
-    raw = q._queue
-    ends = (id(raw[0]), id(raw[-1])) if raw else None
-    return (len(raw), ends, _deque_sig(q._getters), _deque_sig(q._putters), q._unfinished_tasks,
-            _deque_sig(q._finished._waiters))
-
-
-_SIGNATURES = {
-    "Lock": lambda o: (o._locked, _deque_sig(o._waiters)),
-    "Condition": lambda o: (o._lock._locked, _deque_sig(o._waiters)),
-    "Semaphore": lambda o: (o._value, _deque_sig(o._waiters)),
-    "BoundedSemaphore": lambda o: (o._value, _deque_sig(o._waiters)),
-    "Event": lambda o: (o._value, _deque_sig(o._waiters)),
-    "Barrier": lambda o: (o._count, o._state, _deque_sig(o._cond._waiters)),
-    "Queue": _queue_sig, "PriorityQueue": _queue_sig, "LifoQueue": _queue_sig,
-}
-
-
 class _InitPatch:
     """Wraps each watched class's __init__ for the length of a run, then puts it back."""
 
@@ -378,13 +277,16 @@ class _InitPatch:
             original = cls.__dict__.get("__init__")
             if original is None:              # PriorityQueue, LifoQueue: Queue's
                 continue
-            self.saved.append((cls, original))
+            self.saved.append((cls, "__init__", original))
             cls.__init__ = _watching(original, self.watch)
+        original = BASE_EVENT_LOOP.create_future
+        self.saved.append((BASE_EVENT_LOOP, "create_future", original))
+        BASE_EVENT_LOOP.create_future = futures.watching_create_future(original, self.watch)
         return self
 
     def __exit__(self, *exc):
-        for cls, original in self.saved:
-            cls.__init__ = original
+        for cls, name, original in self.saved:
+            setattr(cls, name, original)
         self.saved = []
 
 

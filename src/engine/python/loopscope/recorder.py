@@ -182,6 +182,9 @@ class Recorder:
         else:
             on = {"k": "future"}
             api_frame = _api_frame(frames, filename)
+            if api_frame is None and mine:
+                # `await fut` in the learner's code: the future is an object (objects.py).
+                self.run.objects.awaited(waiter, mine[-1])
             if api_frame is not None:
                 on["api"] = api_frame.f_code.co_qualname
                 owner = api_frame.f_locals.get("self")

@@ -1,0 +1,244 @@
+"""The future-like objects a program makes or awaits (plain Futures, gather, TaskGroup, timeout
+and wait_for, shield): what objects.py records of them, kind by kind.
+
+How they are met, since not all of them have an __init__ of their own to wrap:
+- gather's _GatheringFuture, TaskGroup and Timeout: their Python __init__ is wrapped, like a
+  Lock's (objects.py); gather() and timeout() make them inside asyncio, so the frame that counts
+  is the first one outside asyncio, which must be the learner's (asyncio's own gather, in
+  asyncio.run's clean-up, is not the learner's object);
+- a Future the learner makes with loop.create_future(): BaseEventLoop.create_future is wrapped
+  for the run, and a call from the learner's code makes it an object; a call from shield() is the
+  shield's outer future, whose inner one shield() holds in its local `inner`;
+- a Future made with asyncio.Future() (a C type, nothing to wrap): met when the learner's own
+  code awaits it (the recorder tells `awaited`).
+
+Every state is read from CPython's objects after a step (the names are in
+asyncio_internals.OBJECT_READS). A Future's awaiters are the tasks whose wakeup is among its
+done callbacks, in the order CPython will call them; once it is done they are the woken ones
+until each has run. An object whose state can no longer change (a done future whose awaiters
+all ran, a finished timeout, a TaskGroup that exited) is settled: no longer read."""
+import sys
+
+from . import describe as d
+from .asyncio_internals import (GATHERING_FUTURE, PLAIN_FUTURES, SHIELD_CODE, TASK_TYPES, TIMEOUT,
+                                WAIT_FOR_QUALNAME)
+
+_ASYNCIO_DIR = d.ASYNCIO_DIR
+# A gather's or TaskGroup's children recorded by id; the rest as a count (`nk`).
+CHILD_LIMIT = 32
+# Done callbacks named (other than the tasks' wakeups, which are the awaiters).
+CALLBACK_LIMIT = 8
+
+FUTURE_STATES = {"PENDING": "pending", "FINISHED": "done", "CANCELLED": "cancelled"}
+_SETTLED_TIMEOUT = ("expired", "finished")
+
+
+def kind_of_class(cls):
+    """The kind a watched class's objects are recorded as."""
+    if cls is GATHERING_FUTURE:
+        return "gather"
+    if cls is TIMEOUT:
+        return "timeout"
+    return cls.__name__
+
+
+def made_by_api(kind):
+    """True for the kinds asyncio's functions make for the learner (gather(), timeout(),
+    shield()): the frame that made them is asyncio's, the one that asked is the learner's."""
+    return kind in ("gather", "timeout", "Future")
+
+
+def learner_frame(frame, filename):
+    """The first frame outside asyncio, when it is the learner's code; else None."""
+    while frame is not None and frame.f_code.co_filename.startswith(_ASYNCIO_DIR):
+        frame = frame.f_back
+    if frame is not None and frame.f_code.co_filename == filename:
+        return frame
+    return None
+
+
+def made_with(obj, kind, frame):
+    """What the 'obj' event says of how it was made, read from the frame that made it (asyncio's
+    gather() or timeout()): [(field, JSON text)]."""
+    if kind == "gather":
+        # gather(..., return_exceptions=...) keeps the flag in its frame, not on the future.
+        if frame.f_code.co_qualname == "gather" and frame.f_locals.get("return_exceptions"):
+            return [("rexc", "true")]
+    elif kind == "timeout":
+        caller = frame.f_back
+        if caller is not None and caller.f_code.co_qualname == WAIT_FOR_QUALNAME and \
+                caller.f_code.co_filename.startswith(_ASYNCIO_DIR):
+            return [("via", '"wait_for"')]
+    return []
+
+
+def new_state(kind):
+    """The state src/trace assumes before the first 'objstate' (newState there)."""
+    if kind in ("Future", "gather"):
+        state = {"fut": "pending", "wait": [], "woke": [], "cbs": []}
+        if kind == "gather":
+            state["kids"], state["nk"] = [], 0
+        return state
+    if kind == "TaskGroup":
+        return {"tg": "new", "abort": False, "kids": [], "nk": 0, "pend": [], "np": 0, "errs": 0}
+    return {"tmo": "created"}
+
+
+# ---------------------------------------------------------------- futures and gather
+def _awaiters(fut):
+    """The tasks whose wakeup is a done callback of `fut` (in the order CPython calls them), and
+    the names of its other callbacks."""
+    tasks, names = [], []
+    for callback, _context in fut._callbacks or ():
+        owner, role = d.task_callback(callback)
+        if role == "wakeup":
+            tasks.append(owner)
+        elif len(names) < CALLBACK_LIMIT:
+            names.append(d.callable_name(callback))
+    return tasks, names
+
+
+def _outcome(fut, state):
+    if fut._state == "FINISHED":
+        exc = fut._exception
+        if exc is not None:
+            # As a task's 'done' event says it: "ValueError: bad input".
+            message = str(exc)
+            if len(message) > 60:
+                message = message[:59] + "…"
+            state["exc"] = type(exc).__name__ + (": " + message if message else "")
+        else:
+            state["res"] = d.short_repr(fut._result, 30)
+
+
+def future_state(watch, w, current):
+    fut = w.obj
+    task_id = watch.run.recorder.task_id
+    state = {"fut": FUTURE_STATES.get(fut._state, "pending")}
+    if fut._state == "PENDING":
+        tasks, names = _awaiters(fut)
+        w.extra = tasks
+        state["wait"] = [task_id(t) for t in tasks]
+        state["woke"] = []
+        state["cbs"] = names
+    else:
+        # Woken: awaited it when it got done, and not run since (their _fut_waiter is still it).
+        woken = [t for t in (w.extra or ()) if t._fut_waiter is fut]
+        state["wait"] = []
+        state["woke"] = [task_id(t) for t in woken]
+        state["cbs"] = []
+        _outcome(fut, state)
+        if not woken:
+            w.settled = True
+    if w.kind == "gather":
+        children = fut._children
+        kids = [task_id(c) for c in children[:CHILD_LIMIT * 2] if isinstance(c, TASK_TYPES)]
+        state["kids"] = kids[:CHILD_LIMIT]
+        state["nk"] = len(children)
+    return state
+
+
+def future_sig(fut, w):
+    if fut._state == "PENDING":
+        return (0, tuple(id(cb) for cb, _ in fut._callbacks or ()))
+    return (fut._state, tuple(t._fut_waiter is fut for t in (w.extra or ())))
+
+
+# ---------------------------------------------------------------- TaskGroup
+def _group_phase(tg):
+    if not tg._entered:
+        return "new"
+    if not tg._exiting:
+        return "open"
+    # In __aexit__: it waits while children are left, and until it has run after the last one.
+    if tg._tasks or tg._on_completed_fut is not None:
+        return "exiting"
+    return "done"
+
+
+def task_group_state(watch, w, current):
+    tg = w.obj
+    task_id = watch.run.recorder.task_id
+    seen = w.extra if w.extra is not None else []
+    # Its children: every task it has held, in creation order (done ones leave tg._tasks).
+    known = set(seen)
+    for t in tg._tasks:
+        tid = task_id(t)
+        if tid not in known:
+            seen.append(tid)
+            known.add(tid)
+    seen.sort()
+    w.extra = seen
+    phase = _group_phase(tg)
+    errors = tg._errors
+    # Still running as CPython counts them: a child leaves _tasks when its done callback runs.
+    running = sorted(task_id(t) for t in tg._tasks)
+    state = {"tg": phase, "abort": tg._aborting, "kids": seen[:CHILD_LIMIT], "nk": len(seen),
+             "pend": running[:CHILD_LIMIT], "np": len(running),
+             "errs": len(errors) if errors is not None else w.state.get("errs", 0)}
+    if tg._parent_task is not None:
+        state["parent"] = task_id(tg._parent_task)
+    if phase == "done":
+        w.settled = True
+    return state
+
+
+def task_group_sig(tg, w):
+    return (tg._entered, tg._exiting, tg._aborting, len(tg._tasks), tg._on_completed_fut is None,
+            len(tg._errors) if tg._errors else 0)
+
+
+# ---------------------------------------------------------------- timeout and wait_for
+def timeout_state(watch, w, current):
+    tm = w.obj
+    phase = tm._state.value
+    state = {"tmo": phase, "when": tm._when}
+    if tm._task is not None:
+        state["task"] = watch.run.recorder.task_id(tm._task)
+    if phase in _SETTLED_TIMEOUT:
+        w.settled = True
+    return state
+
+
+def timeout_sig(tm, w):
+    return (tm._state, tm._when, tm._task is None)
+
+
+STATES = {"Future": future_state, "gather": future_state, "TaskGroup": task_group_state,
+          "timeout": timeout_state}
+SIGNATURES = {"Future": future_sig, "gather": future_sig, "TaskGroup": task_group_sig,
+              "timeout": timeout_sig}
+
+
+# ---------------------------------------------------------------- the hooks
+def shield_of(watch, frame):
+    """The 'shield' field of a Future that shield() made in `frame`: its inner future, as a task
+    or an object; None when `frame` is not shield()'s."""
+    if frame.f_code is not SHIELD_CODE:
+        return None
+    inner = frame.f_locals.get("inner")
+    if isinstance(inner, TASK_TYPES):
+        return '{"task":%d}' % watch.run.recorder.task_id(inner)
+    known = watch.by_id.get(id(inner))
+    return '{"o":%d}' % known.oid if known is not None else "{}"
+
+
+def watching_create_future(original, watch):
+    """BaseEventLoop.create_future, which also records a future the learner (or shield()) makes."""
+    filename = watch.run.filename
+
+    def create_future(self):
+        fut = original(self)
+        frame = sys._getframe(1)
+        code = frame.f_code
+        if code.co_filename == filename or code is SHIELD_CODE:
+            watch.created(fut, frame, "Future")
+        return fut
+    create_future.__qualname__ = original.__qualname__
+    create_future.__doc__ = original.__doc__
+    return create_future
+
+
+def is_plain_future(obj):
+    """A future of asyncio's own Future class (not a Task, a gather, or a learner's subclass)."""
+    return type(obj) in PLAIN_FUTURES

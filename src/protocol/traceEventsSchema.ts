@@ -1,0 +1,115 @@
+/** The schema of the trace's events (src/protocol/trace.ts's TraceEvent), tied to their types. */
+import { z } from 'zod';
+import type { AwaitTarget, HandleTarget, TraceEvent } from './trace';
+import { objectEvent, objectStateEvent } from './objectsSchema';
+import { count, id, line, lineOrNull, sameShape, seconds, taskOrNull, type SameShape } from './schemaBasics';
+
+export const cancelVia = z.enum([
+  'cancel()',
+  'timeout',
+  'wait_for',
+  'TaskGroup',
+  'gather',
+  'wait',
+  'shield',
+  'as_completed',
+  'runner',
+  'awaiter',
+  'loop',
+]);
+
+export const requestFailure = z.enum(['dns', 'connect', 'timeout']);
+export const blockingRequest = z.strictObject({ lib: z.enum(['requests', 'httpx']), method: z.string(), url: z.string() });
+
+export const handleTarget = z.discriminatedUnion('k', [
+  z.strictObject({ k: z.literal('step'), task: id }),
+  z.strictObject({ k: z.literal('wakeup'), task: id }),
+  z.strictObject({ k: z.literal('sleep'), task: taskOrNull, delay: seconds }),
+  z.strictObject({ k: z.literal('timeout'), task: taskOrNull, via: cancelVia }),
+  z.strictObject({ k: z.literal('call'), fn: z.string(), args: z.string().optional(), user: z.boolean().optional() }),
+  z.strictObject({ k: z.literal('worker'), fn: z.string(), task: taskOrNull }),
+  z.strictObject({
+    k: z.literal('request'),
+    method: z.string(),
+    url: z.string(),
+    task: taskOrNull,
+    fails: requestFailure.optional(),
+  }),
+]);
+sameShape<SameShape<typeof handleTarget, HandleTarget>>();
+
+export const awaitTarget = z.discriminatedUnion('k', [
+  z.strictObject({ k: z.literal('task'), task: id }),
+  z.strictObject({ k: z.literal('gather'), children: z.array(taskOrNull) }),
+  z.strictObject({ k: z.literal('sleep'), until: seconds, h: id }),
+  z.strictObject({ k: z.literal('executor'), fn: z.string() }),
+  z.strictObject({ k: z.literal('request'), method: z.string(), url: z.string(), queued: z.literal(true).optional() }),
+  z.strictObject({ k: z.literal('future'), api: z.string().optional(), obj: z.string().optional() }),
+]);
+sameShape<SameShape<typeof awaitTarget, AwaitTarget>>();
+
+export const removedApi = z.enum(['get_event_loop', 'event-loop-policy', 'wait-coroutines', 'coroutine-decorator', 'generator-coroutine', 'loop-argument']);
+export const pythonVersion = z.enum(['3.10', '3.11', '3.12', '3.14']);
+
+export const traceEvent = z.discriminatedUnion('e', [
+  z.strictObject({
+    e: z.literal('task'),
+    id,
+    name: z.string(),
+    coro: z.string(),
+    by: taskOrNull,
+    l: lineOrNull,
+    internal: z.literal(true).optional(),
+  }),
+  z.strictObject({ e: z.literal('sched'), h: id, on: handleTarget, when: seconds.optional(), l: line.optional() }),
+  z.strictObject({ e: z.literal('unsched'), h: id }),
+  z.strictObject({ e: z.literal('iter'), n: count, t: seconds, due: z.array(id).optional() }),
+  z.strictObject({ e: z.literal('skip'), h: id }),
+  z.strictObject({ e: z.literal('run'), h: id, x: z.string().optional() }),
+  z.strictObject({ e: z.literal('line'), l: line }),
+  z.strictObject({
+    e: z.literal('suspend'),
+    task: id,
+    l: lineOrNull,
+    on: awaitTarget,
+    stack: z.array(z.tuple([z.string(), line])).optional(),
+  }),
+  z.strictObject({ e: z.literal('yield'), task: id, l: lineOrNull }),
+  z.strictObject({
+    e: z.literal('done'),
+    task: id,
+    outcome: z.enum(['result', 'exception', 'cancelled']),
+    value: z.string().optional(),
+    exc: z.string().optional(),
+  }),
+  z.strictObject({
+    e: z.literal('cancel'),
+    task: id,
+    by: taskOrNull,
+    via: cancelVia,
+    l: lineOrNull,
+    msg: z.string().optional(),
+    cause: id.optional(),
+  }),
+  z.strictObject({ e: z.literal('uncancel'), task: id, via: cancelVia }),
+  z.strictObject({ e: z.literal('out'), s: z.string(), fd: z.literal('err').optional() }),
+  z.strictObject({
+    e: z.literal('block'),
+    d: seconds,
+    l: lineOrNull,
+    req: blockingRequest.optional(),
+  }),
+  z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
+  z.strictObject({
+    e: z.literal('warn'),
+    kind: z.enum(['never-retrieved', 'never-awaited', 'callback-error', 'pending-destroyed', 'deprecated-api']),
+    msg: z.string(),
+    task: id.optional(),
+    api: removedApi.optional(),
+    version: pythonVersion.optional(),
+  }),
+  z.strictObject({ e: z.literal('loop'), n: count, open: z.boolean() }),
+  objectEvent,
+  objectStateEvent,
+]);
+sameShape<SameShape<typeof traceEvent, TraceEvent>>();
