@@ -29,6 +29,9 @@ interface Card {
   value: string | null;
   size: string | null;
   set: string | null;
+  state: string | null;
+  children: string | null;
+  done: string | null;
 }
 
 async function cards(page: Page): Promise<Card[]> {
@@ -43,6 +46,9 @@ async function cards(page: Page): Promise<Card[]> {
         value: d.value ?? null,
         size: d.size ?? null,
         set: d.set ?? null,
+        state: d.state ?? null,
+        children: d.children ?? null,
+        done: d.done ?? null,
       };
     }),
   );
@@ -54,6 +60,15 @@ function expectedCards(index: TraceIndex, step: number): Card[] {
   return objectsAt(index, { step }).map((o) => {
     const isQueue = o.kind === 'Queue' || o.kind === 'PriorityQueue' || o.kind === 'LifoQueue';
     const isSemaphore = o.kind === 'Semaphore' || o.kind === 'BoundedSemaphore';
+    const hasChildren = o.kind === 'gather' || o.kind === 'TaskGroup';
+    const state =
+      o.kind === 'Future' || o.kind === 'gather'
+        ? o.state.future
+        : o.kind === 'TaskGroup'
+          ? o.state.groupPhase
+          : o.kind === 'timeout'
+            ? o.state.timeout
+            : null;
     return {
       name: o.name ?? `${o.kind}#${o.ordinal}`,
       kind: o.kind,
@@ -62,6 +77,9 @@ function expectedCards(index: TraceIndex, step: number): Card[] {
       value: isSemaphore ? String(o.state.value) : null,
       size: isQueue ? String(o.state.size) : null,
       set: o.kind === 'Event' ? String(o.state.set) : null,
+      state,
+      children: hasChildren ? names(o.state.children) : null,
+      done: hasChildren ? String(o.state.childrenDone) : null,
     };
   });
 }
@@ -204,4 +222,119 @@ test('in Chinese: the Objects view, the graph and the narration name the semapho
   await expect(page.getByTestId('await-graph')).toContainText('谁在等谁');
   await expect(page.getByTestId('narration')).toContainText('limit 上的 Semaphore.acquire，排在第 3 位，共 3 个（Semaphore 0/2）');
   await snapshotObjects(page, 'objects-semaphore-zh');
+});
+
+/** The card of the object named `name`. */
+const cardNamed = (page: Page, name: string) => page.locator(`[data-testid="object-card"][data-object-name="${name}"]`);
+
+test('gather: children, how many are done, its awaiter, and child edges to the gathering task', async ({ page }) => {
+  const { trace, index } = await open(page, 'gather.py');
+  const waiting = stepPrinting(trace, index, 'everyone gather state=PENDING done=1/3');
+  await goToStep(page, waiting);
+  const card = cardNamed(page, 'everyone');
+  await expect(card).toHaveAttribute('data-object-kind', 'gather');
+  await expect(card).toHaveAttribute('data-state', 'pending');
+  await expect(card).toHaveAttribute('data-children', 'k1,k3,k2');
+  await expect(card).toHaveAttribute('data-done', '1');
+  await expect(card).toHaveAttribute('data-waiters', 'Task-1');
+  await expect(card).toContainText('return_exceptions=True');
+  const edges = await page
+    .getByTestId('await-graph')
+    .locator('[data-edge="child"]')
+    .evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.from}>${(el as HTMLElement).dataset.to}`).sort());
+  expect(edges).toEqual(['k2>Task-1', 'k3>Task-1']);
+  await snapshotObjects(page, 'objects-gather');
+  const finished = stepPrinting(trace, index, 'strict gather state=FINISHED exc=ValueError: two done=2/3');
+  await walk(page, index, [finished, waiting + 2, waiting, 1, finished + 1]);
+  await expect(cardNamed(page, 'strict')).toHaveAttribute('data-state', 'done');
+});
+
+test('TaskGroup: its children, aborting after a child fails, forward and back', async ({ page }) => {
+  const { trace, index } = await open(page, 'taskgroup.py');
+  const aborting = stepPrinting(trace, index, 'failing TaskGroup entered=True exiting=True aborting=True tasks=b6');
+  await goToStep(page, aborting);
+  const card = cardNamed(page, 'failing');
+  await expect(card).toHaveAttribute('data-object-kind', 'TaskGroup');
+  await expect(card).toHaveAttribute('data-aborting', 'true');
+  await expect(card).toHaveAttribute('data-state', 'exiting');
+  await expect(card).toHaveAttribute('data-children', 'b3,b6,b1');
+  await expect(card).toHaveAttribute('data-done', '2');
+  await expect(page.getByTestId('await-graph').locator('[data-edge="child"][data-from="b6"][data-to="Task-1"]')).toHaveCount(1);
+  await snapshotObjects(page, 'objects-taskgroup');
+  const open_ = stepPrinting(trace, index, 'tg TaskGroup entered=True exiting=False');
+  await walk(page, index, [aborting + 1, aborting - 1, open_, open_ + 1, aborting]);
+  await goToStep(page, open_);
+  await expect(cardNamed(page, 'tg')).toHaveAttribute('data-state', 'open');
+  await expect(cardNamed(page, 'tg')).toHaveAttribute('data-aborting', 'false');
+});
+
+test("timeout and wait_for: the deadline, its state and the task it guards", async ({ page }) => {
+  const { trace, index } = await open(page, 'timeout.py');
+  const moved = stepPrinting(trace, index, 'limit timeout state=active when=0.5');
+  await goToStep(page, moved);
+  const limit = cardNamed(page, 'limit');
+  await expect(limit).toHaveAttribute('data-object-kind', 'timeout');
+  await expect(limit).toHaveAttribute('data-state', 'active');
+  await expect(limit).toHaveAttribute('data-guards', 'Task-1');
+  await expect(limit).toContainText('deadline');
+  await snapshotObjects(page, 'objects-timeout');
+  const waitFor = stepPrinting(trace, index, 'timeout#2 timeout state=active');
+  await goToStep(page, waitFor);
+  const second = cardNamed(page, 'timeout#2');
+  await expect(second).toHaveAttribute('data-object-kind', 'timeout');
+  await expect(second.locator('.object-kind')).toHaveText('wait_for');
+  await expect(limit).toHaveAttribute('data-state', 'expired');
+  await walk(page, index, [waitFor + 2, moved, 1, index.steps.length]);
+  await expect(cardNamed(page, 'unlimited')).toHaveAttribute('data-state', 'finished');
+});
+
+test('Future: pending with its awaiters, then done with its result; a shield names what it shields', async ({ page }) => {
+  const { trace, index } = await open(page, 'future.py');
+  const pending = stepPrinting(trace, index, 'answer Future state=PENDING wait=w0,w1');
+  await goToStep(page, pending);
+  const answer = cardNamed(page, 'answer');
+  await expect(answer).toHaveAttribute('data-object-kind', 'Future');
+  await expect(answer).toHaveAttribute('data-state', 'pending');
+  await expect(answer).toHaveAttribute('data-waiters', 'w0,w1');
+  await expect(answer).toContainText('on_done');
+  await expect(page.getByTestId('await-graph').locator('[data-edge="awaits"][data-from="w0"][data-to="answer"]')).toHaveCount(1);
+  await snapshotObjects(page, 'objects-future');
+  const done = stepPrinting(trace, index, 'answer Future state=FINISHED result=42');
+  await walk(page, index, [done, pending, pending - 1, done + 3, index.steps.length]);
+  await expect(answer).toHaveAttribute('data-state', 'done');
+  await expect(answer).toContainText('done: 42');
+  await expect(cardNamed(page, 'plain')).toContainText('raised ValueError: no answer');
+  await expect(cardNamed(page, 'doomed')).toHaveAttribute('data-state', 'cancelled');
+
+  const shield = await open(page, 'shield.py');
+  const guarded = stepPrinting(shield.trace, shield.index, 'guard Future state=PENDING wait=impatient');
+  await goToStep(page, guarded);
+  const guard = cardNamed(page, 'guard');
+  await expect(guard).toHaveAttribute('data-object-kind', 'Future');
+  await expect(guard).toHaveAttribute('data-shields', 'precious');
+  await expect(guard).toHaveAttribute('data-waiters', 'impatient');
+  await snapshotObjects(page, 'objects-shield');
+  await walk(page, shield.index, [guarded + 1, guarded, guarded - 1]);
+  await expect(guard).toHaveAttribute('data-state', 'pending');
+});
+
+test('in Chinese: the TaskGroup and gather cards and the child edges', async ({ page }) => {
+  const source = program('taskgroup.py');
+  await page.goto('/');
+  const hash = await page.evaluate((s) => window.__loopscope?.shareHash({ source: s, lang: 'zh' }) ?? null, source);
+  expect(hash).not.toBeNull();
+  await page.goto(`/${hash ?? ''}`);
+  await page.reload();
+  await waitForStatus(page, 'done');
+  const trace = await pageTrace(page);
+  const index = indexTrace(trace);
+  const aborting = stepPrinting(trace, index, 'failing TaskGroup entered=True exiting=True aborting=True tasks=b6');
+  await goToStep(page, aborting);
+  const card = cardNamed(page, 'failing');
+  await expect(card).toContainText('等待子任务结束');
+  await expect(card).toContainText('正在中止');
+  await expect(card).toContainText('子任务');
+  await expect(page.getByTestId('await-graph').locator('[data-edge="child"][data-from="b6"] title')).toHaveText('b6 的父任务是 Task-1');
+  await snapshotObjects(page, 'objects-taskgroup-zh');
+  await walk(page, index, [aborting - 1, aborting + 1]);
 });

@@ -48,6 +48,7 @@ function view(kind: ObjectKind): ObjectView {
     children: [4, 5, 6],
     childCount: 3,
     childrenDone: 2,
+    finishedChildren: [4, 5],
     running: [6],
     runningCount: 1,
     groupPhase: 'exiting' as const,

@@ -61,6 +61,8 @@ export interface ObjectState {
    * as CPython counts them (`childCount` less those still in its `_tasks`, `running`).
    */
   readonly childrenDone: number;
+  /** Those of `children` that had finished at the cursor. */
+  readonly finishedChildren: readonly TaskId[];
   /** TaskGroup: its children still in `_tasks`, by task id (the first 32 of `runningCount`). */
   readonly running: readonly TaskId[];
   readonly runningCount: number;
@@ -172,17 +174,16 @@ function computeObjectsAt(index: TraceIndex, cursor: Cursor, end: number): reado
 
 /** A gather's or TaskGroup's children that had finished by the end of `step`. */
 function withChildrenDone(index: TraceIndex, kind: ObjectKind, s: ObjectState, step: number): ObjectState {
-  if (kind === 'TaskGroup') {
-    const done = s.childCount - s.runningCount;
-    return done === s.childrenDone ? s : { ...s, childrenDone: done };
-  }
   if (s.children.length === 0) return s;
-  let done = 0;
-  for (const child of s.children) {
-    const end = index.tasks[child - 1]?.end;
-    if (end !== undefined && end.step <= step) done++;
+  if (kind === 'TaskGroup') {
+    const finishedChildren = s.children.filter((c) => !s.running.includes(c));
+    return { ...s, childrenDone: s.childCount - s.runningCount, finishedChildren };
   }
-  return done === s.childrenDone ? s : { ...s, childrenDone: done };
+  const finishedChildren = s.children.filter((c) => {
+    const end = index.tasks[c - 1]?.end;
+    return end !== undefined && end.step <= step;
+  });
+  return { ...s, childrenDone: finishedChildren.length, finishedChildren };
 }
 
 /** The engine records items in storage order: a LifoQueue's last item comes out first. */
@@ -269,6 +270,7 @@ export function newState(made: ObjectEvent): ObjectState {
     children: [],
     childCount: 0,
     childrenDone: 0,
+    finishedChildren: [],
     running: [],
     runningCount: 0,
     groupPhase: 'new',
@@ -321,6 +323,7 @@ function applyChange(s: ObjectState, c: ObjectStateEvent): ObjectState {
     children: applyList(s.children, c.kids),
     childCount: c.nk ?? s.childCount,
     childrenDone: s.childrenDone,
+    finishedChildren: s.finishedChildren,
     running: applyList(s.running, c.pend),
     runningCount: c.np ?? s.runningCount,
     groupPhase: c.tg ?? s.groupPhase,
