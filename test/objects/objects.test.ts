@@ -244,3 +244,42 @@ describe('the await graph of gather, TaskGroup and Future', () => {
     expect(awaitGraph(index, { step: body }).hasCycle).toBe(false);
   });
 });
+
+describe('a TaskGroup of more children than the trace lists', () => {
+  it('40 children: the first 32 by id, 40 in all, those still running as they finish, all done at the end', async () => {
+    const source = [
+      'import asyncio',
+      'async def work(n):',
+      '    for _ in range(n % 4):',
+      '        await asyncio.sleep(0)',
+      'async def main():',
+      '    async with asyncio.TaskGroup() as tg:',
+      '        for n in range(40):',
+      '            tg.create_task(work(n), name=f"c{n}")',
+      '        tg.create_task(work(0), name="late")',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const trace = await traceOf(source);
+    const index = indexTrace(trace);
+    const group = (step: number) => objectsAt(index, { step }).find((o) => o.kind === 'TaskGroup');
+    const first = index.steps.findIndex((_, i) => group(i + 1) !== undefined) + 1;
+    const opened = group(first);
+    expect(opened?.state.childCount).toBe(41);
+    expect(opened?.state.children.length).toBe(32);
+    expect(opened?.state.runningCount).toBe(41);
+    expect(opened?.state.running.map((id) => index.tasks[id - 1]?.name).slice(0, 3)).toEqual(['c0', 'c1', 'c2']);
+    // Along the run, the children still running shrink, and never list a task that has left _tasks twice.
+    let last = 41;
+    for (let step = first; step <= index.steps.length; step++) {
+      const s = group(step)?.state;
+      expect(s?.runningCount).toBeLessThanOrEqual(last);
+      last = s?.runningCount ?? last;
+      expect(s?.childrenDone).toBe(41 - (s?.runningCount ?? 0));
+    }
+    const end = group(index.steps.length);
+    expect(end?.state.groupPhase).toBe('done');
+    expect(end?.state.running).toEqual([]);
+    expect(end?.state.childrenDone).toBe(41);
+  });
+});

@@ -156,30 +156,57 @@ def _group_phase(tg):
     return "done"
 
 
+class _Children:
+    """A TaskGroup's children as seen so far, in creation (task id) order, and where the ones
+    still running begin: a child that left `_tasks` never comes back."""
+    __slots__ = ("tasks", "ids", "first_running", "known")
+
+    def __init__(self):
+        self.tasks, self.ids, self.first_running, self.known = [], [], 0, 0
+
+
 def task_group_state(watch, w, current):
     tg = w.obj
     task_id = watch.run.recorder.task_id
-    seen = w.extra if w.extra is not None else []
-    # Its children: every task it has held, in creation order (done ones leave tg._tasks).
-    known = set(seen)
-    for t in tg._tasks:
-        tid = task_id(t)
-        if tid not in known:
-            seen.append(tid)
-            known.add(tid)
-    seen.sort()
-    w.extra = seen
+    kids = w.extra if w.extra is not None else _Children()
+    w.extra = kids
+    running = tg._tasks
+    # Children join only in a step of a task of the group's (create_task) and leave only in
+    # their done callbacks (other steps): _tasks is scanned for newcomers only when it grew.
+    if len(running) > kids.known:
+        known = set(kids.ids)
+        fresh = sorted(((task_id(t), t) for t in running if task_id(t) not in known),
+                       key=lambda pair: pair[0])
+        last = kids.ids[-1] if kids.ids else 0
+        for tid, t in fresh:
+            kids.ids.append(tid)
+            kids.tasks.append(t)
+        if fresh and fresh[0][0] < last:        # an older task joined late: keep id order
+            order = sorted(range(len(kids.ids)), key=kids.ids.__getitem__)
+            kids.ids = [kids.ids[i] for i in order]
+            kids.tasks = [kids.tasks[i] for i in order]
+            kids.first_running = 0
+    kids.known = len(running)
+    # Still running as CPython counts them: a child leaves _tasks when its done callback runs.
+    tasks = kids.tasks
+    while kids.first_running < len(tasks) and tasks[kids.first_running] not in running:
+        kids.first_running += 1
+    pending = []
+    for i in range(kids.first_running, len(tasks)):
+        if len(pending) >= CHILD_LIMIT:
+            break
+        if tasks[i] in running:
+            pending.append(kids.ids[i])
     phase = _group_phase(tg)
     errors = tg._errors
-    # Still running as CPython counts them: a child leaves _tasks when its done callback runs.
-    running = sorted(task_id(t) for t in tg._tasks)
-    state = {"tg": phase, "abort": tg._aborting, "kids": seen[:CHILD_LIMIT], "nk": len(seen),
-             "pend": running[:CHILD_LIMIT], "np": len(running),
+    state = {"tg": phase, "abort": tg._aborting, "kids": kids.ids[:CHILD_LIMIT], "nk": len(kids.ids),
+             "pend": pending, "np": len(running),
              "errs": len(errors) if errors is not None else w.state.get("errs", 0)}
     if tg._parent_task is not None:
         state["parent"] = task_id(tg._parent_task)
     if phase == "done":
         w.settled = True
+        w.extra = None
     return state
 
 
