@@ -13,6 +13,8 @@ export function describeAwaitAt(index: TraceIndex, cursor: Cursor, task: TaskId,
   const plain = describeAwait(on, index.tasks);
   if (on.k !== 'future') return plain;
   for (const o of objectsAt(index, cursor)) {
+    // A Future's awaiters are no line: set_result wakes them all at once.
+    if (o.kind === 'Future' || o.kind === 'gather') continue;
     const s = o.state;
     const lines = [
       { which: 'wait', tasks: s.waiters, more: s.waitersMore },
