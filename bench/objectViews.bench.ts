@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { layoutGraph, type Layout } from '../src/panels/graphLayout.ts';
-import type { Trace } from '../src/protocol/trace.ts';
+import { TRACE_VERSION, type Trace } from '../src/protocol/trace.ts';
 import { awaitGraph, indexTrace, objectsAt } from '../src/trace/index.ts';
 
-const file = process.argv[2] ?? path.join(tmpdir(), 'loopscope-page-bench-semaphore.json');
+const file = process.argv[2] ?? path.join(tmpdir(), `loopscope-page-bench-semaphore-v${TRACE_VERSION}.json`);
 const trace = JSON.parse(readFileSync(file, 'utf8')) as Trace;
 const index = indexTrace(trace);
 const steps = trace.stats.steps;

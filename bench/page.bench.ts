@@ -233,11 +233,12 @@ async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise
 }
 
 /**
- * `--semaphore [DIST]`: only the 1,000-task Semaphore seeks and scrub (a minute instead of many),
- * served from DIST (default dist/), so two builds can be compared run for run.
+ * `--semaphore [DIST]`: only the 1,000-task Semaphore seeks and scrub (a minute instead of many);
+ * `--100k [DIST]`: only the 100,000-step trace's. Served from DIST (default dist/), so two builds
+ * can be compared run for run.
  */
-const SEMAPHORE_ONLY = process.argv.includes('--semaphore');
-const DIST = SEMAPHORE_ONLY ? process.argv[process.argv.indexOf('--semaphore') + 1] : undefined;
+const ONLY = process.argv.includes('--semaphore') ? '--semaphore' : process.argv.includes('--100k') ? '--100k' : null;
+const DIST = ONLY === null ? undefined : process.argv[process.argv.indexOf(ONLY) + 1];
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
@@ -267,13 +268,13 @@ async function main(): Promise<void> {
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
       ],
     });
-    if (SEMAPHORE_ONLY) {
-      const semaphoreTrace = traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE);
-      const seek = await seekTimes(browser, url, semaphoreTrace);
-      const scrub = await scrubFrames(browser, url, semaphoreTrace);
+    if (ONLY !== null) {
+      const only = ONLY === '--semaphore' ? traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE) : traceOf100kSteps();
+      const seek = await seekTimes(browser, url, only);
+      const scrub = await scrubFrames(browser, url, only);
       console.log(
         JSON.stringify({
-          bench: 'page --semaphore',
+          bench: `page ${ONLY}`,
           seekRenderMedianMs: round(median(seek.commit)),
           seekRenderP95Ms: round(percentile(seek.commit, 95)),
           seekNextFrameP95Ms: round(percentile(seek.frame, 95)),

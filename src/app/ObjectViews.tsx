@@ -4,7 +4,7 @@
  * everywhere: in the graph, and on their timeline lanes (a style rule on the lanes' data-task-id,
  * so the timeline does not re-render). Clicking a task scrolls its lane into view.
  */
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { Lang } from '../i18n/lang';
 import { AwaitGraph } from '../panels/AwaitGraph';
 import { Objects } from '../panels/Objects';
@@ -21,15 +21,22 @@ interface ObjectViewsProps {
 
 const awaitsATask = (e: TraceEvent): boolean => e.e === 'suspend' && (e.on.k === 'task' || e.on.k === 'gather');
 
-/** The two views at the store's cursor (they read the store themselves, like every view). */
+/**
+ * The two views at the store's cursor (they read the store themselves, like every view). They
+ * follow the cursor at a lower priority than the rest of the page: while the learner scrubs,
+ * React renders the step label, timeline and editor first and these two when the frame has
+ * time, dropping the steps already passed (a 1,000-task line and its graph are the page's
+ * biggest views). A single step shows in them a frame later at most.
+ */
 export function ObjectViews() {
   const index = useLoopscope((s) => s.index);
-  const cursor = useLoopscope((s) => s.cursor);
+  const cursor = useDeferredValue(useLoopscope((s) => s.cursor));
   const lang = useLoopscope((s) => s.lang);
   return index === null ? null : <ObjectViewsAt index={index} cursor={cursor} lang={lang} />;
 }
 
-function ObjectViewsAt({ index, cursor, lang }: ObjectViewsProps) {
+/** Memoised: the urgent render of a new step passes the old (deferred) cursor and skips these. */
+const ObjectViewsAt = memo(function ObjectViewsAt({ index, cursor, lang }: ObjectViewsProps) {
   const [hovered, setHovered] = useState<ObjectView | null>(null);
   const shown = useMemo(() => objectCount(index) > 0 || index.trace.events.some(awaitsATask), [index]);
   const objects = useMemo(() => objectsAt(index, cursor), [index, cursor]);
@@ -53,7 +60,7 @@ function ObjectViewsAt({ index, cursor, lang }: ObjectViewsProps) {
       ) : null}
     </div>
   );
-}
+});
 
 function tasksOf(o: ObjectView): readonly TaskId[] {
   const s = o.state;

@@ -21,6 +21,15 @@ import { registerQuickFixes } from './quickFixes';
 
 const MARKER_OWNER = 'loopscope';
 
+/**
+ * While the cursor moves faster than this (scrubbing, playing fast), the editor shows the newest
+ * step's marks at most once per this many ms. Every decoration change makes Monaco re-render
+ * its lines and measure them (indent guides and the cursor read pixel offsets from the DOM),
+ * which forces a layout of the whole page after the views' own changes: at every frame of a
+ * scrub that alone cost more than the frame. A single step is shown at once.
+ */
+const DECORATIONS_EVERY_MS = 100;
+
 export default function CodeEditor() {
   const api = useLoopscopeApi();
   const hostRef = useRef<HTMLDivElement>(null);
@@ -48,6 +57,10 @@ export default function CodeEditor() {
     const decorations = editor.createDecorationsCollection();
     /** What the decorations show now, so a step that moves nothing in the editor leaves Monaco alone. */
     let shownMarks = '';
+    /** The line last brought into view: a step on the same line does not ask Monaco to measure it again. */
+    let revealedLine: number | null = null;
+    let decoratedAt = -Infinity;
+    let pendingDecorations: number | null = null;
     let applyingStore = false;
 
     const typed = model.onDidChangeContent(() => {
@@ -70,10 +83,26 @@ export default function CodeEditor() {
       applyingStore = false;
     }
 
+    /** syncDecorations now, or (when the last was less than DECORATIONS_EVERY_MS ago) once that has passed, for the newest state. */
+    function scheduleDecorations(): void {
+      if (pendingDecorations !== null) return; // the scheduled one reads the store's newest state
+      const wait = decoratedAt + DECORATIONS_EVERY_MS - performance.now();
+      if (wait <= 0) {
+        syncDecorations(api.getState(), true);
+        return;
+      }
+      pendingDecorations = window.setTimeout(() => {
+        pendingDecorations = null;
+        syncDecorations(api.getState(), true);
+      }, wait);
+    }
+
     function syncDecorations(s: LoopscopeState, follow: boolean): void {
+      decoratedAt = performance.now();
       if (!s.index) {
         decorations.clear();
         shownMarks = '';
+        revealedLine = null;
         return;
       }
       const state = loopStateAt(s.index, s.cursor);
@@ -86,9 +115,10 @@ export default function CodeEditor() {
         decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
       }
       // Follow the running line like a debugger, without jumping when it is already in view.
-      if (follow && state.line !== null && state.line <= model.getLineCount()) {
+      if (follow && state.line !== null && state.line !== revealedLine && state.line <= model.getLineCount()) {
         editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);
       }
+      revealedLine = state.line;
     }
 
     function syncMarkers(s: LoopscopeState): void {
@@ -102,7 +132,8 @@ export default function CodeEditor() {
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.source !== prev.source) syncText(s);
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
-      if (traceChanged || s.cursor !== prev.cursor) syncDecorations(s, true);
+      if (traceChanged) syncDecorations(s, true);
+      else if (s.cursor !== prev.cursor) scheduleDecorations();
       if (traceChanged || s.syntaxProblem !== prev.syntaxProblem) syncMarkers(s);
       if (s.lineRequest && s.lineRequest !== prev.lineRequest) {
         const { line } = s.lineRequest;
@@ -114,6 +145,7 @@ export default function CodeEditor() {
 
     return () => {
       unsubscribe();
+      if (pendingDecorations !== null) window.clearTimeout(pendingDecorations);
       quickFixes.dispose();
       typed.dispose();
       editor.dispose();

@@ -23,7 +23,10 @@ import type {
   RunHintKind,
   StuckTask,
 } from '../protocol/trace';
+import type { CycleLink, CycleTarget, DeadlockCause } from '../trace/deadlockCycle';
+import type { ObjectRef, TaskRef } from '../trace/narration';
 import type { Lang } from './lang';
+import { objectName } from './objects';
 
 /** The end of one limit kind, with its own figures. */
 type LimitOf<K extends LimitKind> = Extract<LimitEnd, { readonly limit: K }>;
@@ -54,6 +57,13 @@ export interface EndWords {
   readonly limit: LimitWords & EveryLimit;
   /** The whole deadlock sentence, naming each stuck task, its line and what it waits on. */
   readonly deadlock: (stuck: readonly StuckTask[]) => string;
+  /**
+   * Why the deadlock cannot move (src/trace/deadlockCycle.ts): the cycle of the await graph in
+   * order, or that there is none and what the tasks wait on. Code in `backticks`.
+   */
+  readonly deadlockCause: (cause: DeadlockCause) => string;
+  /** The button that shows the cause in the await graph at the last step. */
+  readonly showDeadlockCause: { readonly [K in DeadlockCause['kind']]: string };
   /** What a stuck task waits on, by the kind of its await (an asyncio API name when known). */
   readonly awaitKind: { readonly [K in AwaitTarget['k']]: string };
   readonly stopped: { readonly [How in Stopped['how']]: string };
@@ -113,6 +123,44 @@ function mebibytes(bytes: number): string {
   return grouped(Math.floor(bytes / 2 ** 20));
 }
 
+// ---- the deadlock's cause: names of code in backticks (the page shows them in code type)
+
+const code = (text: string): string => `\`${text}\``;
+const objectCode = (o: ObjectRef): string => code(objectName({ name: o.name, kind: o.type, ordinal: o.ordinal }));
+const taskCode = (t: TaskRef, open = ' (', close = ')'): string =>
+  t.which === null ? code(t.label) : `${code(t.label)}${open}${t.which}${close}`;
+
+/** English: "`t1` holds `a` and waits for `b`, which `t2` holds while waiting for `a`". */
+function cycleEn(links: readonly CycleLink[]): string {
+  const waits = (w: CycleTarget, ing: boolean): string => {
+    if (w.kind === 'object') return `${ing ? 'waiting' : 'waits'} for ${objectCode(w.object)}`;
+    if (w.via === 'child') return `${ing ? 'waiting' : 'waits'} for ${taskCode(w.task)} in gather()`;
+    return `${ing ? 'awaiting' : 'awaits'} ${taskCode(w.task)}`;
+  };
+  return links
+    .map((link, i) => {
+      if (i === 0) return `${taskCode(link.task)} ${link.holds === null ? '' : `holds ${objectCode(link.holds)} and `}${waits(link.waitsFor, false)}`;
+      return link.holds === null ? `which ${waits(link.waitsFor, false)}` : `which ${taskCode(link.task)} holds while ${waits(link.waitsFor, true)}`;
+    })
+    .join(', ');
+}
+
+/** 中文："`t1` 持有 `a`，在等 `b`；而 `b` 被 `t2` 持有，`t2` 又在等 `a`". */
+function cycleZh(links: readonly CycleLink[]): string {
+  const waits = (w: CycleTarget): string => {
+    if (w.kind === 'object') return `在等 ${objectCode(w.object)}`;
+    if (w.via === 'child') return `在等 gather() 里的 ${taskCode(w.task, '（', '）')}`;
+    return `在 await ${taskCode(w.task, '（', '）')}`;
+  };
+  return links
+    .map((link, i) => {
+      const task = taskCode(link.task, '（', '）');
+      if (i === 0) return `${task}${link.holds === null ? ' ' : ` 持有 ${objectCode(link.holds)}，`}${waits(link.waitsFor)}`;
+      return link.holds === null ? `而 ${task} ${waits(link.waitsFor)}` : `而 ${objectCode(link.holds)} 被 ${task} 持有，它又${waits(link.waitsFor)}`;
+    })
+    .join('；');
+}
+
 // ---- English: the CLI's words
 
 const en: EndWords = {
@@ -153,6 +201,15 @@ const en: EndWords = {
       .join('; ');
     return `Deadlock: nothing is ready to run and no timer is pending, but tasks are still waiting${waits ? ` (${waits}).` : '.'}`;
   },
+  deadlockCause: (cause) => {
+    if (cause.kind === 'cycle') return `The await graph has a cycle: ${cycleEn(cause.links)}. None of them can go on until another lets go.`;
+    if (cause.lines.length === 0) return 'The await graph has no cycle: the stuck tasks wait on futures that no task is left to complete.';
+    const lines = cause.lines.map(
+      (l) => `${listEn([...l.tasks.map((t) => taskCode(t)), ...(l.more > 0 ? [`${l.more} more`] : [])])} ${l.tasks.length + l.more === 1 ? 'waits' : 'wait'} on ${objectCode(l.object)} (${l.object.type})`,
+    );
+    return `The await graph has no cycle: ${lines.join('; ')}, and no task is left that could wake them.`;
+  },
+  showDeadlockCause: { cycle: 'Show the cycle in the await graph', 'no-cycle': 'Show the await graph' },
   awaitKind: { task: 'task', gather: 'gather', sleep: 'sleep', executor: 'executor', request: 'request', future: 'future' },
   stopped: {
     interrupt: 'Stopped: the run was interrupted by the Stop button.',
@@ -240,6 +297,15 @@ const zh: EndWords = {
       .join('；');
     return `死锁：没有可以运行的任务，也没有待触发的定时器，但仍有任务在等待${waits ? `（${waits}）。` : '。'}`;
   },
+  deadlockCause: (cause) => {
+    if (cause.kind === 'cycle') return `等待图里有一个环：${cycleZh(cause.links)}。每个任务都要等别人先放手，所以谁也走不下去。`;
+    if (cause.lines.length === 0) return '等待图里没有环：卡住的任务在等的 Future，已经没有任务会去完成它们。';
+    const lines = cause.lines.map(
+      (l) => `${listZh([...l.tasks.map((t) => taskCode(t, '（', '）')), ...(l.more > 0 ? [`另外 ${l.more} 个任务`] : [])])} 在等 ${objectCode(l.object)}（${l.object.type}）`,
+    );
+    return `等待图里没有环：${lines.join('；')}，但已经没有任务能唤醒它们。`;
+  },
+  showDeadlockCause: { cycle: '在等待图中查看这个环', 'no-cycle': '查看等待图' },
   awaitKind: { task: '另一个任务', gather: 'gather 的结果', sleep: 'asyncio.sleep', executor: '执行器里的函数', request: '一个模拟请求', future: '一个 Future' },
   stopped: {
     interrupt: '已停止：这次运行被“停止”按钮中断了。',
@@ -285,6 +351,16 @@ const zh: EndWords = {
 };
 
 export const END_WORDS: Readonly<Record<Lang, EndWords>> = { en, zh };
+
+/** "a", "a and b", "a, b and c". */
+function listEn(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** "a"、"a 和 b"、"a、b 和 c". */
+function listZh(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1] ?? ''}`;
+}
 
 /** A stuck task's await: the asyncio API it called ("Queue.get") when known, else its kind. */
 function awaitName(on: AwaitTarget, words: EndWords): string {

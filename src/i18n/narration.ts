@@ -10,7 +10,18 @@
  * case where they can follow a comma; `sentence` capitalises the first letter. Names of code
  * (tasks, callbacks) are put in `backticks`: the page shows them in code type.
  */
-import type { Action, Ending, Narration, ObjectRef, Opening, RequestFailure, StepNarration, TaskRef, TimeoutKind } from '../trace/narration';
+import type {
+  Action,
+  Ending,
+  Narration,
+  ObjectChange,
+  ObjectRef,
+  Opening,
+  RequestFailure,
+  StepNarration,
+  TaskRef,
+  TimeoutKind,
+} from '../trace/narration';
 import { callText, formatDelay, formatTime, requestText } from './format';
 import { awaitLabelText } from './labels';
 import type { Lang } from './lang';
@@ -23,6 +34,15 @@ interface NarrationWords {
   readonly opening: Renderers<Opening>;
   readonly action: Renderers<Action>;
   readonly ending: Renderers<Ending>;
+  /**
+   * What a step did to an object ('changes-object'), given the object's name and the words for
+   * the tasks it woke (null: none).
+   */
+  readonly objectChange: {
+    readonly [K in ObjectChange['kind']]: (change: Extract<ObjectChange, { kind: K }>, object: string, woke: string | null) => string;
+  };
+  /** The tasks an object change woke: "`consumer` wakes", "`w1` is next". */
+  readonly woke: (change: ObjectChange['kind'], tasks: string, count: number) => string;
 
   // ---- glue --------------------------------------------------------------------------------
   /** A task named in a sentence: `label`, with which one when several share it. */
@@ -75,6 +95,26 @@ const requestFailsEn = (fails: RequestFailure): string => {
   }
 };
 
+type QueueChange = Extract<ObjectChange, { kind: 'puts' | 'gets' }>;
+
+/** The items named ("`4`", "`0` and `1`"), else counted ("2 items"). */
+const itemsEn = (c: QueueChange): string =>
+  c.items.length === c.count ? listEn(c.items.map(code)) : `${c.count} ${c.count === 1 ? 'item' : 'items'}`;
+/** A bounded queue: "2/2 full"; an unbounded one: "3 items". */
+const queueFiguresEn = (c: QueueChange): string =>
+  c.capacity > 0 ? `${c.size}/${c.capacity} full` : `${c.size} ${c.size === 1 ? 'item' : 'items'}`;
+
+/** The change of an object and the tasks it woke, in `w`'s words. */
+function changeText(w: NarrationWords, a: Extract<Action, { kind: 'changes-object' }>): string {
+  // Each renderer takes its own kind of change: TypeScript cannot follow that through the union.
+  const say = w.objectChange[a.change.kind] as (change: ObjectChange, object: string, woke: string | null) => string;
+  const count = a.woke.length + a.more;
+  return say(a.change, code(objectRefName(a.object)), count === 0 ? null : w.woke(a.change.kind, w.list(listed(w, a.woke, a.more)), count));
+}
+
+/** "2/2 full; `consumer` wakes". */
+const inParens = (figures: string, woke: string | null): string => (woke === null ? figures : `${figures}; ${woke}`);
+
 const en: NarrationWords = {
   narration: {
     'no-loop': () => 'The program ran without an event loop: there are no loop steps to show',
@@ -121,6 +161,7 @@ const en: NarrationWords = {
     'blocks-loop': ({ seconds, line }) => `blocks the whole loop with time.sleep(${formatDelay(seconds)})${atLine(line)}`,
     'wakes-waiters': ({ object, tasks, more }) =>
       `wakes ${listEn(listed(en, tasks, more))}, waiting on ${code(objectRefName(object))}`,
+    'changes-object': (a) => changeText(en, a),
     'blocks-loop-on-request': ({ lib, request, seconds, line }) =>
       `blocks the whole loop for ${formatDelay(seconds)} s with the ${lib} call ${code(requestText(request))} (simulated)${atLine(line)}`,
     'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
@@ -135,6 +176,29 @@ const en: NarrationWords = {
     fails: ({ exc }) => (exc === null ? 'fails with an exception' : `fails with ${exc}`),
     'ends-cancelled': () => 'ends cancelled',
     'still-running': () => 'is still running when the run stops',
+  },
+  // The tasks a change woke go inside its parentheses, so the step's next clause ("and
+  // suspends…") cannot be read as theirs.
+  objectChange: {
+    puts: (c, o, woke) => `puts ${itemsEn(c)} into ${o} (${inParens(queueFiguresEn(c), woke)})`,
+    gets: (c, o, woke) => `gets ${itemsEn(c)} from ${o} (${inParens(queueFiguresEn(c), woke)})`,
+    'takes-permit': (c, o) => `takes a permit of ${o} (${c.value}/${c.capacity} left)`,
+    'releases-permit': (c, o, woke) => `releases a permit of ${o} (${inParens(`${c.value}/${c.capacity} left`, woke)})`,
+    acquires: (_, o) => `acquires ${o}`,
+    releases: (_, o, woke) => `releases ${o}${woke === null ? '' : ` (${woke})`}`,
+    sets: (_, o, woke) => `sets ${o}${woke === null ? '' : ` (${woke})`}`,
+    clears: (_, o) => `clears ${o}`,
+    notifies: (_, o, woke) => `notifies ${o}${woke === null ? '' : ` (${woke})`}`,
+  },
+  woke: (change, tasks, count) => {
+    switch (change) {
+      case 'releases':
+        return `${tasks} ${count === 1 ? 'is' : 'are'} next`;
+      case 'releases-permit':
+        return `${tasks} ${count === 1 ? 'gets' : 'get'} it`;
+      default:
+        return `${tasks} ${count === 1 ? 'wakes' : 'wake'}`;
+    }
   },
 
   task: taskEn,
@@ -175,6 +239,10 @@ const requestFailsZh = (fails: RequestFailure): string => {
       return '超时了';
   }
 };
+
+const itemsZh = (c: QueueChange): string => (c.items.length === c.count ? `${listZh(c.items.map(code))} ` : `${c.count} 项`);
+const afterZh = (woke: string | null): string => (woke === null ? '' : `，${woke}`);
+const queueFiguresZh = (c: QueueChange): string => (c.capacity > 0 ? `现有 ${c.size}/${c.capacity}` : `现有 ${c.size} 项`);
 
 const zh: NarrationWords = {
   narration: {
@@ -219,6 +287,7 @@ const zh: NarrationWords = {
     'blocks-loop': ({ seconds, line }) => `${lineZh(line)}用 time.sleep(${formatDelay(seconds)}) 阻塞了整个事件循环`,
     'wakes-waiters': ({ object, tasks, more }) =>
       `唤醒了在 ${code(objectRefName(object))} 上等待的 ${listZh(listed(zh, tasks, more))}`,
+    'changes-object': (a) => changeText(zh, a),
     'blocks-loop-on-request': ({ lib, request, seconds, line }) =>
       `${lineZh(line)}用 ${lib} 的阻塞调用 ${code(requestText(request))}（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
     'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
@@ -233,6 +302,27 @@ const zh: NarrationWords = {
     fails: ({ exc }) => (exc === null ? '因异常而失败' : `因 ${exc} 而失败`),
     'ends-cancelled': () => '以“已取消”状态结束',
     'still-running': () => '运行被停止时仍在执行',
+  },
+  objectChange: {
+    puts: (c, o, woke) => `把 ${itemsZh(c)}放进 ${o}（${queueFiguresZh(c)}）${afterZh(woke)}`,
+    gets: (c, o, woke) => `从 ${o} 取出 ${itemsZh(c).trimEnd()}（${queueFiguresZh(c)}）${afterZh(woke)}`,
+    'takes-permit': (c, o) => `拿到 ${o} 的一个许可（还剩 ${c.value}/${c.capacity}）`,
+    'releases-permit': (c, o, woke) => `归还 ${o} 的一个许可（还剩 ${c.value}/${c.capacity}）${afterZh(woke)}`,
+    acquires: (_, o) => `获得了 ${o}`,
+    releases: (_, o, woke) => `释放了 ${o}${afterZh(woke)}`,
+    sets: (_, o, woke) => `设置了 ${o}${afterZh(woke)}`,
+    clears: (_, o) => `清除了 ${o}`,
+    notifies: (_, o, woke) => `通知了 ${o}${afterZh(woke)}`,
+  },
+  woke: (change, tasks) => {
+    switch (change) {
+      case 'releases':
+        return `下一个轮到 ${tasks}`;
+      case 'releases-permit':
+        return `许可交给了 ${tasks}`;
+      default:
+        return `${tasks} 被唤醒`;
+    }
   },
 
   task: taskZh,

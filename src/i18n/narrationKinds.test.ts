@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { NARRATION_TRACES } from '../trace/fixtures/narrationTraces';
 import { traceOf } from '../trace/fixtures/traceOf';
 import { describeAwaitAt, describeTarget, indexTrace, lineEventsOf, narrate, stateAt } from '../trace';
-import type { Action, AwaitLabel, Ending, HandleLabel, Narration, Opening } from '../trace/narration';
+import type { Action, AwaitLabel, Ending, HandleLabel, Narration, ObjectChange, Opening } from '../trace/narration';
 import { awaitLabelText, handleLabelText } from './labels';
 import { LANGS } from './lang';
 import { narrationText } from './narration';
@@ -42,6 +42,7 @@ const ACTION_KINDS: Record<Action['kind'], true> = {
   'cancels-tasks': true,
   'blocks-loop': true,
   'wakes-waiters': true,
+  'changes-object': true,
   'blocks-loop-on-request': true,
   'blocks-loop-on-many-requests': true,
 };
@@ -54,6 +55,17 @@ const ENDING_KINDS: Record<Ending['kind'], true> = {
   fails: true,
   'ends-cancelled': true,
   'still-running': true,
+};
+const OBJECT_CHANGE_KINDS: Record<ObjectChange['kind'], true> = {
+  puts: true,
+  gets: true,
+  'takes-permit': true,
+  'releases-permit': true,
+  acquires: true,
+  releases: true,
+  sets: true,
+  clears: true,
+  notifies: true,
 };
 const HANDLE_KINDS: Record<HandleLabel['kind'], true> = { step: true, wakeup: true, sleep: true, timeout: true, call: true, worker: true, request: true };
 const AWAIT_KINDS: Record<AwaitLabel['kind'], true> = {
@@ -76,8 +88,8 @@ interface Sample {
 
 function samples(): Sample[] {
   const out: Sample[] = [];
-  for (const [program, { source, events }] of Object.entries(NARRATION_TRACES)) {
-    const index = indexTrace(traceOf(events, source));
+  for (const [program, { source, events, end }] of Object.entries(NARRATION_TRACES)) {
+    const index = indexTrace(traceOf(events, source, end));
     for (let step = 0; step <= index.steps.length; step++) {
       const cursors = [{ step }, ...lineEventsOf(index, step).map((_, line) => ({ step, line }))];
       for (const cursor of cursors) {
@@ -90,6 +102,7 @@ function samples(): Sample[] {
                 'step',
                 `opening:${n.opening.kind}`,
                 ...n.actions.map((a) => `action:${a.kind}`),
+                ...n.actions.flatMap((a) => (a.kind === 'changes-object' ? [`change:${a.change.kind}`] : [])),
                 ...(n.ending === null ? [] : [`ending:${n.ending.kind}`]),
               ]
             : [n.kind];
@@ -156,6 +169,7 @@ describe('every narration kind, from real engine runs', () => {
     ...Object.keys(OPENING_KINDS).map((k) => `opening:${k}`),
     ...Object.keys(ACTION_KINDS).map((k) => `action:${k}`),
     ...Object.keys(ENDING_KINDS).map((k) => `ending:${k}`),
+    ...Object.keys(OBJECT_CHANGE_KINDS).map((k) => `change:${k}`),
     ...Object.keys(HANDLE_KINDS).map((k) => `handle:${k}`),
     ...Object.keys(AWAIT_KINDS).map((k) => `await:${k}`),
   ].sort();

@@ -5,7 +5,7 @@
  * the editor there.
  */
 import type { ReactNode } from 'react';
-import { endSentence, hintSentence, limitSentence } from '../i18n/endWords';
+import { END_WORDS, endSentence, hintSentence, limitSentence } from '../i18n/endWords';
 import { taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings, type UiStrings } from '../i18n/ui';
@@ -13,6 +13,7 @@ import type { Compat, RunEnd as RunEndInfo, RunHint } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
 import { describeAwait, taskLabel } from '../trace';
+import { deadlockCause } from '../trace/deadlockCycle';
 import type { TraceIndex } from '../trace/types';
 import type { Lang } from '../i18n/lang';
 
@@ -60,6 +61,37 @@ function CompatBadge({ compat, t }: { compat: Compat; t: UiStrings }) {
         {t.runAsCurrent}
       </button>
     </div>
+  );
+}
+
+/** "`code` text" → the odd parts in code type. */
+const withCode = (text: string): ReactNode[] => text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+
+/**
+ * Why the deadlock cannot move: the await graph's cycle in order (or that it has none), and a
+ * button that goes to the last step, where the graph draws it, and brings the graph into view.
+ */
+function DeadlockCause({ index, lang }: { index: TraceIndex; lang: Lang }) {
+  const api = useLoopscopeApi();
+  const found = deadlockCause(index);
+  if (found === null) return null;
+  const words = END_WORDS[lang];
+  const show = (): void => {
+    api.getState().seek({ step: found.step });
+    // The graph re-renders at the new step first; then scroll it into view and flash it.
+    requestAnimationFrame(() => {
+      const graph = document.querySelector<HTMLElement>('[data-testid="await-graph"]');
+      graph?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      graph?.animate([{ boxShadow: '0 0 0 3px var(--state-failed, #c62828)' }, { boxShadow: '0 0 0 0 transparent' }], { duration: 1600 });
+    });
+  };
+  return (
+    <p className="end-hint" data-testid="deadlock-cause" data-cause={found.cause.kind}>
+      {withCode(words.deadlockCause(found.cause))}{' '}
+      <button type="button" className="link-button" onClick={show} data-testid="show-deadlock-cause">
+        {words.showDeadlockCause[found.cause.kind]}
+      </button>
+    </p>
   );
 }
 
@@ -120,6 +152,7 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
                 </li>
               ))}
             </ul>
+            <DeadlockCause index={index} lang={lang} />
           </>
         ),
       };

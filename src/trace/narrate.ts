@@ -10,7 +10,7 @@ import { cancellations } from './cancellations';
 import { clampCursor } from './cursor';
 import { callRef, isDefaultTaskName, requestRef, taskLabel, timeoutKind } from './describe';
 import { describeAwaitAt } from './objectAwait';
-import { objectsAt } from './objects';
+import { objectActions } from './objectChanges';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
 import type { Action, Ending, Narration, Opening, StepNarration, TaskRef } from './narration';
 import { stateAt } from './stateAt';
@@ -217,24 +217,7 @@ function actionsOf(index: TraceIndex, facts: StepFacts, step: StepInfo): Action[
   } else {
     for (const b of calls) said.push({ kind: 'blocks-loop-on-request', lib: b.req.lib, request: requestRef(b.req), seconds: b.d, line: b.line });
   }
-  for (const o of objectsAt(index, { step: step.step })) {
-    if (!o.changed) continue;
-    // Woken: their future got its result in this step (a lock, semaphore, event, condition,
-    // barrier); a queue's getters and putters are taken out of its line by the step instead.
-    const woken = o.state.woken.filter((t) => !o.before.woken.includes(t));
-    const taken = [...o.before.waiters, ...o.before.putters].filter(
-      (t) => t !== step.task && !o.state.waiters.includes(t) && !o.state.putters.includes(t),
-    );
-    const isQueue = o.kind === 'Queue' || o.kind === 'PriorityQueue' || o.kind === 'LifoQueue';
-    const tasks = isQueue ? taken : woken;
-    if (tasks.length === 0) continue;
-    said.push({
-      kind: 'wakes-waiters',
-      object: { name: o.name, type: o.kind, ordinal: o.ordinal },
-      tasks: tasks.slice(0, MAX_LISTED).map((t) => taskRef(index, t)),
-      more: Math.max(0, tasks.length - MAX_LISTED),
-    });
-  }
+  said.push(...objectActions(index, step));
   return said;
 }
 

@@ -137,12 +137,44 @@ export type Action =
    * the ones CPython woke, first in line first.
    */
   | { readonly kind: 'wakes-waiters'; readonly object: ObjectRef; readonly tasks: readonly TaskRef[]; readonly more: number }
+  /**
+   * The step changed an object (src/trace/objectChanges.ts): put into a queue, took a permit,
+   * released a lock, set an event, notified a condition; `woke`: the tasks that change woke
+   * (first in line first), `more` past them.
+   */
+  | {
+      readonly kind: 'changes-object';
+      readonly object: ObjectRef;
+      readonly change: ObjectChange;
+      readonly woke: readonly TaskRef[];
+      readonly more: number;
+    }
   /** time.sleep (or any blocking call) inside a step: `seconds` in all. */
   | { readonly kind: 'blocks-loop'; readonly seconds: Seconds; readonly line: Line | null }
   /** A blocking simulated HTTP call (requests, httpx.get) held the whole loop for `seconds`. */
   | { readonly kind: 'blocks-loop-on-request'; readonly lib: BlockingLib; readonly request: RequestRef; readonly seconds: Seconds; readonly line: Line | null }
   /** More blocking HTTP calls than a sentence lists: counted, `seconds` in all. */
   | { readonly kind: 'blocks-loop-on-many-requests'; readonly count: number; readonly seconds: Seconds; readonly line: Line | null };
+
+/** What a step did to an object, with the figures after it. */
+export type ObjectChange =
+  /**
+   * Items into or out of a queue: `count` of them, named (their reprs, in the order they went
+   * in or came out) when `items` holds them all; `size` after, of `capacity` (maxsize, 0 unbounded).
+   */
+  | { readonly kind: 'puts'; readonly items: readonly string[]; readonly count: number; readonly size: number; readonly capacity: number }
+  | { readonly kind: 'gets'; readonly items: readonly string[]; readonly count: number; readonly size: number; readonly capacity: number }
+  /** A Semaphore's permit taken or given back: `value` permits free after, of `capacity`. */
+  | { readonly kind: 'takes-permit'; readonly value: number; readonly capacity: number }
+  | { readonly kind: 'releases-permit'; readonly value: number; readonly capacity: number }
+  /** A Lock (or a Condition's lock) taken or let go. */
+  | { readonly kind: 'acquires' }
+  | { readonly kind: 'releases' }
+  /** An Event set or cleared. */
+  | { readonly kind: 'sets' }
+  | { readonly kind: 'clears' }
+  /** A Condition's notify() / notify_all(). */
+  | { readonly kind: 'notifies' };
 
 /** How the step's task left it. */
 export type Ending =

@@ -18,6 +18,14 @@ function isNetworkEvent(e: TraceEvent): boolean {
   }
 }
 
+/** Per trace: the console asks at every step, and a long run has hundreds of thousands of events. */
+const used = new WeakMap<Trace, boolean>();
+
 export function usedSimulatedNetwork(trace: Trace): boolean {
-  return trace.events.some(isNetworkEvent) || (trace.end.kind === 'limit' && trace.end.limit === 'virtual-time' && trace.end.cause === 'request');
+  const known = used.get(trace);
+  if (known !== undefined) return known;
+  const answer =
+    trace.events.some(isNetworkEvent) || (trace.end.kind === 'limit' && trace.end.limit === 'virtual-time' && trace.end.cause === 'request');
+  used.set(trace, answer);
+  return answer;
 }

@@ -191,4 +191,100 @@ async def main():
 
 asyncio.run(main())
 `,
+  /**
+   * The asyncio objects, each changed by a task: a bounded Queue put into until full and taken
+   * from (a getter and a putter woken), a Semaphore's permits taken, waited for in line and
+   * released to the next, a Lock passed on, an Event set for its waiters and cleared, a Condition
+   * notified, a Barrier's last party waking the first.
+   */
+  objects: `import asyncio
+
+
+async def consumer(queue):
+    for _ in range(3):
+        await queue.get()
+        await asyncio.sleep(0.1)
+
+
+async def download(limit):
+    async with limit:
+        await asyncio.sleep(0.1)
+
+
+async def worker(lock):
+    async with lock:
+        await asyncio.sleep(0.1)
+
+
+async def waiter(ready, cond):
+    await ready.wait()
+    async with cond:
+        await cond.wait()
+
+
+async def meet(barrier):
+    await barrier.wait()
+
+
+async def main():
+    queue = asyncio.Queue(maxsize=2)
+    c = asyncio.create_task(consumer(queue), name="consumer")
+    await asyncio.sleep(0)
+    for item in range(4):
+        await queue.put(item)
+    limit = asyncio.Semaphore(2)
+    lock = asyncio.Lock()
+    ready = asyncio.Event()
+    cond = asyncio.Condition()
+    jobs = [asyncio.create_task(download(limit), name=f"d{i}") for i in range(3)]
+    jobs += [asyncio.create_task(worker(lock), name=f"w{i}") for i in range(2)]
+    jobs += [asyncio.create_task(waiter(ready, cond), name=f"e{i}") for i in range(2)]
+    barrier = asyncio.Barrier(2)
+    jobs += [asyncio.create_task(meet(barrier), name=f"b{i}") for i in range(2)]
+    await asyncio.sleep(0)
+    ready.set()
+    await asyncio.sleep(0)
+    ready.clear()
+    async with cond:
+        cond.notify_all()
+    await asyncio.gather(c, *jobs)
+
+
+asyncio.run(main())
+`,
+  /** A lock-order deadlock: each task holds one lock and waits for the other's. */
+  lockOrder: `import asyncio
+
+
+async def transfer(first, second):
+    async with first:
+        await asyncio.sleep(0)
+        async with second:
+            print("done")
+
+
+async def main():
+    a = asyncio.Lock()
+    b = asyncio.Lock()
+    await asyncio.gather(asyncio.create_task(transfer(a, b), name="t1"),
+                         asyncio.create_task(transfer(b, a), name="t2"))
+
+
+asyncio.run(main())
+`,
+  /** A deadlock with no cycle: tasks wait on an Event nobody sets. */
+  eventNobodySets: `import asyncio
+
+
+async def waiter(ready):
+    await ready.wait()
+
+
+async def main():
+    ready = asyncio.Event()
+    await asyncio.gather(waiter(ready), waiter(ready))
+
+
+asyncio.run(main())
+`,
 };

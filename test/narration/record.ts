@@ -19,18 +19,18 @@ for (const [name, source] of Object.entries(NARRATION_PROGRAMS)) {
   const result = engine.run(source, { ...DEFAULT_RUN_OPTIONS, seed: 0, limits });
   if (result.kind !== 'trace') throw new Error(`${name}: ${result.problem.text}`);
   const events = result.trace.events.map((e, i) => `    /* ${i} */ ${JSON.stringify(e)},`).join('\n');
-  parts.push(`  ${name}: {\n    source: ${JSON.stringify(source)},\n    events: [\n${events}\n    ],\n  },`);
+  parts.push(`  ${name}: {\n    source: ${JSON.stringify(source)},\n    end: ${JSON.stringify(result.trace.end)},\n    events: [\n${events}\n    ],\n  },`);
 }
 writeFileSync(
   OUT,
   `/**
  * Events the real engine recorded for test/narration/programs.ts (regenerate with
  * \`npx tsx test/narration/record.ts\`). Between them every narration kind, handle label and
- * await description happens; src/i18n/narration.test.ts renders them all in both languages.
+ * await description happens, and both kinds of deadlock cause; src/i18n/narration.test.ts renders them all in both languages.
  */
-import type { TraceEvent } from '../../protocol/trace';
+import type { RunEnd, TraceEvent } from '../../protocol/trace';
 
-export const NARRATION_TRACES: Readonly<Record<string, { readonly source: string; readonly events: readonly TraceEvent[] }>> = {
+export const NARRATION_TRACES: Readonly<Record<string, { readonly source: string; readonly end: RunEnd; readonly events: readonly TraceEvent[] }>> = {
 ${parts.join('\n')}
 };
 `,

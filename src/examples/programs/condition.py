@@ -1,4 +1,6 @@
 # Condition：等待某个条件成立；notify_all 唤醒后，每个等待者重新检查条件
+# Objects view: the customers waiting in `counter`'s line (wait_for); each notify_all() wakes
+# the whole line in order ("notifies counter"), and the await graph shows who waits on it.
 import asyncio
 
 stock = {"noodles": 0}
@@ -24,7 +26,7 @@ async def kitchen(counter):
 
 
 async def main():
-    counter = asyncio.Condition()  # Objects view: who holds counter's lock, who waits; notify_all() wakes them in line order
+    counter = asyncio.Condition()
     await asyncio.gather(
         customer("li", 3, counter),
         customer("wang", 1, counter),

@@ -1,4 +1,6 @@
 # Event：一个任务发出信号，所有等待它的任务一起被唤醒
+# Objects view: the runners line up on `start_signal` (set: false); at set() it turns true and
+# the narration says who wakes, all in one step. The await graph shows each runner waiting on it.
 import asyncio
 
 
@@ -9,7 +11,7 @@ async def runner(name, start_signal):
 
 
 async def main():
-    start_signal = asyncio.Event()  # Objects view: the runners line up on start_signal, then set() wakes them all in one step
+    start_signal = asyncio.Event()
     runners = [asyncio.create_task(runner(n, start_signal)) for n in ("ana", "ben", "cai")]
     await asyncio.sleep(0.5)
     for word in ("ready", "set"):

@@ -1,4 +1,6 @@
 # Lock：保护“读取、等待、写回”，避免两个任务互相覆盖对方的修改
+# Objects view, second half: `lock` held by one withdraw task while the other waits in its
+# line; the await graph draws waiter -> lock <- holder. The first half has no lock to show.
 import asyncio
 
 balance = 100
@@ -24,7 +26,7 @@ async def main():
     print("without a lock:", balance, "(should be 20: one update was lost)")
 
     balance = 100
-    lock = asyncio.Lock()  # Objects view: who holds lock, who waits in line; the graph ties them
+    lock = asyncio.Lock()  # when the first leaves, the narration says "releases lock (… is next)"
     await asyncio.gather(withdraw("alice", 30, lock), withdraw("bob", 50, lock))
     print("with a lock:", balance)
 

@@ -1,4 +1,6 @@
 # Queue 生产者/消费者：put/get 会自动等待，join 等到每一项都 task_done
+# Objects view: the cakes on `shelf` (next out first), the sellers waiting in get() while it
+# is empty, main in join() at the end; the await graph ties each waiting task to shelf.
 import asyncio
 
 
@@ -19,7 +21,7 @@ async def seller(name, shelf, seconds):
 
 
 async def main():
-    shelf = asyncio.Queue(maxsize=2)  # Objects view: the cakes on shelf (next out first), sellers waiting in get(), the baker in put() when full
+    shelf = asyncio.Queue(maxsize=2)  # the narration: "puts 'cake 4' into shelf (2/2 full)"
     sellers = [
         asyncio.create_task(seller("amy", shelf, 1.0)),
         asyncio.create_task(seller("bob", shelf, 1.3)),

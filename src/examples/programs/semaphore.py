@@ -1,4 +1,6 @@
 # Semaphore 限流：同一时间最多只有 2 个下载在进行
+# Objects view: `limit` shows its free permits (2, 1, 0), the downloads holding them and the
+# line behind, next first. The await graph ties each download to limit: holds or waits.
 import asyncio
 import time
 
@@ -21,7 +23,7 @@ async def download(page, seconds, limit):
 
 
 async def main():
-    limit = asyncio.Semaphore(2)  # Objects view: limit's free permits, who holds them, and the line of downloads (next to go first)
+    limit = asyncio.Semaphore(2)  # the narration: "3rd in line of 3 (Semaphore 0/2)"
     durations = [1.0, 0.6, 0.8, 1.2, 0.5, 0.7]
     await asyncio.gather(
         *(download(page, s, limit) for page, s in enumerate(durations, start=1))
