@@ -37,3 +37,21 @@ export interface FindingBase {
   /** The tasks involved (ids of the trace's `task` events), most involved first. */
   readonly tasks: readonly TaskId[];
 }
+
+/*
+ * STAND-IN until branch i12-core lands its analysis (merge takes theirs for this block): the
+ * Finding union as far as the page needs it, with i12-core's field names for the quick fixes.
+ */
+interface OtherFinding extends FindingBase {
+  readonly kind: Exclude<FindingKind, 'blocking-call' | 'never-awaited' | 'shared-state-race'>;
+}
+export interface BlockingCallFinding extends FindingBase {
+  readonly kind: 'blocking-call';
+  readonly inCoroutine: boolean;
+}
+export interface NeverAwaitedFinding extends FindingBase {
+  readonly kind: 'never-awaited';
+  readonly name: string;
+  readonly coro: string;
+}
+export type Finding = BlockingCallFinding | NeverAwaitedFinding | OtherFinding;
