@@ -5,6 +5,7 @@
  */
 import { Cancellations } from '../panels/Cancellations';
 import { ObjectViews } from './ObjectViews';
+import { Problems } from '../panels/Problems';
 import { ReadyQueue } from '../panels/ReadyQueue';
 import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
@@ -16,6 +17,9 @@ export function LoopViews() {
   if (!hasTrace) return <RunIntro />;
   return (
     <>
+      <div className="panel view-problems">
+        <Problems />
+      </div>
       <div className="panel view-timeline">
         <TaskTimeline />
       </div>

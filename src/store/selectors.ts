@@ -4,6 +4,8 @@
  * the first pays for it.
  */
 import { consoleLines, stateAt, stepCount } from '../trace';
+import { findings } from '../trace/findings';
+import type { Finding } from '../trace/findings/types';
 import type { ConsoleLine, Cursor, LoopState, TraceIndex } from '../trace/types';
 import type { AppStatus, LoopscopeState } from './types';
 
@@ -47,6 +49,27 @@ export function allConsoleLines(index: TraceIndex): readonly ConsoleLine[] {
     consoleCache.set(index, lines);
   }
   return lines;
+}
+
+const findingsCache = new WeakMap<TraceIndex, readonly Finding[]>();
+
+/**
+ * The pitfalls found in the run (the Problems list, the timeline's markers, the editor's
+ * squiggles and quick fixes): computed once per trace, the first time a view asks.
+ */
+export function allFindings(index: TraceIndex): readonly Finding[] {
+  let found = findingsCache.get(index);
+  if (!found) {
+    found = findings(index);
+    findingsCache.set(index, found);
+  }
+  return found;
+}
+
+/** The finding chosen in the Problems list or on the timeline (its place in allFindings), if it is of the shown run. */
+export function selectChosenFinding(s: LoopscopeState): number | null {
+  const chosen = s.chosenFinding;
+  return chosen !== null && chosen.index === s.index ? chosen.at : null;
 }
 
 /** How many console lines were printed by the end of `step` (lines are in step order): binary search. */
