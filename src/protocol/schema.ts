@@ -151,6 +151,7 @@ const traceEvent = z.discriminatedUnion('e', [
     d: seconds,
     l: lineOrNull,
     req: blockingRequest.optional(),
+    co: z.literal(true).optional(),
   }),
   z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
   z.strictObject({
@@ -160,6 +161,8 @@ const traceEvent = z.discriminatedUnion('e', [
     task: id.optional(),
     api: removedApi.optional(),
     version: pythonVersion.optional(),
+    coro: z.string().optional(),
+    l: line.optional(),
   }),
   z.strictObject({ e: z.literal('loop'), n: count, open: z.boolean() }),
   z.strictObject({
@@ -242,6 +245,7 @@ const runEnd = z.discriminatedUnion('kind', [
     traceback: z.string(),
     line: lineOrNull,
     hint: runHint.optional(),
+    misuse: z.enum(['run-in-running-loop', 'closed-loop', 'no-running-loop']).optional(),
   }),
   z.strictObject({ kind: z.literal('exit'), code: z.int() }),
   limitEnd,

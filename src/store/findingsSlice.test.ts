@@ -7,20 +7,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE } from '../trace/fixtures/sleepOneSecond';
 import { traceOf } from '../trace/fixtures/traceOf';
 import type { Finding } from '../trace/findings/types';
-import { allFindings, selectChosenFinding } from './selectors';
+import { BLOCKING, DEADLOCK } from '../panels/fixtures/handMadeFindings';
+import { selectChosenFinding } from './selectors';
 import { storeShowing } from './testing/storeShowing';
 
 const FOUND: readonly Finding[] = [
-  { kind: 'blocking-call', severity: 'warning', line: 5, step: 2, steps: [2], tasks: [1], inCoroutine: true },
-  { kind: 'deadlock', severity: 'error', line: null, step: 3, steps: [3], tasks: [1] },
+  { ...BLOCKING, line: 5, step: 2, steps: [2], tasks: [1] },
+  { ...DEADLOCK, step: 3 },
 ];
-const analysed: unknown[] = [];
 
-vi.mock('../trace/findings', () => ({
-  findings: (index: unknown) => {
-    analysed.push(index);
-    return FOUND;
-  },
+vi.mock('../trace/findings/findings', () => ({
+  findings: () => FOUND,
 }));
 
 const trace = () => traceOf(SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE);
@@ -57,15 +54,5 @@ describe('the findings slice', () => {
     store.getState().chooseFinding(0);
     store.getState().openTrace(trace());
     expect(selectChosenFinding(store.getState())).toBeNull();
-  });
-
-  it('analyses a trace once, however many views ask', () => {
-    const store = storeShowing(trace(), { step: 0 });
-    const index = store.getState().index;
-    if (index === null) throw new Error('no trace shown');
-    expect(allFindings(index)).toBe(allFindings(index));
-    store.getState().chooseFinding(0);
-    store.getState().chooseFinding(1);
-    expect(analysed.filter((i) => i === index)).toHaveLength(1);
   });
 });

@@ -3,8 +3,7 @@
  * identity of their inputs, so many components can ask for the same state at a step and only
  * the first pays for it.
  */
-import { consoleLines, stateAt, stepCount } from '../trace';
-import { findings } from '../trace/findings';
+import { consoleLines, findings, stateAt, stepCount } from '../trace';
 import type { Finding } from '../trace/findings/types';
 import type { ConsoleLine, Cursor, LoopState, TraceIndex } from '../trace/types';
 import type { AppStatus, LoopscopeState } from './types';
@@ -51,19 +50,13 @@ export function allConsoleLines(index: TraceIndex): readonly ConsoleLine[] {
   return lines;
 }
 
-const findingsCache = new WeakMap<TraceIndex, readonly Finding[]>();
-
 /**
  * The pitfalls found in the run (the Problems list, the timeline's markers, the editor's
- * squiggles and quick fixes): computed once per trace, the first time a view asks.
+ * squiggles and quick fixes): computed once per trace, the first time a view asks (findings
+ * keeps its answer in a WeakMap on the index, so two stores never share it).
  */
 export function allFindings(index: TraceIndex): readonly Finding[] {
-  let found = findingsCache.get(index);
-  if (!found) {
-    found = findings(index);
-    findingsCache.set(index, found);
-  }
-  return found;
+  return findings(index);
 }
 
 /** The finding chosen in the Problems list or on the timeline (its place in allFindings), if it is of the shown run. */
