@@ -36,7 +36,7 @@ const en: ProblemsStrings = {
   fix: 'What to do',
   marker: (title) => `${title} (click for details)`,
   quickFixAddAwait: (name) => `Add await before ${name}(…)`,
-  quickFixAsyncSleep: 'Replace time.sleep(…) with await asyncio.sleep(…), which lets the other tasks run',
+  quickFixAsyncSleep: 'Replace time.sleep(…) with await asyncio.sleep(…)',
 };
 
 const zh: ProblemsStrings = {
@@ -51,7 +51,7 @@ const zh: ProblemsStrings = {
   fix: '怎么改',
   marker: (title) => `${title}（点击查看详情）`,
   quickFixAddAwait: (name) => `在 ${name}(…) 前加上 await`,
-  quickFixAsyncSleep: '把 time.sleep(…) 换成 await asyncio.sleep(…)，让其他任务能运行',
+  quickFixAsyncSleep: '把 time.sleep(…) 换成 await asyncio.sleep(…)',
 };
 
 const STRINGS: Readonly<Record<Lang, ProblemsStrings>> = { en, zh };
