@@ -1,5 +1,6 @@
 /**
- * The views of the loop's machinery, laid out; before the first trace, the intro instead. Each
+ * The views of the loop's machinery, laid out (the Problems list first: what went wrong is what
+ * a learner looks for after a run); before the first trace, the intro instead. Each
  * view reads the store itself (useLoopView, or ObjectViews' own selectors), like every view:
  * this only places them.
  */

@@ -4,6 +4,7 @@
  * finding (the Problems list opens it, the cursor goes to its step, the editor to its line). HTML
  * beside the lanes' SVG, like the playhead, so a step never repaints the segments.
  */
+import { memo } from 'react';
 import { findingText } from '../i18n/findings';
 import { problemsStrings } from '../i18n/problemsPanel';
 import { useLoopscope } from '../store/context';
@@ -24,7 +25,8 @@ interface Props {
 /** The mark's size in pixels (it is a diamond: a square turned 45°). */
 const MARK_SIZE = 10;
 
-export function FindingMarkers({ index, marks, top, height }: Props) {
+/** Memoised: the marks change with zoom and scrolling, not with the cursor, so playing redraws none. */
+export const FindingMarkers = memo(function FindingMarkers({ index, marks, top, height }: Props) {
   const lang = useLoopscope((s) => s.lang);
   const chosen = useLoopscope(selectChosenFinding);
   const choose = useLoopscope((s) => s.chooseFinding);
@@ -59,4 +61,4 @@ export function FindingMarkers({ index, marks, top, height }: Props) {
       })}
     </div>
   );
-}
+});

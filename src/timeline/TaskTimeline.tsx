@@ -1,7 +1,8 @@
 /**
  * The task timeline: one lane per task across the run, coloured by state, with the playhead at
  * the current step. Click to jump to a step, wheel to zoom, drag to pan, and switch between a
- * step axis (every step gets room) and a virtual-time axis.
+ * step axis (every step gets room) and a virtual-time axis. The run's findings are marked on
+ * the lanes of their tasks at their steps (findingMarks); a mark's click chooses the finding.
  *
  * Lanes have a fixed height and only those on screen are rendered when there are many, so a
  * run with 100k tasks scrolls like one with ten.
