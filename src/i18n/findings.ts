@@ -105,7 +105,7 @@ const en: FindingWords = {
         explanation:
           ring.length > 0
             ? `${list(ring, ' and ', ', ')} wait for each other${enLine(f.line)}: none can go on until another does, and nothing else is left to run.`
-            : `${list(f.waits.map((w) => `${name(w.label)}${w.line === null ? '' : ` (line ${w.line})`}`), ' and ', ', ')} wait for something nobody will ever do, and nothing else is left to run.`,
+            : `${list(f.waits.map((w) => `${name(w.label)}${w.line === null ? '' : ` (line ${w.line})`}`), ' and ', ', ')} ${f.waits.length === 1 ? 'waits' : 'wait'} for something nobody will ever do, and nothing else is left to run.`,
         fix:
           ring.length > 0
             ? 'Break the ring: take locks in the same order everywhere, or do not await a task that awaits you.'

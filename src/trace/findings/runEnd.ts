@@ -83,9 +83,9 @@ function deprecations(index: TraceIndex): readonly RemovedApiFinding[] {
 
 /** The first ring in the graph "task waits for task", in the order the stuck tasks are listed. */
 function ringOf(index: TraceIndex, waits: readonly DeadlockWait[]): readonly TaskId[] {
-  const holders = lockHolders(index);
+  const heldBy = waitsOnHolders(index);
   const next = new Map<TaskId, readonly TaskId[]>();
-  for (const w of waits) next.set(w.task, w.on === null ? [] : awaited(w.on, holders));
+  for (const w of waits) next.set(w.task, w.on === null ? [] : awaited(w.task, w.on, heldBy));
   for (const start of waits) {
     const path: TaskId[] = [];
     const onPath = new Set<TaskId>();
@@ -108,15 +108,15 @@ function ringOf(index: TraceIndex, waits: readonly DeadlockWait[]): readonly Tas
   return [];
 }
 
-/** The tasks whose progress `on` waits for. */
-function awaited(on: AwaitTarget, holders: ReadonlyMap<string, readonly TaskId[]>): readonly TaskId[] {
+/** The tasks whose progress `task`, waiting on `on`, waits for. */
+function awaited(task: TaskId, on: AwaitTarget, heldBy: ReadonlyMap<TaskId, readonly TaskId[]>): readonly TaskId[] {
   switch (on.k) {
     case 'task':
       return [on.task];
     case 'gather':
       return on.children.filter((c): c is TaskId => c !== null);
     case 'future':
-      return on.obj === undefined ? [] : (holders.get(on.obj) ?? []);
+      return heldBy.get(task) ?? [];
     case 'sleep':
     case 'executor':
     case 'request':
@@ -124,11 +124,16 @@ function awaited(on: AwaitTarget, holders: ReadonlyMap<string, readonly TaskId[]
   }
 }
 
-/** At the end of the run: who holds each Lock (and Semaphore), by the engine's label ("Lock#1"). */
-function lockHolders(index: TraceIndex): ReadonlyMap<string, readonly TaskId[]> {
-  const map = new Map<string, readonly TaskId[]>();
+/**
+ * At the end of the run: for each task waiting on a Lock or Semaphore, the tasks holding it (the
+ * objects' own waiter and holder lists, not the await's label, which is numbered on its own).
+ */
+function waitsOnHolders(index: TraceIndex): ReadonlyMap<TaskId, readonly TaskId[]> {
+  const map = new Map<TaskId, TaskId[]>();
   for (const view of objectsAt(index, { step: index.steps.length })) {
-    if (view.state.holders.length > 0) map.set(`${view.kind}#${String(view.ordinal)}`, view.state.holders);
+    const holders = view.state.holders;
+    if (holders.length === 0) continue;
+    for (const waiter of view.state.waiters) map.set(waiter, [...(map.get(waiter) ?? []), ...holders.filter((h) => h !== waiter)]);
   }
   return map;
 }
