@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { asyncSleepFix } from './asyncSleepFix';
 import { addAwaitFix } from './awaitFix';
-import { enclosingFunction, type FindingFix } from './lineEdits';
+import { enclosingFunction } from './lineEdits';
+import { applyFix } from './testing/applyFix';
 
-/** The program after a fix's edits, applied as Monaco applies them (all against the old text). */
-function applied(source: string, fix: FindingFix | null): string | null {
-  if (fix === null) return null;
-  const lines = source.split('\n');
-  const edits = [...fix.edits].sort((a, b) => b.line - a.line || b.column - a.column);
-  for (const e of edits) {
-    const text = lines[e.line - 1] ?? '';
-    lines[e.line - 1] = text.slice(0, e.column - 1) + e.text + text.slice(e.endColumn - 1);
-  }
-  return lines.join('\n');
-}
+const applied = applyFix;
 
 /** A program whose line 2 (`body`) sits in a coroutine. */
 const inCoroutine = (body: string, head = 'import asyncio\n') => `${head}async def main():\n    ${body}\n`;

@@ -5,21 +5,17 @@
  *   from the program's lines);
  * - for the run's findings (allFindings), where the mend is mechanical: `await ` before a
  *   never-awaited coroutine's call (awaitFix), and `time.sleep(x)` → `await asyncio.sleep(x)` in
- *   a coroutine (asyncSleepFix). The finding says what is wrong and on which line; the fix
+ *   a coroutine (asyncSleepFix), chosen per kind by findingFix. The finding says what is wrong and on which line; the fix
  *   functions edit that line's text and refuse when it does not read as expected (the program
  *   changed since the run, or the call is written in a way they do not rewrite).
  * This file only hands Monaco the edits.
  */
-import { assertNever } from '../protocol/assertNever';
 import { problemsStrings } from '../i18n/problemsPanel';
 import { uiStrings } from '../i18n/ui';
 import { allFindings } from '../store/selectors';
 import type { LoopscopeStore } from '../store/store';
-import type { Finding } from '../trace/findings/types';
 import { asyncioRunFix } from './asyncioRunFix';
-import { asyncSleepFix } from './asyncSleepFix';
-import { addAwaitFix } from './awaitFix';
-import type { FindingFix } from './lineEdits';
+import { findingFix } from './findingFix';
 import { monaco } from './monaco';
 
 type CodeAction = monaco.languages.CodeAction;
@@ -79,28 +75,4 @@ export function registerQuickFixes(forModel: monaco.editor.ITextModel, store: Lo
       return { actions, dispose: () => undefined };
     },
   });
-}
-
-/** The mechanical mend of a finding on the program's current lines, if it has one. */
-function findingFix(finding: Finding, lines: readonly string[]): FindingFix | null {
-  if (finding.line === null) return null;
-  switch (finding.kind) {
-    case 'never-awaited':
-      return addAwaitFix(lines, finding.line, finding.name);
-    case 'blocking-call':
-      return finding.inCoroutine ? asyncSleepFix(lines, finding.line) : null;
-    // The others have no one edit that mends them (the fix is a change of design).
-    case 'exception-never-retrieved':
-    case 'task-not-awaited':
-    case 'cancel-swallowed':
-    case 'busy-polling':
-    case 'sequential-awaits':
-    case 'unbounded-fan-out':
-    case 'deadlock':
-    case 'removed-api':
-    case 'loop-misuse':
-      return null;
-    default:
-      return assertNever(finding);
-  }
 }
