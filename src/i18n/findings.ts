@@ -67,7 +67,7 @@ const en: FindingWords = {
     }),
     'exception-never-retrieved': (f) => ({
       title: 'a task failed and nobody noticed',
-      explanation: `${f.task === null ? 'A future' : `The task ${name(f.labels[0])}`}${f.task === null ? '' : ` created${enLine(f.line)}`} failed${f.exc === null ? '' : ` with ${f.exc}`}, but nobody awaited it or asked for its result, so the error was only logged when the task was freed.`,
+      explanation: `${f.task === null ? 'A Future' : `The task ${name(f.labels[0])}`}${f.task === null ? '' : ` created${enLine(f.line)}`} failed${f.exc === null ? '' : ` with ${f.exc}`}, but nobody awaited it or asked for its result, so the error was only logged when the task was freed.`,
       fix: 'Await the task (or gather it, or use a TaskGroup) so its exception reaches your code; or handle the error inside the task.',
     }),
     'task-not-awaited': (f) => ({

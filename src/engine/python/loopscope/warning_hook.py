@@ -43,12 +43,6 @@ class WarningHook:
             if run.ended is not None:
                 # Left behind by asyncio.run's cleanup after a limit ended the run: not the program's.
                 return
-            if isinstance(msg.filename, str) and msg.filename.startswith(ENGINE_DIR):
-                # Raised with only the engine's own code on the stack (a coroutine freed by the
-                # collection after the program ended): CPython raises these with no Python frame
-                # left, at interpreter shutdown, and calls the place "<sys>:0"; tracemalloc cannot
-                # be imported by then, so no "Enable tracemalloc" line follows.
-                msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
             # CPython's "coroutine ... was never awaited" is the one warning whose source is
             # the coroutine itself (warnings._warn_unawaited_coroutine).
             never_awaited = isinstance(msg.source, CoroutineType)
@@ -60,7 +54,16 @@ class WarningHook:
                     # Our tracking, not the program's debug mode: CPython's words without it.
                     msg.message = msg.category(
                         f"coroutine '{msg.source.__qualname__}' was never awaited")
+            if isinstance(msg.filename, str) and msg.filename.startswith(ENGINE_DIR):
+                # Raised with only the engine's own code on the stack (a coroutine freed by the
+                # collection after the program ended): CPython raises these with no Python frame
+                # left, at interpreter shutdown, and calls the place "<sys>:0"; tracemalloc cannot
+                # be imported by then, so no "Enable tracemalloc" line follows.
+                msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
+                line = None
             if run.recording():
+                # (Not for the engine's "<sys>:0" ones, which have lost their source.)
+                never_awaited = isinstance(msg.source, CoroutineType)
                 kind = "never-awaited" if never_awaited else "callback-error"
                 api = None
                 coro = msg.source.__qualname__ if never_awaited else None
