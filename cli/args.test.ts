@@ -25,6 +25,6 @@ describe('parseArgs --compat', () => {
     }
     const wrong = parseArgs(['run', 'old.py', '--compat', '3.12']);
     if (!wrong.ok) expect(wrong.message).toContain("cannot run as Python '3.12'");
-    expect(parseArgs(['bench', 'old.py', '--compat', '3.13'])).toEqual({ ok: false, message: '--compat is for run, trace and tasks, not bench' });
+    expect(parseArgs(['bench', 'old.py', '--compat', '3.13'])).toEqual({ ok: false, message: '--compat is for run, trace, tasks and lint, not bench' });
   });
 });

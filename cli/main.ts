@@ -6,6 +6,7 @@ import { whySentence } from '../src/i18n/endWords';
 import { runNoticeText } from '../src/i18n/runNotices';
 import { parseArgs, type CliArgs } from './args';
 import { benchOnThread, runOnThread } from './engineHost';
+import { lintRecords, lintText } from './lint';
 import { taskSummary } from './taskSummary';
 
 function optionsFor(args: CliArgs): RunOptions {
@@ -67,7 +68,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const result = await runOnThread(source, options);
   if (result.kind === 'syntax-error') {
     process.stderr.write(result.problem.text);
-    return 1;
+    // lint: 2 says the program could not run at all (0 and 1 say whether it made mistakes).
+    return args.command === 'lint' ? 2 : 1;
   }
   const trace = result.trace;
   // What Loopscope says about the run itself (a network comment it could not read), before
@@ -87,6 +89,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'tasks':
       process.stdout.write(`${JSON.stringify(taskSummary(trace), null, 2)}\n`);
       break;
+    case 'lint': {
+      // The findings only: what the program printed is not what lint is asked for.
+      const records = lintRecords(trace);
+      process.stdout.write(lintText(records, args.json === true));
+      return records.length === 0 ? 0 : 1;
+    }
   }
   const notice = endNotice(trace.end);
   if (notice !== null) process.stderr.write(notice);

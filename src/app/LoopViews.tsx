@@ -1,10 +1,12 @@
 /**
- * The views of the loop's machinery, laid out; before the first trace, the intro instead. Each
+ * The views of the loop's machinery, laid out (the Problems list first: what went wrong is what
+ * a learner looks for after a run); before the first trace, the intro instead. Each
  * view reads the store itself (useLoopView, or ObjectViews' own selectors), like every view:
  * this only places them.
  */
 import { Cancellations } from '../panels/Cancellations';
 import { ObjectViews } from './ObjectViews';
+import { Problems } from '../panels/Problems';
 import { ReadyQueue } from '../panels/ReadyQueue';
 import { Timers } from '../panels/Timers';
 import { TaskTimeline } from '../timeline';
@@ -16,6 +18,9 @@ export function LoopViews() {
   if (!hasTrace) return <RunIntro />;
   return (
     <>
+      <div className="panel view-problems">
+        <Problems />
+      </div>
       <div className="panel view-timeline">
         <TaskTimeline />
       </div>

@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscopeApi } from '../store/context';
-import { loopStateAt } from '../store/selectors';
+import { allFindings, loopStateAt } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { describeAwait } from '../trace';
 import { editorDecorations, toMarkers } from './decorations';
@@ -67,7 +67,7 @@ export default function CodeEditor() {
       if (!applyingStore) api.getState().setSource(model.getValue());
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => api.getState().run());
-    const quickFixes = registerQuickFixes(model, () => api.getState().lang);
+    const quickFixes = registerQuickFixes(model, api);
 
     function describerFor(s: LoopscopeState): DescribeAwait {
       const index = s.index;
@@ -122,7 +122,8 @@ export default function CodeEditor() {
     }
 
     function syncMarkers(s: LoopscopeState): void {
-      const problems = problemsOf(s.syntaxProblem, s.index?.trace.end ?? null, uiStrings(s.lang), s.lang, describerFor(s));
+      const found = s.index ? allFindings(s.index) : [];
+      const problems = problemsOf(s.syntaxProblem, s.index?.trace.end ?? null, uiStrings(s.lang), s.lang, describerFor(s), found);
       monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(problems, model));
     }
 

@@ -69,6 +69,12 @@ export function editorDecorations(marks: readonly LineMark[], model: monaco.edit
   return out;
 }
 
+const MARKER_SEVERITY: Readonly<Record<Problem['severity'], monaco.MarkerSeverity>> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+};
+
 export function toMarkers(problems: readonly Problem[], model: monaco.editor.ITextModel): monaco.editor.IMarkerData[] {
   const lines = model.getLineCount();
   return problems
@@ -80,13 +86,14 @@ export function toMarkers(problems: readonly Problem[], model: monaco.editor.ITe
       // A zero-width range (an error at the end of a line) would be invisible: widen it.
       if (endLine === p.line && endColumn <= column) endColumn = Math.min(column + 1, model.getLineMaxColumn(endLine));
       return {
-        severity: p.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        severity: MARKER_SEVERITY[p.severity],
         startLineNumber: p.line,
         startColumn: Math.max(1, column),
         endLineNumber: endLine,
         endColumn: Math.max(endColumn, column + 1),
         message: p.message,
-        source: 'Python',
+        // A finding is Loopscope's advice, with its kind as the code; the rest is Python's own.
+        ...(p.code === undefined ? { source: 'Python' } : { source: 'Loopscope', code: p.code }),
       };
     });
 }

@@ -1,16 +1,19 @@
 /**
  * The problems the editor underlines, as plain data: a syntax error where CPython put it, the
- * line an uncaught exception came from, the line a limit stopped, and where deadlocked tasks are
- * stuck. Monaco markers are made from these in CodeEditor.
+ * line an uncaught exception came from, the line a limit stopped, where deadlocked tasks are
+ * stuck, and each pitfall found in the run (a finding) on its line, titled in the learner's
+ * language. Monaco markers are made from these in CodeEditor.
  */
+import { findingText } from '../i18n/findings';
 import { hintSentence, limitSentence } from '../i18n/endWords';
 import type { Lang } from '../i18n/lang';
 import type { UiStrings } from '../i18n/ui';
 import type { Line, RunEnd, SyntaxProblem } from '../protocol/trace';
+import type { Finding } from '../trace/findings/types';
 import type { DescribeAwait } from './lineMarks';
 
 export interface Problem {
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly line: Line;
   /** 1-based; absent: from the first non-blank character. */
   readonly column?: number;
@@ -18,6 +21,8 @@ export interface Problem {
   /** 1-based, exclusive; absent: to the end of the line. */
   readonly endColumn?: number;
   readonly message: string;
+  /** A finding's kind (`blocking-call`): the marker's code, which the quick fixes look for. */
+  readonly code?: Finding['kind'];
 }
 
 export function problemsOf(
@@ -26,7 +31,24 @@ export function problemsOf(
   t: UiStrings,
   lang: Lang,
   describe: DescribeAwait,
+  findings: readonly Finding[] = [],
 ): Problem[] {
+  return [...runProblems(syntax, end, t, lang, describe), ...findingProblems(findings, lang)];
+}
+
+/**
+ * A finding is advice about a run that worked (or the reason one did not): a warning, or info
+ * for one that only costs time, never an error squiggle beside the run's own errors.
+ */
+export function findingProblems(findings: readonly Finding[], lang: Lang): Problem[] {
+  return findings.flatMap((f) =>
+    f.line === null
+      ? []
+      : [{ severity: f.severity === 'info' ? ('info' as const) : ('warning' as const), line: f.line, message: findingText(f, lang).title, code: f.kind }],
+  );
+}
+
+function runProblems(syntax: SyntaxProblem | null, end: RunEnd | null, t: UiStrings, lang: Lang, describe: DescribeAwait): Problem[] {
   if (syntax) {
     return [
       {

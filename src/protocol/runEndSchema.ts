@@ -45,6 +45,7 @@ export const runEnd = z.discriminatedUnion('kind', [
     traceback: z.string(),
     line: lineOrNull,
     hint: runHint.optional(),
+    misuse: z.enum(['run-in-running-loop', 'closed-loop', 'no-running-loop']).optional(),
   }),
   z.strictObject({ kind: z.literal('exit'), code: z.int() }),
   limitEnd,

@@ -190,7 +190,14 @@ export type TraceEvent =
    * time.sleep(d) in the loop's thread: the clock advanced while nothing else could run.
    * `req`: it was a simulated blocking HTTP call (requests, httpx.get) of `method` `url`.
    */
-  | { readonly e: 'block'; readonly d: Seconds; readonly l: Line | null; readonly req?: BlockingRequest }
+  | {
+      readonly e: 'block';
+      readonly d: Seconds;
+      readonly l: Line | null;
+      readonly req?: BlockingRequest;
+      /** time.sleep was called right in a coroutine's body (so `await asyncio.sleep` can replace it). */
+      readonly co?: true;
+    }
   /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
   | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
   /**
@@ -205,6 +212,10 @@ export type TraceEvent =
       /** Present for kind 'deprecated-api' (Python 3.14's event-loop policy API). */
       readonly api?: RemovedApi;
       readonly version?: PythonVersion;
+      /** For kind 'never-awaited': the coroutine's qualified name, e.g. "save". */
+      readonly coro?: string;
+      /** For kind 'never-awaited': the learner's line that made the coroutine (called the function). */
+      readonly l?: Line;
     }
   /** An event loop was created (asyncio.run, Runner, new_event_loop) or closed. */
   | { readonly e: 'loop'; readonly n: number; readonly open: boolean }
@@ -240,6 +251,8 @@ export type RunEnd =
       readonly line: Line | null;
       /** Why, when the error comes from where the program runs rather than from the program. */
       readonly hint?: RunHint;
+      /** The program misused the event loop (a RuntimeError asyncio raised for it). */
+      readonly misuse?: LoopMisuse;
     }
   /** sys.exit(n) / SystemExit / os._exit(n). */
   | { readonly kind: 'exit'; readonly code: number }
@@ -260,6 +273,13 @@ export type RunEnd =
    * `detail` is the host's error, first line ("RangeError: Maximum call stack size exceeded").
    */
   | { readonly kind: 'crashed'; readonly cause: 'c-stack' | 'other'; readonly detail: string };
+
+/**
+ * How a program misused the event loop, told by where asyncio raised its RuntimeError:
+ * `run-in-running-loop`, asyncio.run() (or Runner.run) called while a loop runs; `closed-loop`,
+ * a closed loop used again; `no-running-loop`, create_task with no loop running.
+ */
+export type LoopMisuse = 'run-in-running-loop' | 'closed-loop' | 'no-running-loop';
 
 /** Which limit stopped a run, with the figures its words need. */
 export type LimitEnd =

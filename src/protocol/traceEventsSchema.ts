@@ -98,6 +98,7 @@ export const traceEvent = z.discriminatedUnion('e', [
     d: seconds,
     l: lineOrNull,
     req: blockingRequest.optional(),
+    co: z.literal(true).optional(),
   }),
   z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
   z.strictObject({
@@ -107,6 +108,8 @@ export const traceEvent = z.discriminatedUnion('e', [
     task: id.optional(),
     api: removedApi.optional(),
     version: pythonVersion.optional(),
+    coro: z.string().optional(),
+    l: line.optional(),
   }),
   z.strictObject({ e: z.literal('loop'), n: count, open: z.boolean() }),
   objectEvent,

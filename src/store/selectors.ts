@@ -3,7 +3,8 @@
  * identity of their inputs, so many components can ask for the same state at a step and only
  * the first pays for it.
  */
-import { consoleLines, stateAt, stepCount } from '../trace';
+import { consoleLines, findings, stateAt, stepCount } from '../trace';
+import type { Finding } from '../trace/findings/types';
 import type { ConsoleLine, Cursor, LoopState, TraceIndex } from '../trace/types';
 import type { AppStatus, LoopscopeState } from './types';
 
@@ -47,6 +48,21 @@ export function allConsoleLines(index: TraceIndex): readonly ConsoleLine[] {
     consoleCache.set(index, lines);
   }
   return lines;
+}
+
+/**
+ * The pitfalls found in the run (the Problems list, the timeline's markers, the editor's
+ * squiggles and quick fixes): computed once per trace, the first time a view asks (findings
+ * keeps its answer in a WeakMap on the index, so two stores never share it).
+ */
+export function allFindings(index: TraceIndex): readonly Finding[] {
+  return findings(index);
+}
+
+/** The finding chosen in the Problems list or on the timeline (its place in allFindings), if it is of the shown run. */
+export function selectChosenFinding(s: LoopscopeState): number | null {
+  const chosen = s.chosenFinding;
+  return chosen !== null && chosen.index === s.index ? chosen.at : null;
 }
 
 /** How many console lines were printed by the end of `step` (lines are in step order): binary search. */

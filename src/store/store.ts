@@ -1,10 +1,11 @@
 /**
- * Loopscope's one store, made of four slices (editor, run, playback, prefs). Created with
+ * Loopscope's one store, made of five slices (editor, run, playback, findings, prefs). Created with
  * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
  * Vitest with fakes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEditorSlice } from './editorSlice';
+import { createFindingsSlice } from './findingsSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createPrefsSlice } from './prefsSlice';
 import { createRunSlice } from './runSlice';
@@ -17,6 +18,7 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createEditorSlice(set, get, deps),
     ...createRunSlice(set, get, deps),
     ...createPlaybackSlice(set, get, deps),
+    ...createFindingsSlice(set, get),
     ...createPrefsSlice(set, get, deps),
   }));
 }

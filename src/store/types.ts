@@ -114,6 +114,16 @@ export interface PlaybackSlice {
   readonly togglePlay: () => void;
 }
 
+export interface FindingsSlice {
+  /**
+   * The finding the learner chose (its place in allFindings of `index`). Kept with the trace it
+   * belongs to, so a new run shows none chosen without anyone clearing it (selectChosenFinding).
+   */
+  readonly chosenFinding: { readonly index: TraceIndex; readonly at: number } | null;
+  /** Choose a finding: jump to its step and show its line in the editor; null chooses none. */
+  readonly chooseFinding: (at: number | null) => void;
+}
+
 export interface PrefsSlice {
   readonly lang: Lang;
   /** Playback speed in loop steps per second. */
@@ -122,7 +132,7 @@ export interface PrefsSlice {
   readonly setSpeed: (stepsPerSecond: number) => void;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & PrefsSlice;
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;

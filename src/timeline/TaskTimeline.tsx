@@ -1,7 +1,8 @@
 /**
  * The task timeline: one lane per task across the run, coloured by state, with the playhead at
  * the current step. Click to jump to a step, wheel to zoom, drag to pan, and switch between a
- * step axis (every step gets room) and a virtual-time axis.
+ * step axis (every step gets room) and a virtual-time axis. The run's findings are marked on
+ * the lanes of their tasks at their steps (findingMarks); a mark's click chooses the finding.
  *
  * Lanes have a fixed height and only those on screen are rendered when there are many, so a
  * run with 100k tasks scrolls like one with ten.
@@ -13,6 +14,8 @@ import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
 import { describeAwait, describeAwaitAt, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
 import type { LaneSegment } from '../trace/types';
+import { findingMarks } from './findingMarks';
+import { FindingMarkers } from './FindingMarkers';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
@@ -21,6 +24,7 @@ import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind }
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
 import { useElementSize } from '../hooks/useElementSize';
+import { allFindings } from '../store/selectors';
 import { useLoopView, type LoopView } from '../store/useLoopView';
 import { useXZoom } from './useXZoom';
 import './TaskTimeline.css';
@@ -85,6 +89,12 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
     [text, index, lang],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);
+  const marks = useMemo(
+    () => findingMarks(allFindings(index), rowOf, { first, end }, (step) => playheadX(axis, step, scale, stepTime), width),
+    [index, rowOf, first, end, axis, scale, stepTime, width],
+  );
+  const laneMarks = useMemo(() => marks.filter((m) => m.row !== null), [marks]);
+  const axisMarks = useMemo(() => marks.filter((m) => m.row === null), [marks]);
 
   const seekAt = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -121,7 +131,10 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
             <div className="timeline-corner">
               {end - first < lanes.length && text.timeline.lanesShown(first + 1, end, lanes.length)}
             </div>
-            <TimelineAxis scale={scale} axis={axis} width={width} playhead={playhead} formatTime={formatTime} />
+            <div className="timeline-axis-cell">
+              <TimelineAxis scale={scale} axis={axis} width={width} playhead={playhead} formatTime={formatTime} />
+              <FindingMarkers index={index} marks={axisMarks} top={0} height={AXIS_HEIGHT} />
+            </div>
           </div>
           <div className="timeline-rows" style={{ height: lanes.length * LANE_HEIGHT }}>
             <div className="timeline-labels-column">
@@ -143,6 +156,7 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
                   playhead={playhead}
                   titles={titles}
                 />
+                <FindingMarkers index={index} marks={laneMarks} top={first * LANE_HEIGHT} height={(end - first) * LANE_HEIGHT} />
               </div>
             </div>
           </div>

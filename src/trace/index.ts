@@ -64,3 +64,24 @@ export {
   type GraphNode,
 } from './awaitGraph';
 export { usedSimulatedNetwork } from './network';
+export { findings } from './findings/findings';
+export type {
+  BlockingCallFinding,
+  BusyPollingFinding,
+  CancelSwallowedFinding,
+  DeadlockFinding,
+  DeadlockWait,
+  ExceptionNeverRetrievedFinding,
+  Finding,
+  FindingBase,
+  FindingKind,
+  FindingSeverity,
+  FoundKind,
+  LabelledFinding,
+  LoopMisuseFinding,
+  NeverAwaitedFinding,
+  RemovedApiFinding,
+  SequentialAwaitsFinding,
+  TaskNotAwaitedFinding,
+  UnboundedFanOutFinding,
+} from './findings/types';

@@ -2,6 +2,7 @@
 import traceback
 
 from .hints import run_hint
+from .loop_misuse import loop_misuse
 
 
 def syntax_problem(exc, filename):
@@ -64,4 +65,7 @@ def exception_end(exc, filename):
     hint = run_hint(exc, filename)
     if hint is not None:
         end["hint"] = hint
+    misuse = loop_misuse(exc)
+    if misuse is not None:
+        end["misuse"] = misuse
     return end

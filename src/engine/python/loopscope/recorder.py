@@ -4,6 +4,7 @@ Events are JSON strings appended to one list (see encode.py for why); nothing de
 task states) is stored: src/trace recomputes those from the events."""
 import sys
 from asyncio import Timeout
+from inspect import CO_COROUTINE
 
 from . import describe as d
 from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
@@ -292,10 +293,15 @@ class Recorder:
             return '{"e":"out","s":%s,"fd":"err"}' % text(s)
         return '{"e":"out","s":%s}' % text(s)
 
-    def blocked(self, secs, line, request=None):
+    def blocked(self, secs, line, request=None, frame=None):
+        """`frame` called time.sleep: `co` says it is a coroutine's body in the learner's file
+        (so `await asyncio.sleep` can stand in for it: a quick fix on the page)."""
         if self.enabled:
             if request is None:
-                self.emit('{"e":"block","d":%s,"l":%s}' % (number(secs), optional_id(line)))
+                co = frame is not None and frame.f_code.co_flags & CO_COROUTINE \
+                    and frame.f_code.co_filename == self.filename
+                self.emit('{"e":"block","d":%s,"l":%s%s}' % (
+                    number(secs), optional_id(line), ',"co":true' if co else ""))
             else:   # issue 10: a simulated `requests` call blocked the loop
                 self.emit('{"e":"block","d":%s,"l":%s,"req":%s}' % (
                     number(secs), optional_id(line), value(request)))
@@ -317,12 +323,18 @@ class Recorder:
     def skipped(self, handle):
         self.emit('{"e":"skip","h":%d}' % handle._loopscope_id)
 
-    def warning(self, kind, msg, task=None, api=None):
-        """`api`: for kind 'deprecated-api', (the RemovedApi, the Python version that deprecated it)."""
+    def warning(self, kind, msg, task=None, api=None, coro=None, line=None):
+        """`api`: for kind 'deprecated-api', (the RemovedApi, the Python version that deprecated it).
+        `coro`, `line`: for kind 'never-awaited', the coroutine's qualified name and the
+        learner's line that made it."""
         if self.enabled:
             event = {"e": "warn", "kind": kind, "msg": msg}
             if task is not None:
                 event["task"] = self.task_id(task)
             if api is not None:
                 event["api"], event["version"] = api
+            if coro is not None:
+                event["coro"] = coro
+            if line is not None:
+                event["l"] = line
             self.emit(value(event))

@@ -229,7 +229,7 @@ class Run:
         if not math.isfinite(secs) or self.clock.now + secs > self.limits.max_virtual_time:
             raise self.end_run(sleep_past_clock_end(self.limits, line, secs))
         if self.recording():
-            self.recorder.blocked(secs, line, request)
+            self.recorder.blocked(secs, line, request, frame)
 
     def deadlock_end(self, loop):
         stuck = []
