@@ -112,7 +112,7 @@ describe('simulated network: tutorial-style programs', () => {
         'aiohttp InvalidUrlClientError http://example.com:port/',
         "httpx UnsupportedProtocol Request URL is missing an 'http://' or 'https://' protocol.",
         "httpx UnsupportedProtocol Request URL has an unsupported protocol 'ftp://'.",
-        "httpx InvalidURL Invalid URL 'http://'",
+        'httpx ConnectError [Errno -2] Name or service not known',
         "httpx InvalidURL Invalid port: 'port'",
         "requests MissingSchema Invalid URL 'not a url': No scheme supplied. Perhaps you meant https://not a url?",
         "requests InvalidSchema No connection adapters were found for 'ftp://example.com/file'",
@@ -228,6 +228,41 @@ async def main():
 asyncio.run(main())
 `);
     expect(trace.stdout).toBe('ReadTimeout 5.0\n');
+  });
+
+  it("httpx's words for a failed request: empty for AsyncClient's timeouts, anyio's for a refused connection, the socket's when blocking", async () => {
+    // httpx passes on httpcore's message (httpx/_transports/default.py); httpcore's anyio
+    // backend raises its timeouts with no message, anyio says "All connection attempts failed";
+    // the sync backend gives the socket's words (ssl's for a read over https).
+    const trace = await traceOf(`# loopscope: net *refused.example.com/* fail=connect
+import asyncio, httpx
+def show(e):
+    print(type(e).__name__, repr(str(e)))
+async def main():
+    async with httpx.AsyncClient(timeout=1) as client:
+        for url in ("https://httpbin.org/delay/3", "http://refused.example.com/", "http://x.invalid/"):
+            try:
+                await client.get(url)
+            except httpx.HTTPError as e:
+                show(e)
+    for url in ("https://httpbin.org/delay/3", "http://httpbin.org/delay/3", "http://refused.example.com/"):
+        try:
+            httpx.get(url, timeout=1)
+        except httpx.HTTPError as e:
+            show(e)
+asyncio.run(main())
+`);
+    expect(trace.stdout).toBe(
+      [
+        "ReadTimeout ''",
+        "ConnectError 'All connection attempts failed'",
+        "ConnectError '[Errno -2] Name or service not known'",
+        "ReadTimeout 'The read operation timed out'",
+        "ReadTimeout 'timed out'",
+        "ConnectError '[Errno 111] Connection refused'",
+        '',
+      ].join('\n'),
+    );
   });
 
   it('TCPConnector(limit_per_host=2): two hosts, five requests each: two per host on the wire, four in all', async () => {

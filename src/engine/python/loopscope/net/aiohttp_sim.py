@@ -34,32 +34,13 @@ from aiohttp.client_exceptions import (  # noqa: F401  (aiohttp exports them all
 
 
 # ---------------------------------------------------------------- small value types
-class URL:
+class URL(urls.TargetURL):
     """The part of yarl.URL programs read off a response."""
 
-    __slots__ = ("_target",)
+    __slots__ = ()
 
-    def __init__(self, target):
-        self._target = target
-
-    def __str__(self):
-        return self._target.text
-
-    def __repr__(self):
-        return f"URL({self._target.text!r})"
-
-    def __eq__(self, other):
-        return str(self) == str(other) if isinstance(other, (URL, str)) else NotImplemented
-
-    def __hash__(self):
-        return hash(self._target.text)
-
-    host = property(lambda self: self._target.host)
-    port = property(lambda self: self._target.port)
-    scheme = property(lambda self: self._target.scheme)
-    path = property(lambda self: self._target.path)
     query_string = property(lambda self: self._target.query)
-    human_repr = __str__
+    human_repr = urls.TargetURL.__str__
 
 
 class ConnectionKey:
