@@ -125,6 +125,20 @@ describe('simulated network: tutorial-style programs', () => {
     expect(trace.events.some((e) => e.e === 'block')).toBe(false);
   });
 
+  it('a ClientSession never closed: "Unclosed client session" as aiohttp logs it when collected, named by a stable address; a closed one says nothing', async () => {
+    const trace = await twice('unclosed-session.py');
+    const shown = trace.stdout.split('\n').filter((line) => line.startsWith('200 ')).map((line) => line.slice(4));
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).not.toBe(shown[1]);
+    expect(shown[0]?.startsWith('<aiohttp.client.ClientSession object at 0x7f')).toBe(true);
+    expect(trace.stderr).toBe(shown.map((repr) => `Unclosed client session\nclient_session: ${repr}\n`).join(''));
+    // Said when the session is collected, at the end of fetch(): before "between" is printed.
+    const firstWarning = trace.events.findIndex((e) => e.e === 'out' && e.fd === 'err');
+    const between = trace.events.findIndex((e) => e.e === 'out' && e.fd === undefined && e.s.includes('between'));
+    expect(firstWarning).toBeGreaterThan(-1);
+    expect(firstWarning).toBeLessThan(between);
+  });
+
   it('a body read twice is read once and kept; read after release: ClientConnectionError("Connection closed")', async () => {
     const trace = await twice('body-read-twice.py');
     expect(trace.stdout).toBe('True\nClientConnectionError Connection closed\n');
