@@ -63,4 +63,5 @@ export {
   type AwaitGraph,
   type GraphNode,
 } from './awaitGraph';
-export { usedSimulatedNetwork } from './network';
+export { simulatedRequests, usedSimulatedNetwork } from './network';
+export { runFacts, type RunFact, type RunFactKind } from './runFacts';
