@@ -1,7 +1,9 @@
 /** Runs a program on the engine thread with a watchdog: past the wall-clock limit (plus grace) the thread is terminated. */
 import { Worker } from 'node:worker_threads';
 import type { EngineRunOptions } from '../src/engine/engine';
+import { parseRunResult } from '../src/protocol/schema';
 import type { RunResult } from '../src/protocol/trace';
+import { ProtocolError } from '../src/protocol/worker';
 import { startWatchdog, type Watchdog } from '../src/host/watchdog';
 import { crashedEnd, partialTrace, type CrashCause } from '../src/trace/partialTrace';
 import type { BenchFigures } from './bench';
@@ -13,6 +15,17 @@ export type ThreadMessage =
   /** Python crashed under the program; `cause` decided by the thread from the error's type. */
   | { readonly type: 'crash'; readonly cause: CrashCause; readonly detail: string }
   | { readonly type: 'bench'; readonly figures: BenchFigures };
+
+/**
+ * The RunResult the engine thread sent, checked against the schema as the page checks the
+ * worker's (src/protocol/worker.ts, resultOf): damaged data is refused naming the field, never
+ * printed as if the program had done it.
+ */
+export function runResultOf(json: string): RunResult {
+  const parsed = parseRunResult(json);
+  if (!parsed.ok) throw new ProtocolError(`the engine sent a result that is not a run result: ${parsed.error}`);
+  return parsed.value;
+}
 
 /** Extra real seconds past the engine's own wall-clock limit before the thread is killed. */
 const GRACE_SECONDS = 2;
@@ -26,9 +39,12 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
     const thread = startThread(source, options, false);
     const chunks: string[] = [];
     let watchdog: Watchdog | null = null;
-    const finish = (result: RunResult): void => {
+    const stop = (): void => {
       watchdog?.cancel();
       void thread.terminate();
+    };
+    const finish = (result: RunResult): void => {
+      stop();
       resolve(result);
     };
     thread.on('message', (message: ThreadMessage) => {
@@ -60,7 +76,12 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
           chunks.push(message.events);
           break;
         case 'result':
-          finish(JSON.parse(message.json) as RunResult);
+          try {
+            finish(runResultOf(message.json));
+          } catch (error) {
+            stop();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
           break;
         case 'crash':
           // Python crashed under the program (a C stack overflow): keep what it did until then.

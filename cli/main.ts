@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } fro
 import { whySentence } from '../src/i18n/endWords';
 import { runNoticeText } from '../src/i18n/runNotices';
 import { parseArgs, type CliArgs } from './args';
+import { ProtocolError } from '../src/protocol/worker';
 import { benchOnThread, runOnThread } from './engineHost';
 import { lintRecords, lintText } from './lint';
 import { taskSummary } from './taskSummary';
@@ -65,7 +66,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(await benchOnThread(source, options))}\n`);
     return 0;
   }
-  const result = await runOnThread(source, options);
+  let result;
+  try {
+    result = await runOnThread(source, options);
+  } catch (error) {
+    // The engine's result was damaged: say so (naming the field), as the page does, and print
+    // nothing of it as the program's.
+    if (!(error instanceof ProtocolError)) throw error;
+    process.stderr.write(`loopscope: ${error.message}\n`);
+    return 2;
+  }
   if (result.kind === 'syntax-error') {
     process.stderr.write(result.problem.text);
     // lint: 2 says the program could not run at all (0 and 1 say whether it made mistakes).

@@ -112,6 +112,12 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
   expect(peakLanes).toBe(10);
   expect(sawResponse).toBe(true);
   await expect(page.getByTestId('simulated-network')).toHaveText('simulated network');
+  // Where the run ends: how many requests it sent, and that none left the page.
+  const networkFact = page.locator('[data-testid="run-fact"][data-fact="simulated-network"]');
+  await expect(networkFact).toHaveText(
+    'Simulated network: 50 requests, each answered inside the page on the virtual clock; nothing left the page.',
+  );
+  await page.getByTestId('run-end').screenshot({ path: 'screenshots/run-end-network-en.png' });
   expect(outside).toEqual([]);
 
   // The same words in Chinese, at a step with requests in flight.
@@ -132,6 +138,8 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
   const waiting = await page.locator('[data-testid="task-lane"][data-waiting-for]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-waiting-for') ?? ''));
   expect(waiting.filter((w) => /^GET https:\/\/example\.com\/articles\/\d+（模拟）$/.test(w))).toHaveLength(10);
   await expect(page.getByTestId('simulated-network')).toHaveText('模拟网络');
+  await expect(networkFact).toHaveText('模拟网络：50 个请求，都在页面内按虚拟时钟得到回应；没有任何请求离开页面。');
+  await page.getByTestId('run-end').screenshot({ path: 'screenshots/run-end-network-zh.png' });
   await snapshot(page, 'network-crawler-peak-zh');
   // Step on until a response arrives, and read the narration.
   while (await forward.isEnabled()) {
@@ -167,4 +175,34 @@ test('requests.get blocks the whole loop, and an unreadable network comment is s
   await expect(page.getByTestId('run-notice')).toHaveText('第 1 行：这条网络注释被忽略了：latency 必须是不小于 0 的秒数（2.5、2.5s、250ms），而不是 "soon"');
   await snapshot(page, 'network-blocking-zh');
   await waitForStatus(page, 'done');
+});
+
+const POLICY = `import asyncio
+
+import aiohttp
+
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        async with session.get("https://httpbin.org/json") as response:
+            print(response.status)
+
+
+asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())
+asyncio.run(main())
+`;
+
+test('the run-end panel says the deprecated API a run called and the simulated requests it sent, in both languages', async ({ page }) => {
+  await openApp(page);
+  await setSource(page, POLICY);
+  expect((await runAndWait(page, 120_000)).status).toBe('done');
+  const facts = page.getByTestId('run-fact');
+  await expect(facts).toHaveCount(2);
+  await expect(page.locator('[data-fact="deprecated-api"]')).toHaveText(/^Deprecated: Python 3\.14 deprecates asyncio's event loop policies/);
+  await expect(page.locator('[data-fact="simulated-network"]')).toHaveText(/^Simulated network: 1 request, /);
+  await page.getByTestId('run-end').screenshot({ path: 'screenshots/run-end-facts-en.png' });
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.locator('[data-fact="deprecated-api"]')).toHaveText(/^已弃用：Python 3\.14 弃用了 asyncio 的事件循环策略/);
+  await expect(page.locator('[data-fact="simulated-network"]')).toHaveText(/^模拟网络：1 个请求，/);
+  await page.getByTestId('run-end').screenshot({ path: 'screenshots/run-end-facts-zh.png' });
 });

@@ -140,8 +140,14 @@ const en: NarrationWords = {
         ? `the timer for ${sleep} in ${taskEn(task)} fires; its task moves to the ready queue`
         : `the timer for ${sleep} in ${taskEn(task)} fires, but nothing waits for it any more`;
     },
-    'timeout-fires': ({ via, task, cancelled }) => {
-      const what = via === 'wait_for' ? 'the wait_for deadline' : via === 'timeout' ? 'the asyncio.timeout deadline' : 'a deadline';
+    'timeout-fires': ({ via, task, cancelled, cancels }) => {
+      const deadline = via === 'wait_for' ? 'wait_for deadline' : via === 'timeout' ? 'asyncio.timeout deadline' : 'deadline';
+      if (cancels !== undefined) {
+        // "the 2 s asyncio.timeout deadline of main passes and cancels its wait for GET https://…"
+        const sized = `the ${formatDelay(cancels.delay)} s ${deadline}`;
+        return `${sized}${ofTaskEn(task)} passes and cancels its wait for the simulated request ${code(requestText(cancels.request))}`;
+      }
+      const what = via === 'other' ? 'a deadline' : `the ${deadline}`;
       return `${what}${ofTaskEn(task)} passes${cancelled ? ' and the task is cancelled' : ''}`;
     },
     'callback-runs': ({ call, user }) =>
@@ -266,9 +272,12 @@ const zh: NarrationWords = {
       if (task === null) return `${sleep} 的定时器到期`;
       return woke ? `${sleep} 的定时器到期，${taskZh(task)} 任务进入就绪队列` : `${taskZh(task)} 的 ${sleep} 定时器到期，但已经没有任务在等它了`;
     },
-    'timeout-fires': ({ via, task, cancelled }) => {
+    'timeout-fires': ({ via, task, cancelled, cancels }) => {
       const what = via === 'wait_for' ? 'wait_for 超时时间' : via === 'timeout' ? 'asyncio.timeout 截止时间' : '截止时间';
       const whose = task === null ? '' : `${taskZh(task)} 的 `;
+      if (cancels !== undefined) {
+        return `${whose}${formatDelay(cancels.delay)} 秒 ${what}已到，取消了它对模拟请求 ${code(requestText(cancels.request))} 的等待`;
+      }
       return cancelled ? `${whose}${what}已到，任务被取消` : `${whose}${what}已到`;
     },
     'callback-runs': ({ call, user }) => (user ? `回调 ${code(callText(call))} 运行` : `asyncio 的内部回调 ${code(callText(call))} 运行`),

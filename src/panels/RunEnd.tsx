@@ -2,17 +2,19 @@
  * How the run ended, in words: finished, an uncaught exception (with its traceback), sys.exit,
  * which safety limit stopped it, a deadlock (with each stuck task and what it awaits), or a
  * Stop. Also the syntax error when the program could not start. Lines are buttons that take
- * the editor there.
+ * the editor there. Below, the run's facts (src/trace/runFacts.ts): the simulated network it
+ * used, the deprecated APIs it called, what a partial trace left out.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { END_WORDS, endSentence, hintSentence, limitSentence } from '../i18n/endWords';
+import { runFactText } from '../i18n/runNotices';
 import { taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings, type UiStrings } from '../i18n/ui';
 import type { Compat, RunEnd as RunEndInfo, RunHint } from '../protocol/trace';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { selectTraceIsStale } from '../store/selectors';
-import { describeAwait, taskLabel } from '../trace';
+import { describeAwait, runFacts, taskLabel, type RunFact } from '../trace';
 import { deadlockCause } from '../trace/deadlockCycle';
 import type { TraceIndex } from '../trace/types';
 import type { Lang } from '../i18n/lang';
@@ -171,12 +173,27 @@ function endBody(end: RunEndInfo, index: TraceIndex, lang: Lang, t: UiStrings): 
   }
 }
 
+function RunFacts({ facts, lang }: { facts: readonly RunFact[]; lang: Lang }) {
+  if (facts.length === 0) return null;
+  return (
+    <ul className="run-facts" data-testid="run-facts">
+      {facts.map((fact) => (
+        <li key={fact.kind === 'deprecated-api' ? `${fact.kind}:${fact.api}` : fact.kind} className={`run-fact run-fact-${fact.kind}`} data-testid="run-fact" data-fact={fact.kind}>
+          {runFactText(fact, lang)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RunEnd() {
   const index = useLoopscope((s) => s.index);
   const syntax = useLoopscope((s) => s.syntaxProblem);
   const stale = useLoopscope(selectTraceIsStale);
   const lang = useLoopscope((s) => s.lang);
   const t = uiStrings(lang);
+  // One pass over the events per run, not per render.
+  const facts = useMemo(() => (index ? runFacts(index.trace) : []), [index]);
 
   let content: { tone: string; body: ReactNode } | null = null;
   if (syntax) {
@@ -197,6 +214,7 @@ export function RunEnd() {
     <div className={`run-end run-end-${content.tone}`} data-testid="run-end" data-end={syntax ? 'syntax-error' : index?.trace.end.kind}>
       {!syntax && index?.trace.compat !== undefined && <CompatBadge compat={index.trace.compat} t={t} />}
       <div className="run-end-body">{content.body}</div>
+      {!syntax && <RunFacts facts={facts} lang={lang} />}
       {stale && <div className="run-end-stale">{t.staleTrace}</div>}
     </div>
   );

@@ -63,7 +63,8 @@ export {
   type AwaitGraph,
   type GraphNode,
 } from './awaitGraph';
-export { usedSimulatedNetwork } from './network';
+export { simulatedRequests, usedSimulatedNetwork } from './network';
+export { runFacts, type RunFact, type RunFactKind } from './runFacts';
 export { findings } from './findings/findings';
 export type {
   BlockingCallFinding,

@@ -7,12 +7,12 @@
 import type { BlockingRequest, Line, Seconds, TaskId, TraceEvent } from '../protocol/trace';
 import { assertNever } from '../protocol/assertNever';
 import { cancellations } from './cancellations';
-import { clampCursor } from './cursor';
+import { clampCursor, stepOfEvent } from './cursor';
 import { callRef, isDefaultTaskName, requestRef, taskLabel, timeoutKind } from './describe';
 import { describeAwaitAt } from './objectAwait';
 import { objectActions } from './objectChanges';
 import { lineAt, lineEventsOf, stepEnd } from './indexTrace';
-import type { Action, Ending, Narration, Opening, StepNarration, TaskRef } from './narration';
+import type { Action, Ending, Narration, Opening, RequestRef, StepNarration, TaskRef } from './narration';
 import { stateAt } from './stateAt';
 import type { Cursor, StepInfo, TraceIndex } from './types';
 
@@ -136,7 +136,8 @@ function narrateStep(index: TraceIndex, step: StepInfo): StepNarration {
     case 'timeout': {
       const cancelled = target.task !== null && facts.cancelled.some((c) => c.task === target.task);
       const task = target.task === null ? null : ref(target.task);
-      return story({ kind: 'timeout-fires', via: timeoutKind(target.via), task, cancelled });
+      const cancels = cancelled && target.task !== null ? cancelledRequest(index, step, target.task) : null;
+      return story({ kind: 'timeout-fires', via: timeoutKind(target.via), task, cancelled, ...(cancels !== null && { cancels }) });
     }
     case 'call':
       return story({ kind: 'callback-runs', call: callRef(target), user: target.user === true }, actionsOf(index, facts, step), null, ready);
@@ -244,6 +245,20 @@ function endingOf(index: TraceIndex, step: StepInfo, facts: StepFacts): Ending |
 function sameLine(lines: readonly (Line | null)[]): Line | null {
   const first = lines[0] ?? null;
   return lines.every((l) => l === first) ? first : null;
+}
+
+/**
+ * The simulated request a firing deadline cancels the wait for: what `task` awaited when the
+ * timer fired, and how long after it was set the deadline came (its `sched` step's clock).
+ */
+function cancelledRequest(index: TraceIndex, step: StepInfo, task: TaskId): { request: RequestRef; delay: Seconds } | null {
+  const on = stateAt(index, { step: step.step - 1 }).tasks[task - 1]?.on;
+  if (on?.k !== 'request') return null;
+  const record = index.internals.handles.get(step.handle);
+  if (record?.when === undefined) return null;
+  const setAt = stepOfEvent(index, record.schedAt);
+  const setAtClock = setAt === 0 ? 0 : (index.steps[setAt - 1]?.t ?? 0);
+  return { request: requestRef(on), delay: record.when - setAtClock };
 }
 
 /** The clock at the end of a step: the time it ran at plus any time.sleep inside it. */

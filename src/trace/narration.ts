@@ -115,7 +115,17 @@ export type Opening =
   | { readonly kind: 'task-cancelled-before-start'; readonly task: TaskRef; readonly convertedBy: TimeoutKind | null }
   /** `woke`: the sleeping task moved to the ready queue (false: nothing waits for it any more). */
   | { readonly kind: 'sleep-fires'; readonly delay: Seconds; readonly task: TaskRef | null; readonly woke: boolean }
-  | { readonly kind: 'timeout-fires'; readonly via: TimeoutKind; readonly task: TaskRef | null; readonly cancelled: boolean }
+  /**
+   * `cancels`: the task was waiting for a simulated request, and this deadline (`delay` seconds
+   * after it was set) cancels that wait.
+   */
+  | {
+      readonly kind: 'timeout-fires';
+      readonly via: TimeoutKind;
+      readonly task: TaskRef | null;
+      readonly cancelled: boolean;
+      readonly cancels?: { readonly request: RequestRef; readonly delay: Seconds };
+    }
   /** `user`: scheduled by the learner's code, else one of asyncio's own callbacks. */
   | { readonly kind: 'callback-runs'; readonly call: CallRef; readonly user: boolean }
   | { readonly kind: 'worker-finishes'; readonly fn: string }

@@ -356,6 +356,13 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     expect: { kind: 'limit', limit: 'output' },
   },
   {
+    file: 'requests-100k.py',
+    what:
+      '100,000 simulated aiohttp requests at once: 100 on the wire, the rest queued; their first steps (~5,000 a second ' +
+      'in Pyodide) need twice the real-time limit, which stops the run inside fetch (its line 9 or 10: wherever the 10 s fall)',
+    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', messageIncludes: ['10 s of real time (it was at line'] },
+  },
+  {
     file: 'tasks-100k.py',
     what: 'gather over 100,000 tasks that each sleep 1 s: 200,000 steps (wall-clock may race on a slow machine)',
     expect: { kind: 'limit', limit: 'steps' },

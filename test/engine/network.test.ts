@@ -112,7 +112,7 @@ describe('simulated network: tutorial-style programs', () => {
         'aiohttp InvalidUrlClientError http://example.com:port/',
         "httpx UnsupportedProtocol Request URL is missing an 'http://' or 'https://' protocol.",
         "httpx UnsupportedProtocol Request URL has an unsupported protocol 'ftp://'.",
-        "httpx InvalidURL Invalid URL 'http://'",
+        'httpx ConnectError [Errno -2] Name or service not known',
         "httpx InvalidURL Invalid port: 'port'",
         "requests MissingSchema Invalid URL 'not a url': No scheme supplied. Perhaps you meant https://not a url?",
         "requests InvalidSchema No connection adapters were found for 'ftp://example.com/file'",
@@ -123,6 +123,20 @@ describe('simulated network: tutorial-style programs', () => {
     );
     expect(requestTimers(trace)).toBe(0);
     expect(trace.events.some((e) => e.e === 'block')).toBe(false);
+  });
+
+  it('a ClientSession never closed: "Unclosed client session" as aiohttp logs it when collected, named by a stable address; a closed one says nothing', async () => {
+    const trace = await twice('unclosed-session.py');
+    const shown = trace.stdout.split('\n').filter((line) => line.startsWith('200 ')).map((line) => line.slice(4));
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).not.toBe(shown[1]);
+    expect(shown[0]?.startsWith('<aiohttp.client.ClientSession object at 0x7f')).toBe(true);
+    expect(trace.stderr).toBe(shown.map((repr) => `Unclosed client session\nclient_session: ${repr}\n`).join(''));
+    // Said when the session is collected, at the end of fetch(): before "between" is printed.
+    const firstWarning = trace.events.findIndex((e) => e.e === 'out' && e.fd === 'err');
+    const between = trace.events.findIndex((e) => e.e === 'out' && e.fd === undefined && e.s.includes('between'));
+    expect(firstWarning).toBeGreaterThan(-1);
+    expect(firstWarning).toBeLessThan(between);
   });
 
   it('a body read twice is read once and kept; read after release: ClientConnectionError("Connection closed")', async () => {
@@ -228,6 +242,41 @@ async def main():
 asyncio.run(main())
 `);
     expect(trace.stdout).toBe('ReadTimeout 5.0\n');
+  });
+
+  it("httpx's words for a failed request: empty for AsyncClient's timeouts, anyio's for a refused connection, the socket's when blocking", async () => {
+    // httpx passes on httpcore's message (httpx/_transports/default.py); httpcore's anyio
+    // backend raises its timeouts with no message, anyio says "All connection attempts failed";
+    // the sync backend gives the socket's words (ssl's for a read over https).
+    const trace = await traceOf(`# loopscope: net *refused.example.com/* fail=connect
+import asyncio, httpx
+def show(e):
+    print(type(e).__name__, repr(str(e)))
+async def main():
+    async with httpx.AsyncClient(timeout=1) as client:
+        for url in ("https://httpbin.org/delay/3", "http://refused.example.com/", "http://x.invalid/"):
+            try:
+                await client.get(url)
+            except httpx.HTTPError as e:
+                show(e)
+    for url in ("https://httpbin.org/delay/3", "http://httpbin.org/delay/3", "http://refused.example.com/"):
+        try:
+            httpx.get(url, timeout=1)
+        except httpx.HTTPError as e:
+            show(e)
+asyncio.run(main())
+`);
+    expect(trace.stdout).toBe(
+      [
+        "ReadTimeout ''",
+        "ConnectError 'All connection attempts failed'",
+        "ConnectError '[Errno -2] Name or service not known'",
+        "ReadTimeout 'The read operation timed out'",
+        "ReadTimeout 'timed out'",
+        "ConnectError '[Errno 111] Connection refused'",
+        '',
+      ].join('\n'),
+    );
   });
 
   it('TCPConnector(limit_per_host=2): two hosts, five requests each: two per host on the wire, four in all', async () => {

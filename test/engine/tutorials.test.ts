@@ -12,6 +12,11 @@ import { sharedEngine } from './sharedEngine';
 
 const DIR = new URL('../tutorials/', import.meta.url);
 
+// A zone far from UTC for this file's process (vitest forks one per file): the program's clock
+// is UTC whatever the machine's zone (C's local time in Pyodide is the host's), and CPython ran
+// these in UTC. At 22:13 UTC it is already the next day in Beijing.
+process.env.TZ = 'Asia/Shanghai';
+
 async function run(c: TutorialCase, compat: RunOptions['compat']): Promise<Trace> {
   const file = new URL(c.file, DIR);
   const options: RunOptions & { filename: string } = { ...DEFAULT_RUN_OPTIONS, limits: DEFAULT_LIMITS, compat, filename: file.pathname };

@@ -37,5 +37,7 @@ export const TUTORIAL_CASES: readonly TutorialCase[] = [
   { file: 't15_raw_stdout.py', what: 'sys.__stdout__ and os.write(1, ...) reach the console' },
   { file: 't16_own_loops.py', what: 'loops the program builds: new_event_loop, SelectorEventLoop, EventLoop, loop_factory, a subclass' },
   { file: 't17_policy_api.py', what: 'the event-loop policy API and iscoroutinefunction, as 3.13 ran them (3.14 warns)', compat: '3.13', hint314: GET_EVENT_LOOP },
+  { file: 't19_task_names.py', what: 'asyncio.Task(coro) made directly shares the Task-N names with create_task, as in a fresh process' },
+  { file: 't20_date_today.py', what: 'date.today() and date.fromtimestamp() read the virtual clock in UTC, whatever the zone of the machine' },
   { file: 't18_future_no_loop.py', what: 'asyncio.Future() outside any loop', compat: '3.13', hint314: GET_EVENT_LOOP },
 ];

@@ -1,6 +1,7 @@
 """The virtual clock: one per run. asyncio.sleep(10) takes no real time; time.sleep(d) in the
 loop's thread advances the clock while blocking everything (the classic mistake, made visible);
 inside a simulated executor worker, time.sleep only advances that worker's own clock."""
+import copyreg
 import datetime as datetime_module
 import time
 
@@ -112,17 +113,37 @@ class TimePatch:
         self.saved = {k: getattr(time, k) for k in TIME_PATCH}
         for k, v in TIME_PATCH.items():
             setattr(time, k, v)
-        self.saved_datetime = datetime_module.datetime
+        self.saved_classes = (datetime_module.date, datetime_module.datetime)
+        self.saved_reducers = {c: copyreg.dispatch_table.get(c) for c in _REAL_CLASSES}
+        datetime_module.date = VirtualDate
         datetime_module.datetime = VirtualDatetime
+        # A real date or datetime (a_datetime.date(), datetime.max) pickles under the name
+        # datetime.date, which is now the virtual class: pickle would refuse a class that is not
+        # the one its name finds. Reduced through the virtual class, the bytes are the same.
+        for real, virtual in _REAL_CLASSES.items():
+            copyreg.pickle(real, _reduce_through(virtual))
         return self
 
     def __exit__(self, *exc):
         for k, v in self.saved.items():
             setattr(time, k, v)
-        datetime_module.datetime = self.saved_datetime
+        datetime_module.date, datetime_module.datetime = self.saved_classes
+        for real, saved in self.saved_reducers.items():
+            if saved is None:
+                copyreg.dispatch_table.pop(real, None)
+            else:
+                copyreg.dispatch_table[real] = saved
         return False
 
 
+def _reduce_through(virtual):
+    def reduce(obj):
+        _, args = obj.__reduce__()
+        return virtual, args
+    return reduce
+
+
+_REAL_DATE = datetime_module.date
 _REAL_DATETIME = datetime_module.datetime
 
 
@@ -131,8 +152,7 @@ class VirtualDatetime(_REAL_DATETIME):
 
     The C datetime reads the system clock itself, not time.time(), so the class the program
     imports is this subclass for the length of a run; its instances print and pickle as
-    datetime.datetime's. (date.today() cannot be redirected this way: date is the base of
-    datetime, and a subclass of it would break isinstance(a_datetime, date).)"""
+    datetime.datetime's. (date is VirtualDate, below.)"""
 
     __slots__ = ()
 
@@ -161,3 +181,48 @@ class VirtualDatetime(_REAL_DATETIME):
 
 VirtualDatetime.__name__ = VirtualDatetime.__qualname__ = "datetime"
 VirtualDatetime.__module__ = "datetime"
+
+
+class _DateClass(type):
+    """The metaclass of VirtualDate: isinstance(x, date) and issubclass(c, date) ask the real
+    date, so a datetime (which derives from the real date, not from VirtualDate) is still one."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, _REAL_DATE) if cls is VirtualDate else type.__instancecheck__(cls, obj)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, _REAL_DATE) if cls is VirtualDate else type.__subclasscheck__(cls, sub)
+
+
+class VirtualDate(_REAL_DATE, metaclass=_DateClass):
+    """datetime.date whose today() and fromtimestamp() read the virtual clock in UTC.
+
+    C's date.today() does call time.time() (virtual), but turns it into a date with the C
+    library's local time, which in Pyodide is the browser's zone: at 22:13 UTC the learner in
+    Beijing would get tomorrow. fromtimestamp, like VirtualDatetime's, uses UTC. Its instances
+    are real dates, as CPython's are."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        # date(2023, 1, 1) is a real date, as a_datetime.date() is: one type for every date
+        # the program sees (a program's own subclass of date stays its own).
+        if cls is VirtualDate:
+            return _REAL_DATE(*args, **kwargs)
+        return super().__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(EPOCH + CLOCK.read())
+
+    @classmethod
+    def fromtimestamp(cls, t):
+        day = _REAL_DATETIME.fromtimestamp(t, datetime_module.timezone.utc)
+        return cls(day.year, day.month, day.day)
+
+
+VirtualDate.__name__ = VirtualDate.__qualname__ = "date"
+VirtualDate.__module__ = "datetime"
+
+# Instances of the real classes that pickle must name through the virtual ones (TimePatch).
+_REAL_CLASSES = {_REAL_DATE: VirtualDate, _REAL_DATETIME: VirtualDatetime}

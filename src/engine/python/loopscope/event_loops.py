@@ -12,12 +12,14 @@ Loops the program builds itself are the run's too: asyncio.SelectorEventLoop, as
 ProgramLoop, a VirtualLoop that finds the run by itself. asyncio.BaseEventLoop stays CPython's:
 used directly it fails as CPython's does (it has no selector).
 
-Pyodide's asyncio.run is put aside for the run the same way."""
+Pyodide's asyncio.run is put aside for the run the same way, and asyncio.Task is the run's own
+task class (tasks.VTask), so that a task the program makes directly is named as CPython names it."""
 import asyncio
-from asyncio import events, unix_events
+from asyncio import events, tasks, unix_events
 
 from . import compat
 from .asyncio_internals import cpython_asyncio_run, get_running_loop_or_none, set_running_loop
+from . import tasks as run_tasks
 from .loop import VirtualLoop
 
 # The run in progress: a ProgramLoop() the program builds belongs to it.
@@ -63,11 +65,14 @@ class RunLoops:
     def __enter__(self):
         self.saved = [(owner, name, getattr(owner, name)) for owner, name in _LOOP_CLASSES]
         self.saved.append((asyncio, "run", asyncio.run))
+        self.saved += [(asyncio, "Task", asyncio.Task), (tasks, "Task", tasks.Task)]
         self.saved.append((events, "_event_loop_policy", events._event_loop_policy))
         self.saved_running = get_running_loop_or_none()
-        _RUN[0] = self.run
+        _RUN[0] = run_tasks.RUN[0] = self.run
         for owner, name in _LOOP_CLASSES:
             setattr(owner, name, ProgramLoop)
+        # asyncio.Task(coro), made directly, is named and numbered by the run (tasks.py).
+        asyncio.Task = tasks.Task = self.run.task_class
         events._event_loop_policy = RunPolicy()
         # Pyodide replaces asyncio.run with its own; the learner gets CPython's.
         asyncio.run = cpython_asyncio_run
@@ -81,5 +86,5 @@ class RunLoops:
         for owner, name, value in self.saved:
             setattr(owner, name, value)
         set_running_loop(self.saved_running)
-        _RUN[0] = None
+        _RUN[0] = run_tasks.RUN[0] = None
         return False

@@ -144,9 +144,7 @@ class VirtualLoop(base_events.BaseEventLoop):
 
     def _make_task(self, loop, coro, *, name=None, **kwargs):
         run = self._run_state
-        if name is None:
-            # The C Task's "Task-N" counter never resets between runs: number per run.
-            name = f"Task-{run.task_count + 1}"
+        # name=None: the task class names it "Task-N", from the run's own counter (tasks.py).
         return run.task_class(coro, loop=loop, name=name, loopscope_run=run,
                               loopscope_frame=sys._getframe(1), **kwargs)
 

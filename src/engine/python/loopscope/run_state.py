@@ -36,6 +36,9 @@ class Run:
         self.events = []
         self.keep = []
         self.task_count = 0
+        # The N of the last "Task-N" name given (C's counter, per run: a task the program names
+        # takes no number).
+        self.task_names = 0
         self.handle_count = 0
         self.iterations = 0
         self.steps = 0

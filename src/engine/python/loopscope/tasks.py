@@ -7,7 +7,7 @@ import asyncio
 import sys
 from types import CoroutineType
 
-from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES
+from .asyncio_internals import CANCEL_VIA, HANDLE_RUN_CODE, TASK_TYPES, get_running_loop_or_none
 from .describe import ASYNCIO_DIR
 
 
@@ -17,18 +17,42 @@ from .describe import ASYNCIO_DIR
 _cancelling = []
 
 
+# The run in progress, while it runs (set by event_loops.RunLoops): asyncio.Task(coro) the
+# program calls directly, with none of the loop's arguments, belongs to it.
+RUN = [None]
+
+
 class VTask(asyncio.Task):
-    def __init__(self, coro, *, loop, name, loopscope_run, loopscope_frame, **kwargs):
+    """Also asyncio.Task for the program while it runs (event_loops.RunLoops): a task it makes
+    directly, asyncio.Task(coro), is numbered and named like create_task's, as CPython's share
+    one "Task-N" counter."""
+
+    def __init__(self, coro, *, loop=None, name=None, loopscope_run=None, loopscope_frame=None,
+                 **kwargs):
+        run = loopscope_run or RUN[0]
+        if loop is None:
+            loop = get_running_loop_or_none()
+        if run is None or loop is None:
+            # No loop running: C's Task asks the policy (in 3.14, RuntimeError: no current
+            # event loop), and its error or warning names the program's line, not this one.
+            super().__init__(coro, loop=loop, name=name, **kwargs)
+            return
+        if loopscope_frame is None:
+            loopscope_frame = sys._getframe(1)
+        if name is None:
+            # The C Task's "Task-N" counter never resets between runs: number per run, as a
+            # fresh CPython process would (one counter for create_task and Task()).
+            run.task_names += 1
+            name = f"Task-{run.task_names}"
         # Before super().__init__: the C Task schedules its first step from there (or, started
         # eagerly, runs it), and the trace must meet the task, with its number, before that.
-        run = loopscope_run
         self._loopscope_id = run.next_task_id()
         self._loopscope_run = run
         # Not a coroutine: super() raises TypeError and there is no task to record.
         recording = run.recording() and (type(coro) is CoroutineType or asyncio.iscoroutine(coro))
         if recording:
-            run.recorder.task_created(self._loopscope_id, str(name), coro, loop.current_task_,
-                                      loopscope_frame)
+            run.recorder.task_created(self._loopscope_id, str(name), coro,
+                                      getattr(loop, "current_task_", None), loopscope_frame)
         if not (recording and kwargs.get("eager_start") and loop.is_running()):
             super().__init__(coro, loop=loop, name=name, **kwargs)
             if self._source_traceback:
@@ -36,7 +60,7 @@ class VTask(asyncio.Task):
             return
         # Started eagerly (eager_task_factory, eager_start=True): the first step runs now, inside
         # the creator's step, as this task; it ends like any step (suspend, yield or done).
-        creator, loop.current_task_ = loop.current_task_, self
+        creator, loop.current_task_ = getattr(loop, "current_task_", None), self
         try:
             super().__init__(coro, loop=loop, name=name, **kwargs)
         finally:

@@ -17,6 +17,7 @@ _HERE = os.path.dirname(__file__)
 LIBRARIES = {"aiohttp": "aiohttp_sim.py", "httpx": "httpx_sim.py", "requests": "requests_sim.py"}
 # Their submodules (programs import these by name too) -> the file run as that module.
 SUBMODULES = {"aiohttp.client_exceptions": "aiohttp_exceptions.py",
+              "aiohttp.client_reqrep": "aiohttp_reqrep.py",
               "requests.exceptions": "requests_exceptions.py",
               "httpx._exceptions": "httpx_exceptions.py"}
 

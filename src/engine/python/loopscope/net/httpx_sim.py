@@ -85,28 +85,9 @@ DEFAULT_LIMITS = Limits(max_connections=100, max_keepalive_connections=20)
 
 
 # ---------------------------------------------------------------- requests and responses
-class URL:
-    __slots__ = ("_target",)
+class URL(urls.TargetURL):
+    __slots__ = ()
 
-    def __init__(self, target):
-        self._target = target
-
-    def __str__(self):
-        return self._target.text
-
-    def __repr__(self):
-        return f"URL({self._target.text!r})"
-
-    def __eq__(self, other):
-        return str(self) == str(other) if isinstance(other, (URL, str)) else NotImplemented
-
-    def __hash__(self):
-        return hash(self._target.text)
-
-    host = property(lambda self: self._target.host)
-    port = property(lambda self: self._target.port)
-    scheme = property(lambda self: self._target.scheme)
-    path = property(lambda self: self._target.path)
     query = property(lambda self: self._target.query.encode())
 
 
@@ -200,6 +181,12 @@ def _prepare(method, url, base_url, params, content, data, json, headers, defaul
                 f"Request URL has an unsupported protocol '{bad.detail}://'.") from None
         if bad.kind == "port":
             raise InvalidURL(f"Invalid port: {bad.detail!r}") from None
+        if bad.kind == "no-host":
+            # httpx has no check of its own for an empty host ("http://"): the request goes out
+            # with no Host header (httpx/_models.py, Request: `if not has_host and
+            # self.url.host`), httpcore checks only the scheme (httpcore/_async/connection_pool.py)
+            # and the lookup of the empty name fails.
+            raise ConnectError(_DNS_WORDS) from None
         raise InvalidURL(f"Invalid URL {text!r}") from None
     body, extra = b"", {}
     if json is not None:
@@ -225,11 +212,31 @@ def _timeout_of(value, default):
     return value if isinstance(value, Timeout) else Timeout(value)
 
 
-def _failure(reply, request, blocking):
-    """The exception httpx raises for a failed connection."""
-    if reply.failure == "dns":
-        return ConnectError("[Errno -2] Name or service not known", request=request)
-    return ConnectError("[Errno 111] Connection refused", request=request)
+# What httpx raises when the answer does not come, in the words each transport gives: httpx
+# passes on the message of httpcore's exception (httpx/_transports/default.py,
+# map_httpcore_exceptions: `message = str(exc)`). Awaited (httpcore/_backends/anyio.py): the
+# timeouts are anyio.fail_after's TimeoutError, which has no message, and a refused connection is
+# anyio's own OSError("All connection attempts failed") (anyio/_core/_sockets.py, connect_tcp).
+# Blocking (httpcore/_backends/sync.py): the socket's own words, ssl's for a read over https.
+_DNS_WORDS = "[Errno -2] Name or service not known"
+
+
+def _outcome(reply, limits, request, blocking):
+    """(seconds on the wire, the failure its timer names or None, the exception to raise then or
+    None) for a request httpx sent: the same for both clients but for the words."""
+    if reply.failure in ("dns", "connect"):
+        if limits.connect is not None and reply.latency > limits.connect:
+            text = "timed out" if blocking else ""
+            return limits.connect, "timeout", ConnectTimeout(text, request=request)
+        text = _DNS_WORDS if reply.failure == "dns" else \
+            "[Errno 111] Connection refused" if blocking else "All connection attempts failed"
+        return reply.latency, reply.failure, ConnectError(text, request=request)
+    arrives = math.inf if reply.failure == "timeout" else reply.latency
+    if limits.read is not None and arrives > limits.read:
+        text = "" if not blocking else \
+            "The read operation timed out" if request.url.scheme == "https" else "timed out"
+        return limits.read, "timeout", ReadTimeout(text, request=request)
+    return arrives, None, None
 
 
 _METHODS = ("get", "options", "head", "post", "put", "patch", "delete")
@@ -245,6 +252,15 @@ class _ClientBase:
         self._closed = False
 
     is_closed = property(lambda self: self._closed)
+
+    def _build(self, method, url, params, content, data, json, headers, timeout):
+        """The Request to send and its timeouts, or httpx's error for a closed client or a bad URL."""
+        if self._closed:
+            raise RuntimeError("Cannot send a request, as the client has been closed.")
+        method = method.upper()
+        target, body, sent = _prepare(method, url, self.base_url, params, content, data, json,
+                                      headers, self.headers)
+        return Request(method, target, sent, body), sent, _timeout_of(timeout, self.timeout)
 
 
 class AsyncClient(_ClientBase):
@@ -265,37 +281,25 @@ class AsyncClient(_ClientBase):
 
     async def request(self, method, url, *, params=None, content=None, data=None, json=None,
                       headers=None, timeout=_UNSET, **_ignored):
-        if self._closed:
-            raise RuntimeError("Cannot send a request, as the client has been closed.")
-        method = method.upper()
-        target, body, sent = _prepare(method, url, self.base_url, params, content, data, json,
-                                      headers, self.headers)
-        request = Request(method, target, sent, body)
-        limits = _timeout_of(timeout, self.timeout)
+        request, sent, limits = self._build(method, url, params, content, data, json, headers, timeout)
+        target = request.url._target
         loop = asyncio.get_running_loop()
         started = loop.time()
         host = (target.host, target.port)
         try:
             if limits.pool is not None:
                 async with asyncio.timeout(limits.pool):
-                    await self._pool.acquire(host, method, target.text)
+                    await self._pool.acquire(host, request.method, target.text)
             else:
-                await self._pool.acquire(host, method, target.text)
+                await self._pool.acquire(host, request.method, target.text)
         except TimeoutError:
             raise PoolTimeout("", request=request) from None
         try:
-            reply = server.answer(method, target, body, sent)
-            if reply.failure in ("dns", "connect"):
-                if limits.connect is not None and reply.latency > limits.connect:
-                    await wire.on_the_wire(method, target.text, limits.connect, "timeout")
-                    raise ConnectTimeout("", request=request)
-                await wire.on_the_wire(method, target.text, reply.latency, reply.failure)
-                raise _failure(reply, request, False)
-            arrives = math.inf if reply.failure == "timeout" else reply.latency
-            if limits.read is not None and arrives > limits.read:
-                await wire.on_the_wire(method, target.text, limits.read, "timeout")
-                raise ReadTimeout("", request=request)
-            await wire.on_the_wire(method, target.text, arrives)
+            reply = server.answer(request.method, target, request.content, sent)
+            seconds, fails, error = _outcome(reply, limits, request, blocking=False)
+            await wire.on_the_wire(request.method, target.text, seconds, fails)
+            if error is not None:
+                raise error
         finally:
             self._pool.release(host)
         return Response(reply, request, loop.time() - started)
@@ -318,26 +322,13 @@ class Client(_ClientBase):
 
     def request(self, method, url, *, params=None, content=None, data=None, json=None,
                 headers=None, timeout=_UNSET, **_ignored):
-        if self._closed:
-            raise RuntimeError("Cannot send a request, as the client has been closed.")
-        method = method.upper()
-        target, body, sent = _prepare(method, url, self.base_url, params, content, data, json,
-                                      headers, self.headers)
-        request = Request(method, target, sent, body)
-        limits = _timeout_of(timeout, self.timeout)
-        reply = server.answer(method, target, body, sent)
-        if reply.failure in ("dns", "connect"):
-            if limits.connect is not None and reply.latency > limits.connect:
-                wire.block_on_the_wire("httpx", method, target.text, limits.connect)
-                raise ConnectTimeout("timed out", request=request)
-            wire.block_on_the_wire("httpx", method, target.text, reply.latency)
-            raise _failure(reply, request, True)
-        arrives = math.inf if reply.failure == "timeout" else reply.latency
-        if limits.read is not None and arrives > limits.read:
-            wire.block_on_the_wire("httpx", method, target.text, limits.read)
-            raise ReadTimeout("The read operation timed out" if target.scheme == "https"
-                              else "timed out", request=request)
-        wire.block_on_the_wire("httpx", method, target.text, arrives)
+        request, sent, limits = self._build(method, url, params, content, data, json, headers, timeout)
+        target = request.url._target
+        reply = server.answer(request.method, target, request.content, sent)
+        seconds, _, error = _outcome(reply, limits, request, blocking=True)
+        wire.block_on_the_wire("httpx", request.method, target.text, seconds)
+        if error is not None:
+            raise error
         return Response(reply, request, reply.latency)
 
     def send(self, request, **kwargs):

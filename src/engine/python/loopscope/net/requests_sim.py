@@ -92,11 +92,6 @@ class Response:
 
 
 # ---------------------------------------------------------------- sending
-def _object_address(*parts):
-    # urllib3 names its connection object by address; a fixed one per URL keeps runs the same.
-    return "0x7f" + format(int(wire.fraction("object", *parts) * 16 ** 10), "010x")
-
-
 def _pool(target):
     kind = "HTTPSConnectionPool" if target.scheme == "https" else "HTTPConnectionPool"
     return f"{kind}(host={target.host!r}, port={target.port})"
@@ -108,7 +103,7 @@ def _path(target):
 
 def _connection(target):
     kind = "HTTPSConnection" if target.scheme == "https" else "HTTPConnection"
-    return f"<urllib3.connection.{kind} object at {_object_address(target.text)}>"
+    return f"<urllib3.connection.{kind} object at {wire.object_address(target.text)}>"
 
 
 def _timeouts(timeout):

@@ -49,3 +49,30 @@ def split(text, params=None):
         query = f"{query}&{extra}" if query else extra
     return Target(scheme, host.lower(), port or DEFAULT_PORTS[scheme], quoted(parts.path or "/"),
                   query)
+
+
+class TargetURL:
+    """What yarl.URL (aiohttp) and httpx.URL share, over a Target: each library's URL adds its own
+    spelling of the query."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, target):
+        self._target = target
+
+    def __str__(self):
+        return self._target.text
+
+    def __repr__(self):
+        return f"URL({self._target.text!r})"
+
+    def __eq__(self, other):
+        return str(self) == str(other) if isinstance(other, (TargetURL, str)) else NotImplemented
+
+    def __hash__(self):
+        return hash(self._target.text)
+
+    host = property(lambda self: self._target.host)
+    port = property(lambda self: self._target.port)
+    scheme = property(lambda self: self._target.scheme)
+    path = property(lambda self: self._target.path)

@@ -29,6 +29,12 @@ def fraction(*parts):
     return int.from_bytes(digest[:8], "big") / 2 ** 64
 
 
+def object_address(*parts):
+    """The address a library's repr shows for one of its objects (`<... object at 0x7f...>`):
+    drawn from the parts, so that runs stay the same where CPython's would differ."""
+    return "0x7f" + format(int(fraction("object", *parts) * 16 ** 10), "010x")
+
+
 def digest_bytes(n, *parts):
     """n deterministic bytes drawn from the parts (for /bytes/N and /uuid)."""
     out = bytearray()
