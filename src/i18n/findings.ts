@@ -85,7 +85,7 @@ const en: FindingWords = {
     }),
     'busy-polling': (f) => ({
       title: `${name(f.labels[0])} keeps polling`,
-      explanation: `${name(f.labels[0])} woke itself ${f.wakeUps} times${enLine(f.line)} (${f.interval === 0 ? 'sleep(0)' : `every ${secs(f.interval)} s`}) over ${secs(f.seconds)} s without doing anything visible: it is checking a flag over and over.`,
+      explanation: `${name(f.labels[0])} woke itself ${f.wakeUps} times${enLine(f.line)} (${f.interval === 0 ? 'sleep(0)' : `every ${secs(f.interval)} s`})${f.seconds > 0 ? ` over ${secs(f.seconds)} s` : ''} without doing anything visible: it is checking a flag over and over.`,
       fix: 'Wait for the change instead of polling: an asyncio.Event (await event.wait()), a Condition or a Queue wakes the task once, when it matters.',
     }),
     'sequential-awaits': (f) => ({
@@ -200,7 +200,7 @@ const zh: FindingWords = {
     }),
     'busy-polling': (f) => ({
       title: `${name(f.labels[0])} 在反复轮询`,
-      explanation: `${name(f.labels[0])}${zhLine(f.line)}在 ${secs(f.seconds)} 秒内把自己唤醒了 ${f.wakeUps} 次（${f.interval === 0 ? 'sleep(0)' : `每 ${secs(f.interval)} 秒一次`}），却什么可见的事都没做：它在一遍遍地检查一个标志。`,
+      explanation: `${name(f.labels[0])}${zhLine(f.line)}${f.seconds > 0 ? `在 ${secs(f.seconds)} 秒内` : ''}把自己唤醒了 ${f.wakeUps} 次（${f.interval === 0 ? 'sleep(0)' : `每 ${secs(f.interval)} 秒一次`}），却什么可见的事都没做：它在一遍遍地检查一个标志。`,
       fix: '不要轮询，直接等待变化：asyncio.Event（await event.wait()）、Condition 或 Queue 只会在需要时唤醒任务一次。',
     }),
     'sequential-awaits': (f) => ({

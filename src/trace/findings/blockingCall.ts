@@ -14,7 +14,7 @@
 import type { BlockingRequest, Line, Seconds, TaskId, TraceEvent } from '../../protocol/trace';
 import { stateAfterEvents } from '../stateAt';
 import type { TraceIndex } from '../types';
-import { involving, stepOfEachEvent, taskServed } from './runSteps';
+import { involving, runFacts, stepOfEvent, taskServed } from './runSteps';
 import type { BlockingCallFinding } from './types';
 
 /** asyncio's BaseEventLoop.slow_callback_duration: a step this long is "slow" to asyncio. */
@@ -36,17 +36,17 @@ interface Group {
 
 export function blockingCalls(index: TraceIndex): readonly BlockingCallFinding[] {
   const events = index.trace.events;
-  const stepOf = stepOfEachEvent(index);
   // First the steps that blocked long enough, then their blocks grouped by task and line.
   const perStep = new Map<number, { total: Seconds; blocks: number[] }>();
-  events.forEach((e, i) => {
-    const step = stepOf[i] ?? -1;
-    if (e.e !== 'block' || step < 1) return;
+  for (const i of runFacts(index).blocks) {
+    const e = events[i] as Block;
+    const step = stepOfEvent(index, i);
+    if (step < 1) continue;
     const entry = perStep.get(step) ?? { total: 0, blocks: [] };
     entry.total += e.d;
     entry.blocks.push(i);
     perStep.set(step, entry);
-  });
+  }
   const groups = new Map<string, Group>();
   for (const [step, { total, blocks }] of perStep) {
     if (total < SLOW_STEP_SECONDS - 1e-9) continue;

@@ -11,29 +11,31 @@
  */
 import type { Line, TaskId } from '../../protocol/trace';
 import type { TraceIndex } from '../types';
-import { cursorStepOf, involving, stepOfEachEvent } from './runSteps';
+import { cursorStepOf, involving, runFacts } from './runSteps';
 import type { ExceptionNeverRetrievedFinding, NeverAwaitedFinding, TaskNotAwaitedFinding } from './types';
 
 export type LeftBehindFinding = NeverAwaitedFinding | ExceptionNeverRetrievedFinding | TaskNotAwaitedFinding;
 
 export function leftBehind(index: TraceIndex): readonly LeftBehindFinding[] {
   const events = index.trace.events;
-  const stepOf = stepOfEachEvent(index);
   const found: LeftBehindFinding[] = [];
   const reported = new Set<TaskId>();
-  const started = new Set<TaskId>();
+  const firstStep = new Map<TaskId, number>(); // each task's first step
   // asyncio raised for a misused loop (asyncio.run inside a loop): the coroutine it was handed
   // was never awaited because of that, and loop-misuse already says so at that line.
   const end = index.trace.end;
   const misuseLine: Line | null = end.kind === 'exception' && end.misuse !== undefined ? end.line : null;
   const createdLine = (task: TaskId): Line | null => index.tasks[task - 1]?.createdLine ?? null;
 
-  events.forEach((e, i) => {
-    const step = cursorStepOf(index, stepOf, i);
-    if (e.e === 'run') {
-      const task = index.steps[step - 1]?.task;
-      if (task !== null && task !== undefined) started.add(task);
-    } else if (e.e === 'warn') {
+  for (const step of index.steps) if (step.task !== null && !firstStep.has(step.task)) firstStep.set(step.task, step.step);
+  const started = (task: TaskId, step: number): boolean => (firstStep.get(task) ?? Infinity) < step;
+  const facts = runFacts(index);
+  const watched = [...facts.warns, ...facts.cancels].sort((a, b) => a - b);
+  for (const i of watched) {
+    const e = events[i];
+    if (e === undefined) continue;
+    const step = cursorStepOf(index, i);
+    if (e.e === 'warn') {
       switch (e.kind) {
         case 'never-awaited': {
           if (e.coro === undefined) break; // an older trace: no name to point at
@@ -73,7 +75,7 @@ export function leftBehind(index: TraceIndex): readonly LeftBehindFinding[] {
         case 'pending-destroyed':
           if (e.task !== undefined && !reported.has(e.task)) {
             reported.add(e.task);
-            found.push(notAwaited(index, e.task, 'destroyed', started.has(e.task), step));
+            found.push(notAwaited(index, e.task, 'destroyed', started(e.task, step), step));
           }
           break;
         case 'callback-error':
@@ -84,10 +86,10 @@ export function leftBehind(index: TraceIndex): readonly LeftBehindFinding[] {
       const info = index.tasks[e.task - 1];
       if (info !== undefined && !info.internal && !reported.has(e.task)) {
         reported.add(e.task);
-        found.push(notAwaited(index, e.task, 'cancelled-at-exit', started.has(e.task), step));
+        found.push(notAwaited(index, e.task, 'cancelled-at-exit', started(e.task, step), step));
       }
     }
-  });
+  }
   return found;
 }
 

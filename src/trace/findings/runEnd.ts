@@ -12,7 +12,7 @@ import type { AwaitTarget, TaskId } from '../../protocol/trace';
 import { taskLabel } from '../describe';
 import { objectsAt } from '../objects';
 import type { TraceIndex } from '../types';
-import { cursorStepOf, involving, lineBefore, stepOfEachEvent } from './runSteps';
+import { cursorStepOf, involving, lineBefore, runFacts } from './runSteps';
 import type { DeadlockFinding, DeadlockWait, LoopMisuseFinding, RemovedApiFinding } from './types';
 
 export type RunEndFinding = DeadlockFinding | RemovedApiFinding | LoopMisuseFinding;
@@ -60,12 +60,12 @@ export function runEndFindings(index: TraceIndex): readonly RunEndFinding[] {
 
 /** One removed-api finding per deprecated API the program used, at its first use. */
 function deprecations(index: TraceIndex): readonly RemovedApiFinding[] {
-  const stepOf = stepOfEachEvent(index);
   const found = new Map<string, RemovedApiFinding>();
-  index.trace.events.forEach((e, i) => {
-    if (e.e !== 'warn' || e.kind !== 'deprecated-api' || e.api === undefined || e.version === undefined) return;
-    if (found.has(e.api)) return;
-    const step = cursorStepOf(index, stepOf, i);
+  for (const i of runFacts(index).warns) {
+    const e = index.trace.events[i];
+    if (e?.e !== 'warn' || e.kind !== 'deprecated-api' || e.api === undefined || e.version === undefined) continue;
+    if (found.has(e.api)) continue;
+    const step = cursorStepOf(index, i);
     found.set(e.api, {
       kind: 'removed-api',
       severity: 'warning',
@@ -77,7 +77,7 @@ function deprecations(index: TraceIndex): readonly RemovedApiFinding[] {
       version: e.version,
       how: 'deprecated',
     });
-  });
+  }
   return [...found.values()];
 }
 

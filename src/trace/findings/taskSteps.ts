@@ -5,7 +5,6 @@
  */
 import type { AwaitFrame, AwaitTarget, Line, Seconds, TaskId } from '../../protocol/trace';
 import type { TraceIndex } from '../types';
-import { stepOfEachEvent } from './runSteps';
 
 export interface TaskStep {
   readonly step: number;
@@ -39,15 +38,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function build(index: TraceIndex): ReadonlyMap<TaskId, readonly TaskStep[]> {
   const events = index.trace.events;
-  const stepOf = stepOfEachEvent(index);
   const map = new Map<TaskId, TaskStep[]>();
   for (const info of index.steps) {
     const task = info.task;
     if (task === null) continue;
     const draft: Mutable<TaskStep> = { step: info.step, task, t: info.t, end: null, line: null, visible: false, printed: false };
-    for (let i = info.firstEvent + 1; i < info.endEvent && stepOf[i] === info.step; i++) {
+    for (let i = info.firstEvent + 1; i < info.endEvent; i++) {
       const e = events[i];
       if (e === undefined) continue;
+      if (e.e === 'loop') break; // the loop closed: top-level code follows (runSteps)
       switch (e.e) {
         case 'suspend':
           if (e.task === task) {
