@@ -72,6 +72,7 @@ function changeOf(o: ObjectView, task: TaskId | null): ObjectChange | null {
     case 'Event':
       return s.set === b.set ? null : { kind: s.set ? 'sets' : 'clears' };
     case 'Barrier':
+      return null;
     // A Future's result, a gather's or TaskGroup's children and a deadline are told by the
     // narration's own actions (a task ends, a waiter wakes, a timeout fires), not as a change.
     case 'Future':
