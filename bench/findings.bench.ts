@@ -36,7 +36,7 @@ const engine = await bootNodeEngine();
 const dir = new URL('../src/examples/programs/', import.meta.url);
 const examples: { name: string; ms: number; events: number }[] = [];
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.py')).sort()) {
-  const result = await engine.run(readFileSync(new URL(name, dir), 'utf8'), DEFAULT_RUN_OPTIONS);
+  const result = engine.run(readFileSync(new URL(name, dir), 'utf8'), DEFAULT_RUN_OPTIONS);
   if (result.kind !== 'trace') throw new Error(`${name} did not run`);
   examples.push({ name, ms: time(result.trace, 21).ms, events: result.trace.events.length });
 }
