@@ -90,6 +90,7 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
   let peakLanes = 0;
   let sawResponse = false;
   let steps = 0;
+  let peakStep = 0;
   const forward = page.getByTestId('step-forward');
   while (await forward.isEnabled()) {
     await forward.click();
@@ -101,6 +102,7 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
     for (const kind of now.kinds) expect(kind).toBe('simulated request');
     if (now.requestTimers > peak) {
       peak = now.requestTimers;
+      peakStep = steps;
       await snapshot(page, 'network-crawler-peak-en');
     }
     peakLanes = Math.max(peakLanes, now.lanesWaitingOnRequest);
@@ -123,16 +125,15 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
   // The same words in Chinese, at a step with requests in flight.
   await page.getByTestId('language').selectOption('zh');
   await toStart(page);
+  // At the step where the English page showed ten requests on the wire. The Chinese run-end
+  // panel and Problems list are taller, so the timers list may window its rows: read what it
+  // renders, and count the lanes (never windowed) for the ten.
   let zh: Shown | null = null;
-  while (await forward.isEnabled()) {
+  for (let step = 1; step <= peakStep && (await forward.isEnabled()); step++) {
     await forward.click();
-    const now = await shown(page);
-    if (now.requestTimers === 10) {
-      zh = now;
-      break;
-    }
+    if (step === peakStep) zh = await shown(page);
   }
-  expect(zh).not.toBeNull();
+  expect(zh?.requestTimers ?? 0).toBeGreaterThan(0);
   for (const owner of zh?.owners ?? []) expect(owner).toMatch(/^fetch \(Task-\d+\) 的 GET https:\/\/example\.com\/articles\/\d+ 的响应$/);
   for (const kind of zh?.kinds ?? []) expect(kind).toBe('模拟请求');
   const waiting = await page.locator('[data-testid="task-lane"][data-waiting-for]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-waiting-for') ?? ''));
