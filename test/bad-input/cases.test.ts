@@ -30,6 +30,10 @@ describe('the bad-input table', () => {
       const causes = e.limit === undefined ? null : LIMIT_CAUSES[e.limit];
       if (causes === null) expect(e.cause, file).toBeUndefined();
       else expect(causes, file).toContain(e.cause);
+      if (e.orCause !== undefined) {
+        expect(causes, file).toContain(e.orCause);
+        expect(e.orCause, file).not.toBe(e.cause);
+      }
       expect(e.exitCode !== undefined, file).toBe(e.kind === 'exit');
       if (e.stuckOn !== undefined) expect(e.kind, file).toBe('deadlock');
       if (e.hint !== undefined) expect(e.kind, file).toBe('exception');

@@ -70,6 +70,11 @@ export interface BadInputExpectation {
   readonly kind: ExpectedEnd;
   readonly limit?: LimitKind;
   readonly cause?: LimitCause;
+  /**
+   * The one other variant of the same limit the run may end by instead, where which comes first
+   * depends on the machine's speed (the case's `what` says why); absent: `cause` only.
+   */
+  readonly orCause?: LimitCause;
   readonly messageIncludes?: readonly string[];
   readonly line?: number;
   readonly exitCode?: number;
@@ -332,7 +337,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     file: 'slow-steps.py',
     what: 'each step adds up 200,000 numbers, then yields: no other limit comes near, the real-time one stops it from Python',
-    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', messageIncludes: ['10 s of real time (it was at line'] },
+    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', orCause: 'c-call', messageIncludes: ['10 s of real time'] },
   },
   {
     file: 'events-flood.py',
@@ -359,8 +364,9 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     file: 'requests-100k.py',
     what:
       '100,000 simulated aiohttp requests at once: 100 on the wire, the rest queued; their first steps (~5,000 a second ' +
-      'in Pyodide) need twice the real-time limit, which stops the run inside fetch (its line 9 or 10: wherever the 10 s fall)',
-    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', messageIncludes: ['10 s of real time (it was at line'] },
+      'in Pyodide) need twice the real-time limit, which stops the run inside fetch (its line 9 or 10: wherever the 10 s fall); ' +
+      'on a loaded machine the 10 s can fall in one long call of asyncio\'s own (making or collecting 100,000 objects), and the host ends it from outside',
+    expect: { kind: 'limit', limit: 'wall-clock', cause: 'python', orCause: 'c-call', messageIncludes: ['10 s of real time'] },
   },
   {
     file: 'tasks-100k.py',

@@ -77,8 +77,9 @@ export function differences(testCase: BadInputCase, result: RunResult): string[]
   const trace = result.trace;
   const end = trace.end;
   if (end.kind === 'limit' && want.limit !== undefined && end.limit !== want.limit) found.push(`limit ${end.limit}, expected ${want.limit}`);
-  if (end.kind === 'limit' && (want.cause ?? null) !== causeOf(end)) {
-    found.push(`limit ${end.limit} by ${String(causeOf(end))}, expected ${String(want.cause ?? null)}`);
+  const cause = end.kind === 'limit' ? causeOf(end) : null;
+  if (end.kind === 'limit' && (want.cause ?? null) !== cause && (want.orCause === undefined || want.orCause !== cause)) {
+    found.push(`limit ${end.limit} by ${String(cause)}, expected ${String(want.cause ?? null)}${want.orCause === undefined ? '' : ` or ${want.orCause}`}`);
   }
   if (want.line !== undefined && (end.kind === 'exception' || end.kind === 'limit') && end.line !== want.line) {
     found.push(`line ${String(end.line)}, expected ${want.line}`);
