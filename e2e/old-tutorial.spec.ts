@@ -7,42 +7,19 @@
  * asyncio.run(main()), which 3.14 runs.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { hintSentence } from '../src/i18n/endWords';
 import { LANGS } from '../src/i18n/lang';
 import { uiStrings } from '../src/i18n/ui';
 import type { RunHint } from '../src/protocol/trace';
 import { pageTrace, snapshot } from './helpers';
-import { getSource, openApp, setSource } from './runInPage';
+import { afterRun, getSource, openApp, setSource } from './runInPage';
 
 const T02 = readFileSync(new URL('../test/tutorials/t02_get_event_loop_chain.py', import.meta.url), 'utf8');
 const T02_OUT = readFileSync(new URL('../test/tutorials/t02_get_event_loop_chain.out', import.meta.url), 'utf8');
 const HINT: RunHint = { k: 'removed-api', api: 'get_event_loop', version: '3.14' };
 /** The line the program makes its loop on: where the error and the quick fix are. */
 const GET_LINE = T02.split('\n').findIndex((l) => l.includes('asyncio.get_event_loop()')) + 1;
-
-/** Click a button that starts a run and wait for that run to end (the status leaves `running`). */
-async function clickAndWaitForRun(page: Page, click: () => Promise<void>): Promise<void> {
-  await page.evaluate(() => {
-    const app = document.querySelector('.app');
-    if (app === null) throw new Error('no .app element');
-    const watch = { sawRunning: false, ended: null as string | null };
-    (window as unknown as { __oldRun: typeof watch }).__oldRun = watch;
-    new MutationObserver((_r, observer) => {
-      const status = app.getAttribute('data-status');
-      if (status === 'running') watch.sawRunning = true;
-      else if (watch.sawRunning && (status === 'done' || status === 'error')) {
-        watch.ended = status;
-        observer.disconnect();
-      }
-    }).observe(app, { attributes: true, attributeFilter: ['data-status'] });
-  });
-  await click();
-  await page.waitForFunction(() => (window as unknown as { __oldRun?: { ended: string | null } }).__oldRun?.ended ?? null, undefined, {
-    timeout: 60_000,
-    polling: 50,
-  });
-}
 
 for (const lang of LANGS) {
   test(`old get_event_loop code: the why, Run as Python 3.13 would, back to 3.14, and the quick fix (${lang})`, async ({ page }) => {
@@ -53,7 +30,7 @@ for (const lang of LANGS) {
     await setSource(page, T02);
 
     // As Python 3.14: the RuntimeError, and in plain words what changed and what to write.
-    await clickAndWaitForRun(page, () => page.getByTestId('run').click());
+    await afterRun(page, () => page.getByTestId('run').click());
     const runEnd = page.getByTestId('run-end');
     await expect(runEnd).toHaveAttribute('data-end', 'exception');
     await expect(runEnd.getByTestId('end-hint')).toHaveAttribute('data-hint', 'removed-api');
@@ -64,7 +41,7 @@ for (const lang of LANGS) {
     await snapshot(page, `old-tutorial-${lang}-1-why`);
 
     // Run as Python 3.13 would: the program runs as the tutorial meant, and the page says how.
-    await clickAndWaitForRun(page, () => runAs313.click());
+    await afterRun(page, () => runAs313.click());
     await expect(runEnd).toHaveAttribute('data-end', 'ok');
     const ran = await pageTrace(page);
     expect(ran.compat).toBe('3.13');
@@ -82,7 +59,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('compat-badge')).toHaveText(t.compatBadge('3.13'), { timeout: 120_000 });
 
     // Back to today's Python: the error again, no badge, no compat in the link.
-    await clickAndWaitForRun(page, () => page.getByTestId('run-as-current').click());
+    await afterRun(page, () => page.getByTestId('run-as-current').click());
     await expect(runEnd).toHaveAttribute('data-end', 'exception');
     await expect(page.getByTestId('compat-badge')).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('compat');
@@ -100,7 +77,7 @@ for (const lang of LANGS) {
     expect(fixedSource).not.toContain('loop.close()');
 
     // …and the fixed program runs as Python 3.14, with no warning.
-    await clickAndWaitForRun(page, () => page.getByTestId('run').click());
+    await afterRun(page, () => page.getByTestId('run').click());
     await expect(runEnd).toHaveAttribute('data-end', 'ok');
     const fixed = await pageTrace(page);
     expect(fixed.compat).toBeUndefined();

@@ -14,33 +14,10 @@ import { problemsStrings } from '../src/i18n/problemsPanel';
 import { findings, indexTrace } from '../src/trace';
 import type { Finding } from '../src/trace/findings/types';
 import { pageCursor, pageTrace, snapshot } from './helpers';
-import { getSource, openApp } from './runInPage';
+import { afterRun, getSource, openApp } from './runInPage';
 
 // Each page boots its own Python, and each test runs five programs.
 test.describe.configure({ timeout: 240_000 });
-
-/** Do something that starts a run (an example, the Run button) and wait until the run has ended. */
-async function afterRun(page: Page, start: () => Promise<void>): Promise<void> {
-  await page.evaluate(() => {
-    const app = document.querySelector('.app');
-    if (app === null) throw new Error('no .app element');
-    const watch = { sawRunning: false, ended: null as string | null };
-    (window as unknown as { __pitfallRun: typeof watch }).__pitfallRun = watch;
-    new MutationObserver((_r, observer) => {
-      const status = app.getAttribute('data-status');
-      if (status === 'running') watch.sawRunning = true;
-      else if (watch.sawRunning && (status === 'done' || status === 'error')) {
-        watch.ended = status;
-        observer.disconnect();
-      }
-    }).observe(app, { attributes: true, attributeFilter: ['data-status'] });
-  });
-  await start();
-  await page.waitForFunction(() => (window as unknown as { __pitfallRun?: { ended: string | null } }).__pitfallRun?.ended ?? null, undefined, {
-    timeout: 60_000,
-    polling: 50,
-  });
-}
 
 /** Move the cursor to the start (the Home button is disabled when it is there already). */
 async function seekStart(page: Page): Promise<void> {

@@ -44,6 +44,14 @@ export async function getSource(page: Page): Promise<string | null> {
 
 /** Click Run and wait for the run to end (status `done`, or `error` for a syntax error or an engine that could not start). */
 export async function runAndWait(page: Page, timeoutMs: number): Promise<PageRun> {
+  return afterRun(page, () => page.getByTestId('run').click(), timeoutMs);
+}
+
+/**
+ * Do something that starts a run (the Run button, an example, a "Run as Python 3.13 would") and
+ * wait until that run has ended: the status went to `running` and then left it.
+ */
+export async function afterRun(page: Page, start: () => Promise<void>, timeoutMs = 60_000): Promise<PageRun> {
   await page.evaluate(() => {
     const app = document.querySelector('.app');
     if (app === null) throw new Error('no .app element');
@@ -59,7 +67,7 @@ export async function runAndWait(page: Page, timeoutMs: number): Promise<PageRun
     }).observe(app, { attributes: true, attributeFilter: ['data-status'] });
   });
   const started = Date.now();
-  await page.getByTestId('run').click();
+  await start();
   const handle = await page.waitForFunction(() => window.__runWatch?.ended ?? null, undefined, { timeout: timeoutMs, polling: 50 });
   const status = (await handle.jsonValue()) as 'done' | 'error';
   return { status, ms: Date.now() - started };
