@@ -140,6 +140,11 @@ export interface ObjectStateEvent {
    */
   readonly kids?: ListChange<TaskId>;
   readonly nk?: number;
+  /**
+   * gather: how many of all its `nk` children are done (`c.done()`), not only of the 32 listed.
+   * (A TaskGroup's done count is `nk` less `np`, its children still running.)
+   */
+  readonly nd?: number;
   /** TaskGroup: its children still in `_tasks` (a child leaves when its done callback has run),
    * the first 32 by task id, and how many (`np`). */
   readonly pend?: ListChange<TaskId>;

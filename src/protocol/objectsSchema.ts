@@ -66,6 +66,7 @@ export const objectStateEvent = z.strictObject({
   cbs: listChange(z.string()).optional(),
   kids: listChange(id).optional(),
   nk: count.optional(),
+  nd: count.optional(),
   pend: listChange(id).optional(),
   np: count.optional(),
   tg: z.enum(['new', 'open', 'exiting', 'done']).optional(),

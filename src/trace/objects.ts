@@ -57,8 +57,9 @@ export interface ObjectState {
   readonly children: readonly TaskId[];
   readonly childCount: number;
   /**
-   * How many children had finished at the cursor: a gather's by the tasks' ends, a TaskGroup's
-   * as CPython counts them (`childCount` less those still in its `_tasks`, `running`).
+   * How many children had finished at the cursor, over all `childCount` of them (not only the
+   * listed ones): a gather's as the engine counted them (`nd`: CPython's `c.done()`), a
+   * TaskGroup's as CPython counts them (`childCount` less those still in its `_tasks`, `running`).
    */
   readonly childrenDone: number;
   /** Those of `children` that had finished at the cursor. */
@@ -183,7 +184,9 @@ function withChildrenDone(index: TraceIndex, kind: ObjectKind, s: ObjectState, s
     const end = index.tasks[c - 1]?.end;
     return end !== undefined && end.step <= step;
   });
-  return { ...s, childrenDone: finishedChildren.length, finishedChildren };
+  // The engine's `nd` counts every child; a trace without it (recorded before it existed) has
+  // only the listed ones, which `nd` never undercounts.
+  return { ...s, childrenDone: Math.max(s.childrenDone, finishedChildren.length), finishedChildren };
 }
 
 /** The engine records items in storage order: a LifoQueue's last item comes out first. */
@@ -322,7 +325,7 @@ function applyChange(s: ObjectState, c: ObjectStateEvent): ObjectState {
     callbacks: applyList(s.callbacks, c.cbs),
     children: applyList(s.children, c.kids),
     childCount: c.nk ?? s.childCount,
-    childrenDone: s.childrenDone,
+    childrenDone: c.nd ?? s.childrenDone,
     finishedChildren: s.finishedChildren,
     running: applyList(s.running, c.pend),
     runningCount: c.np ?? s.runningCount,

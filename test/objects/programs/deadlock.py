@@ -86,6 +86,15 @@ def show(name, obj):
     print(f"@ {name} {kind} {state} wait={line}")
 
 
+def show_done(name, obj, total):
+    """How many children of a gather (or of a TaskGroup that made `total`) are done, over all of
+    them: a gather's by c.done(), a TaskGroup's as `total` less those still in its _tasks."""
+    if type(obj).__name__ == "_GatheringFuture":
+        print(f"@ {name} done={sum(c.done() for c in obj._children)}/{len(obj._children)}")
+    else:
+        print(f"@ {name} done={total - len(obj._tasks)}/{total}")
+
+
 async def transfer(name, first, second):
     async with first:
         await asyncio.sleep(0)

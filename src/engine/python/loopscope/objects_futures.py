@@ -24,7 +24,8 @@ from .asyncio_internals import (GATHERING_FUTURE, PLAIN_FUTURES, SHIELD_CODE, TA
                                 WAIT_FOR_QUALNAME)
 
 _ASYNCIO_DIR = d.ASYNCIO_DIR
-# A gather's or TaskGroup's children recorded by id; the rest as a count (`nk`).
+# A gather's or TaskGroup's children recorded by id; the rest as a count (`nk`). How many are
+# done is counted over all of them (`nd`; a TaskGroup's from `np`, its children still running).
 CHILD_LIMIT = 32
 # Done callbacks named (other than the tasks' wakeups, which are the awaiters).
 CALLBACK_LIMIT = 8
@@ -77,7 +78,7 @@ def new_state(kind):
     if kind in ("Future", "gather"):
         state = {"fut": "pending", "wait": [], "woke": [], "cbs": []}
         if kind == "gather":
-            state["kids"], state["nk"] = [], 0
+            state["kids"], state["nk"], state["nd"] = [], 0, 0
         return state
     if kind == "TaskGroup":
         return {"tg": "new", "abort": False, "kids": [], "nk": 0, "pend": [], "np": 0, "errs": 0}
@@ -111,37 +112,69 @@ def _outcome(fut, state):
             state["res"] = d.short_repr(fut._result, 30)
 
 
+class _GatherReads:
+    """What a gather's reader keeps between steps: its awaiters (as a Future's), the children not
+    seen done yet (each is checked again only while it is not), and the run, whose count of
+    finished tasks tells the signature that a child may have finished."""
+    __slots__ = ("awaiters", "remaining", "run")
+
+    def __init__(self, run, children):
+        self.awaiters, self.remaining, self.run = [], list(children), run
+
+
+def _awaiting(w):
+    """The tasks that awaited `w`'s future when it was last read pending."""
+    extra = w.extra
+    return extra.awaiters if isinstance(extra, _GatherReads) else (extra or ())
+
+
 def future_state(watch, w, current):
     fut = w.obj
     task_id = watch.run.recorder.task_id
     state = {"fut": FUTURE_STATES.get(fut._state, "pending")}
+    gather = None
+    if w.kind == "gather":
+        gather = w.extra if w.extra is not None else _GatherReads(watch.run, fut._children)
+        w.extra = gather
+        gather.remaining = [c for c in gather.remaining if not c.done()]
     if fut._state == "PENDING":
         tasks, names = _awaiters(fut)
-        w.extra = tasks
+        if gather is not None:
+            gather.awaiters = tasks
+        else:
+            w.extra = tasks
         state["wait"] = [task_id(t) for t in tasks]
         state["woke"] = []
         state["cbs"] = names
     else:
         # Woken: awaited it when it got done, and not run since (their _fut_waiter is still it).
-        woken = [t for t in (w.extra or ()) if t._fut_waiter is fut]
+        woken = [t for t in _awaiting(w) if t._fut_waiter is fut]
         state["wait"] = []
         state["woke"] = [task_id(t) for t in woken]
         state["cbs"] = []
         _outcome(fut, state)
-        if not woken:
+        # A gather that failed early (no return_exceptions) still has children running: its
+        # count of done ones goes on changing until the last one ends.
+        if not woken and (gather is None or not gather.remaining):
             w.settled = True
-    if w.kind == "gather":
+    if gather is not None:
         children = fut._children
         kids = [task_id(c) for c in children[:CHILD_LIMIT * 2] if isinstance(c, TASK_TYPES)]
         state["kids"] = kids[:CHILD_LIMIT]
         state["nk"] = len(children)
+        # Done as CPython's children say (c.done()), over all of them, not only the listed ones.
+        state["nd"] = len(children) - len(gather.remaining)
     return state
 
 
 def future_sig(fut, w):
+    extra = w.extra
+    # A gather's children finish in their own steps: any task that finished may be one of them.
+    # (A child that is a plain future, set by a callback, is counted at the next read.)
+    finished = extra.run.tasks_finished if isinstance(extra, _GatherReads) else 0
     if fut._state == "PENDING":
-        return (0, tuple(id(cb) for cb, _ in fut._callbacks or ()))
-    return (fut._state, tuple(t._fut_waiter is fut for t in (w.extra or ())))
+        return (0, finished, tuple(id(cb) for cb, _ in fut._callbacks or ()))
+    return (fut._state, finished, tuple(t._fut_waiter is fut for t in _awaiting(w)))
 
 
 # ---------------------------------------------------------------- TaskGroup

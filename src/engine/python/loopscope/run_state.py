@@ -42,6 +42,9 @@ class Run:
         self.handle_count = 0
         self.iterations = 0
         self.steps = 0
+        # Tasks that finished in a step so far: a gather's reader re-counts its done children
+        # only when this moved (objects_futures.future_sig).
+        self.tasks_finished = 0
         self.loop_count = 0
         self.line = None          # the learner's line running now (where a limit stopped it)
         self.busy = 0             # backward jumps since the loop last had control
@@ -139,6 +142,8 @@ class Run:
             if task is not None:
                 self.recorder.step_finished(task)
             if self.objects.watched:
+                if task is not None and task.done():
+                    self.tasks_finished += 1
                 self.objects.observe(task)
 
     def check_limits(self, line):
