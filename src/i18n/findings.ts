@@ -8,7 +8,7 @@
  * added there without its words here in both languages fails the typecheck.
  */
 import type { CancelVia, LoopMisuse, Seconds } from '../protocol/trace';
-import type { Finding, FoundKind } from '../trace/findings/types';
+import type { CpuWork, Finding, FoundKind } from '../trace/findings/types';
 import type { TaskLabel } from '../trace/narration';
 import { END_WORDS } from './endWords';
 import { formatDelay, taskLabelText } from './format';
@@ -33,6 +33,11 @@ interface FindingWords {
 
 const name = (label: TaskLabel | undefined): string => (label === undefined ? '?' : taskLabelText(label));
 const secs = (s: Seconds): string => formatDelay(s);
+/** A count as both languages write it here: 600,000. */
+const count = (n: number): string => n.toLocaleString('en-US');
+const work = (w: CpuWork | undefined): string =>
+  w === undefined ? 'many lines' : `${count(w.lines)} lines and ${count(w.rounds)} loop rounds`;
+const workZh = (w: CpuWork | undefined): string => (w === undefined ? '很多行' : `${count(w.lines)} 行次、循环 ${count(w.rounds)} 轮`);
 const list = (items: readonly string[], and: string, sep: string): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(sep)}${and}${items[items.length - 1] ?? ''}`;
 
@@ -43,8 +48,19 @@ const enLine = (line: number | null): string => (line === null ? '' : ` at line 
 const en: FindingWords = {
   kinds: {
     'blocking-call': (f) => {
-      const what = f.cause === 'request' && f.request !== undefined ? `${f.request.lib}.${f.request.method.toLowerCase()}('${f.request.url}')` : 'time.sleep';
       const who = f.blocker === null ? 'a callback' : name(f.labels[0]);
+      if (f.cause === 'cpu') {
+        const held =
+          f.heldUp === 0
+            ? 'No other task was ready meanwhile, but none could have run.'
+            : `${f.heldUp === 1 ? '1 other task was' : `${f.heldUp} other tasks were`} held up, about ${secs(f.heldUpSeconds)} s in all (estimated the same way).`;
+        return {
+          title: 'a CPU-heavy step blocked the event loop',
+          explanation: `${who} ran ${work(f.work)} of your code${enLine(f.line)} without awaiting: about ${secs(f.seconds)} s of CPU time on CPython 3.13, estimated from that count (the virtual clock does not move while Python computes, so this is not virtual time). Nothing else could run until it was done. ${held}`,
+          fix: 'Move the computation off the event loop: await asyncio.to_thread(func, ...) keeps the loop running meanwhile, and loop.run_in_executor(a ProcessPoolExecutor, func, ...) also runs it on another core; or split the work into parts and await asyncio.sleep(0) between them.',
+        };
+      }
+      const what = f.cause === 'request' && f.request !== undefined ? `${f.request.lib}.${f.request.method.toLowerCase()}('${f.request.url}')` : 'time.sleep';
       const held =
         f.heldUp === 0
           ? 'No other task was due meanwhile, but none could have run.'
@@ -161,8 +177,19 @@ const zhLine = (line: number | null): string => (line === null ? '' : `（第 ${
 const zh: FindingWords = {
   kinds: {
     'blocking-call': (f) => {
-      const what = f.cause === 'request' && f.request !== undefined ? `${f.request.lib}.${f.request.method.toLowerCase()}('${f.request.url}')` : 'time.sleep';
       const who = f.blocker === null ? '一个回调' : name(f.labels[0]);
+      if (f.cause === 'cpu') {
+        const held =
+          f.heldUp === 0
+            ? '这期间没有别的任务在等着运行，但也没有任何任务能运行。'
+            : `有 ${f.heldUp} 个其他任务被耽误，合计约 ${secs(f.heldUpSeconds)} 秒（同样是估算）。`;
+        return {
+          title: '一段耗 CPU 的计算卡住了事件循环',
+          explanation: `${who}${zhLine(f.line)}没有 await，一口气运行了你的代码 ${workZh(f.work)}：按这个计数估算，在 CPython 3.13 上约需 ${secs(f.seconds)} 秒 CPU 时间（Python 计算时虚拟时钟不走，所以这不是虚拟时间）。在它算完之前，别的任务都不能运行。${held}`,
+          fix: '把计算移出事件循环：await asyncio.to_thread(func, ...) 让事件循环在计算期间照常运行，loop.run_in_executor(ProcessPoolExecutor 实例, func, ...) 还能让它在另一个 CPU 核上并行；或者把工作拆成几段，在段与段之间 await asyncio.sleep(0)。',
+        };
+      }
+      const what = f.cause === 'request' && f.request !== undefined ? `${f.request.lib}.${f.request.method.toLowerCase()}('${f.request.url}')` : 'time.sleep';
       const held = f.heldUp === 0 ? '这期间没有别的任务到期，但也没有任何任务能运行。' : `有 ${f.heldUp} 个其他任务被耽误，合计 ${secs(f.heldUpSeconds)} 秒。`;
       return {
         title: `${what} 卡住了事件循环`,

@@ -199,6 +199,16 @@ export type TraceEvent =
       /** time.sleep was called right in a coroutine's body (so `await asyncio.sleep` can replace it). */
       readonly co?: true;
     }
+  /**
+   * The step that just ran did this much CPU work without awaiting, counted the same on every
+   * machine: `lines` of the learner's code (its `line` events) and `rounds`, the unconditional
+   * jumps the learner's code made (a loop's rounds, also of a one-line loop or a generator
+   * expression), not counting work in an executor job. `l`: the line of the innermost coroutine
+   * where most rounds were spent (the call doing the work), else the line the step ran most.
+   * Recorded after the step's lines when lines + rounds reach 10,000; the virtual clock does not
+   * move for it (src/trace/findings/blockingCall.ts decides whether it held the loop too long).
+   */
+  | { readonly e: 'cpu'; readonly lines: number; readonly rounds: number; readonly l: Line | null }
   /** run_in_executor / to_thread: a simulated worker thread ran `fn` from `start` for `d` s. */
   | { readonly e: 'worker'; readonly fn: string; readonly start: Seconds; readonly d: Seconds; readonly h: HandleId }
   /**

@@ -100,6 +100,7 @@ export const traceEvent = z.discriminatedUnion('e', [
     req: blockingRequest.optional(),
     co: z.literal(true).optional(),
   }),
+  z.strictObject({ e: z.literal('cpu'), lines: count, rounds: count, l: lineOrNull }),
   z.strictObject({ e: z.literal('worker'), fn: z.string(), start: seconds, d: seconds, h: id }),
   z.strictObject({
     e: z.literal('warn'),

@@ -140,6 +140,7 @@ function buildCancellations(index: TraceIndex): readonly Cancellation[] {
       case 'line':
       case 'out':
       case 'block':
+      case 'cpu':
       case 'worker':
       case 'warn':
       case 'loop':

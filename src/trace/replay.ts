@@ -84,6 +84,7 @@ export class LoopReplay extends TaskTracker {
         break;
       case 'line':
       case 'block':
+      case 'cpu':
       case 'task':
       case 'unsched': // looked up in the handle table, by position
       case 'suspend':

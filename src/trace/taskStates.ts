@@ -94,6 +94,7 @@ export function taskChange(e: TraceEvent, ctx: TaskContext): TaskSnapshot | null
     case 'uncancel':
     case 'out':
     case 'block':
+    case 'cpu':
     case 'worker':
     case 'warn':
     case 'loop':

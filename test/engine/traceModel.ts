@@ -137,6 +137,10 @@ export function replay(trace: Trace): ModelResult {
         // An object's state changes only after the step that made it announced it.
         if (!objects.has(event.o)) problems.push(`${at}: state of object ${event.o} before it was announced`);
         break;
+      case 'cpu':
+        // A step's CPU work is counted over the step: it can only be said inside one.
+        if (!inStep) problems.push(`${at}: cpu work outside a step`);
+        break;
       case 'line':
       case 'out':
       case 'block':

@@ -35,6 +35,8 @@ function showLine(view: ObjectView, index: TraceIndex, printed: string): string 
   const s = view.state;
   // show_done(): a gather's or TaskGroup's done count over all its children (past the 32 listed).
   if (printed.split(' ')[2]?.startsWith('done=') === true) return `@ ${objectName(view)} done=${s.childrenDone}/${s.childCount}`;
+  // show_callbacks(): a Future's done callbacks other than its awaiters' wakeups.
+  if (printed.includes(' callbacks=')) return `@ ${objectName(view)} Future ${outcome(s)} callbacks=${s.callbacks.join(',')}`;
   const taskName = (id: number): string => index.tasks[id - 1]?.name ?? '?';
   const line = (ids: readonly number[]): string => ids.map(taskName).join(',');
   const py = (b: boolean): string => (b ? 'True' : 'False');
@@ -283,5 +285,25 @@ describe('a TaskGroup of more children than the trace lists', () => {
     expect(end?.state.groupPhase).toBe('done');
     expect(end?.state.running).toEqual([]);
     expect(end?.state.childrenDone).toBe(41);
+  });
+});
+
+describe('plain Futures made with asyncio.Future() and not awaited where they were made', () => {
+  it('are objects from the step that made them, at the line of asyncio.Future(), by the task that made them', async () => {
+    const name = 'future_unawaited.py';
+    const source = readFileSync(new URL(name, DIR), 'utf8');
+    const { trace, index } = await run(name);
+    const madeAt = source.split('\n').flatMap((text, i) => (text.includes('asyncio.Future()') && !text.trimStart().startsWith('#') ? [i + 1] : []));
+    const made = trace.events.flatMap((e, i) => (e.e === 'obj' && e.kind === 'Future' ? [{ e, i }] : []));
+    // signal, handoff, and the two of the list comprehension: each at its own line of creation.
+    expect(made.map(({ e }) => e.l)).toEqual([madeAt[0], madeAt[1], madeAt[2], madeAt[2]]);
+    expect(made.map(({ e }) => e.name ?? null)).toEqual(['signal', 'handoff', null, 'failed']);
+    const main = index.tasks.find((t) => t.name === 'Task-1');
+    expect(made.every(({ e }) => e.by === main?.id)).toBe(true);
+    // Announced in the step that made it, before anybody awaited it: signal is never awaited at all.
+    const signalStep = stepOfEvent(index, made[0]?.i ?? -1);
+    const signal = objectsAt(index, { step: signalStep }).find((o) => o.name === 'signal');
+    expect(signal?.state.future).toBe('pending');
+    expect(signal?.state.callbacks).toEqual(['on_done']);
   });
 });

@@ -10,8 +10,9 @@ import type { TaskLabel } from '../narration';
 import type { TraceIndex } from '../types';
 
 export interface RunFacts {
-  /** Event indices of `block`, `warn`, `cancel`, `uncancel` and `loop` events, in order. */
+  /** Event indices of `block`, `cpu`, `warn`, `cancel`, `uncancel` and `loop` events, in order. */
   readonly blocks: readonly number[];
+  readonly cpu: readonly number[];
   readonly warns: readonly number[];
   readonly cancels: readonly number[];
   readonly uncancels: readonly number[];
@@ -24,6 +25,7 @@ export function runFacts(index: TraceIndex): RunFacts {
   let facts = cache.get(index);
   if (facts === undefined) {
     const blocks: number[] = [];
+    const cpu: number[] = [];
     const warns: number[] = [];
     const cancels: number[] = [];
     const uncancels: number[] = [];
@@ -32,12 +34,13 @@ export function runFacts(index: TraceIndex): RunFacts {
     for (let i = 0; i < events.length; i++) {
       const kind = (events[i] as { readonly e: string }).e;
       if (kind === 'block') blocks.push(i);
+      else if (kind === 'cpu') cpu.push(i);
       else if (kind === 'warn') warns.push(i);
       else if (kind === 'cancel') cancels.push(i);
       else if (kind === 'uncancel') uncancels.push(i);
       else if (kind === 'loop') loops.push(i);
     }
-    facts = { blocks, warns, cancels, uncancels, loops };
+    facts = { blocks, cpu, warns, cancels, uncancels, loops };
     cache.set(index, facts);
   }
   return facts;

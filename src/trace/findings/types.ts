@@ -81,10 +81,19 @@ export interface LabelledFinding extends FindingBase {
 /** A step (or steps on one line) that held the whole loop: nothing else could run meanwhile. */
 export interface BlockingCallFinding extends LabelledFinding {
   readonly kind: 'blocking-call';
-  /** What blocked: time.sleep in the loop's thread, or a simulated blocking HTTP call. */
-  readonly cause: 'time.sleep' | 'request';
-  /** Virtual seconds the loop was blocked, over every step in `steps`. */
+  /**
+   * What blocked: time.sleep in the loop's thread, a simulated blocking HTTP call, or the
+   * learner's own code computing (`cpu`: a step that ran that many lines and loop rounds).
+   */
+  readonly cause: 'time.sleep' | 'request' | 'cpu';
+  /**
+   * How long the loop was blocked, over every step in `steps`: virtual seconds for time.sleep
+   * and requests; for `cpu`, CPU seconds estimated from `work` (the virtual clock does not move
+   * while Python computes: see CPU_WORK_PER_SECOND).
+   */
   readonly seconds: Seconds;
+  /** For cause `cpu`: the learner's lines and loop rounds the steps ran without awaiting. */
+  readonly work?: CpuWork;
   /** For cause `request`: which call (requests.get('…')). */
   readonly request?: BlockingRequest;
   /**
@@ -96,8 +105,14 @@ export interface BlockingCallFinding extends LabelledFinding {
   readonly blocker: TaskId | null;
   /** How many other tasks were due to run while the loop was blocked. */
   readonly heldUp: number;
-  /** Their delays added up, in virtual seconds. */
+  /** Their delays added up: virtual seconds, or for `cpu` estimated CPU seconds as `seconds`. */
   readonly heldUpSeconds: Seconds;
+}
+
+/** A step's CPU work as the engine counts it (the trace's `cpu` event), added up over steps. */
+export interface CpuWork {
+  readonly lines: number;
+  readonly rounds: number;
 }
 
 /** A coroutine object made by calling an `async def` function, never awaited nor scheduled. */

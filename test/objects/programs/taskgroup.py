@@ -95,6 +95,13 @@ def show_done(name, obj, total):
         print(f"@ {name} done={total - len(obj._tasks)}/{total}")
 
 
+def show_callbacks(name, fut):
+    """A Future's state and its done callbacks other than its awaiters' wakeups, by name."""
+    names = [getattr(cb, "__qualname__", type(cb).__name__) for cb, _ in (fut._callbacks or ())
+             if not isinstance(getattr(cb, "__self__", None), asyncio.Task)]
+    print(f"@ {name} Future {_outcome(fut)} callbacks={','.join(names)}")
+
+
 async def work(n):
     for _ in range(n):
         await asyncio.sleep(0)

@@ -3,7 +3,8 @@
 Events are switched on only for code objects compiled from the learner's source, so asyncio
 itself runs untraced and pays nothing. LINE events go into the trace; JUMP events only count:
 a one-line `while True: pass` fires no LINE event, only backward jumps, so jumps are what the
-busy-loop limit counts (loop iterations without the event loop getting control back)."""
+busy-loop limit counts (loop iterations without the event loop getting control back), and
+with the lines, what a step's CPU work is measured in (cpu.py)."""
 import sys
 
 M = sys.monitoring
@@ -30,6 +31,8 @@ class LineTracer:
         append = events.append
         record = run.record
         check_limits = run.check_limits
+        sample = run.samples.sample
+        getframe = sys._getframe
 
         # The learner's code is short: every line's event text is made once.
         line_texts = ['{"e":"line","l":%d}' % n for n in range(run.source.count("\n") + 2)]
@@ -45,6 +48,8 @@ class LineTracer:
             # for the busy-loop limit, and keeps the per-line callback small.
             busy = run.busy = run.busy + 1
             if busy & (CHECK_EVERY - 1) == 0 or run.ended is not None:
+                if not run.job_depth:         # where the step's rounds go (cpu.py)
+                    sample(run.steps, getframe(1))
                 check_limits(run.line)
 
         M.use_tool_id(TOOL, "loopscope")

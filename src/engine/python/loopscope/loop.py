@@ -222,6 +222,7 @@ class VirtualLoop(base_events.BaseEventLoop):
         job = ExecutorJob(clock.now)
         outer, clock.job = clock.job, job
         run.job_depth += 1
+        rounds_before = run.busy
         result = error = None
         try:
             result = func(*args)
@@ -232,6 +233,8 @@ class VirtualLoop(base_events.BaseEventLoop):
         finally:
             clock.job = outer
             run.job_depth -= 1
+            if not run.job_depth:   # the job's loop rounds are the worker's CPU, not the step's
+                run.job_rounds += run.busy - rounds_before
         task = self.current_task_
         if self._rec is not None and task is not None:
             task._loopscope_executor = (future, name)

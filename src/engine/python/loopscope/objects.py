@@ -101,6 +101,7 @@ class ObjectWatch:
         self.by_id = {}            # id(obj) -> Watched (objects kept alive in run.keep)
         self.new = []              # made, not yet announced: their variable is bound after __init__
         self.waiter_task = {}      # id(a future a task suspended on) -> the task's id
+        self.making = []           # asyncio.Future() calls seen this step (objects_futures.py)
 
     # ---------------------------------------------------------------- the hook
     def patched(self):
@@ -137,6 +138,11 @@ class ObjectWatch:
         wrap). Where it was made is not known."""
         if id(fut) not in self.by_id and futures.is_plain_future(fut) and self.run.recording():
             self._watch(fut, "Future", frame, None, [])
+
+    def made_plain(self, fut, frame, line):
+        """asyncio.Future() at `line` of the learner's `frame` made `fut` (objects_futures.py)."""
+        if id(fut) not in self.by_id and self.run.recording():
+            self._watch(fut, "Future", frame, line, [])
 
     def _watch(self, obj, kind, frame, line, more):
         run = self.run
@@ -282,6 +288,9 @@ class _InitPatch:
         original = BASE_EVENT_LOOP.create_future
         self.saved.append((BASE_EVENT_LOOP, "create_future", original))
         BASE_EVENT_LOOP.create_future = futures.watching_create_future(original, self.watch)
+        original = BASE_EVENT_LOOP.get_debug
+        self.saved.append((BASE_EVENT_LOOP, "get_debug", original))
+        BASE_EVENT_LOOP.get_debug = futures.watching_get_debug(original, self.watch)
         return self
 
     def __exit__(self, *exc):

@@ -9,8 +9,13 @@ How they are met, since not all of them have an __init__ of their own to wrap:
 - a Future the learner makes with loop.create_future(): BaseEventLoop.create_future is wrapped
   for the run, and a call from the learner's code makes it an object; a call from shield() is the
   shield's outer future, whose inner one shield() holds in its local `inner`;
-- a Future made with asyncio.Future() (a C type, nothing to wrap): met when the learner's own
-  code awaits it (the recorder tells `awaited`).
+- a Future made with asyncio.Future() (a C type, nothing to wrap): C's Future.__init__ asks its
+  loop `get_debug()` by method lookup, with the learner's frame as the caller, so a wrapper of
+  BaseEventLoop.get_debug for the run notes that frame and its line (`making`); at the end of
+  the step the new plain futures in that frame's locals (or one level into a list, tuple, dict
+  or `self`) are the ones it made. One that went nowhere the frame holds (straight into a call's
+  arguments) is met when the learner's own code first awaits it (the recorder tells `awaited`),
+  with no line of creation.
 
 Every state is read from CPython's objects after a step (the names are in
 asyncio_internals.OBJECT_READS). A Future's awaiters are the tasks whose wakeup is among its
@@ -297,6 +302,63 @@ def watching_create_future(original, watch):
     create_future.__qualname__ = original.__qualname__
     create_future.__doc__ = original.__doc__
     return create_future
+
+
+def watching_get_debug(original, watch):
+    """BaseEventLoop.get_debug, which also notes a frame of the learner's that C's Future.__init__
+    asked on behalf of (asyncio.Future() made there): resolved by resolve_made at the step's end."""
+    filename = watch.run.filename
+
+    def get_debug(self):
+        frame = sys._getframe(1)
+        if frame.f_code.co_filename == filename and watch.run.recording():
+            watch.making.append((frame, frame.f_lineno, _plain_futures_in(frame)))
+        return original(self)
+    get_debug.__qualname__ = original.__qualname__
+    get_debug.__doc__ = original.__doc__
+    return get_debug
+
+
+def resolve_made(watch):
+    """The plain futures the frames noted by get_debug made since: those the frame holds now and
+    did not hold before the call, not yet watched; at most one per call, in the frame's order."""
+    making, watch.making = watch.making, []
+    taken = set()
+    for frame, line, before in making:
+        for fut in _plain_futures_in(frame).values():
+            key = id(fut)
+            if key not in before and key not in taken and key not in watch.by_id:
+                taken.add(key)
+                watch.made_plain(fut, frame, line)
+                break
+
+
+_HOLDERS = (list, tuple, set, dict)
+_SCAN_LIMIT = 64          # values looked at per container: a future is rarely deeper in a list
+
+
+def _plain_futures_in(frame):
+    """The plain futures `frame` holds, in its locals, in `self`'s attributes, and one level into
+    the lists, tuples, sets and dicts among them (a comprehension's list of futures)."""
+    found = {}
+    try:
+        values = list(frame.f_locals.values())
+        owner = frame.f_locals.get("self")
+        if owner is not None:
+            values.extend(getattr(owner, "__dict__", {}).values())
+        for v in values:
+            if type(v) in PLAIN_FUTURES:
+                found[id(v)] = v
+            elif isinstance(v, _HOLDERS):
+                items = v.values() if isinstance(v, dict) else v
+                for n, item in enumerate(items):
+                    if n >= _SCAN_LIMIT:
+                        break
+                    if type(item) in PLAIN_FUTURES:
+                        found[id(item)] = item
+    except Exception:  # a learner's object with a strange __dict__ must not break the trace
+        return {}
+    return found
 
 
 def is_plain_future(obj):

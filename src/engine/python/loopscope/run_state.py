@@ -6,11 +6,13 @@ import sys
 
 from . import describe as d
 from .clock import CLOCK
+from .cpu import FACT_FLOOR, StepSamples, cpu_fact
 from .limits import (BUSY_ENOUGH, Limits, RunEnded, busy_loop_end, events_end, heap_end,
                      memory_exceeded, output_end, real_now, sleep_past_clock_end, steps_end,
                      wall_clock_end)
 from .loop import VirtualLoop
 from .objects import ObjectWatch
+from .objects_futures import resolve_made
 from .output import Output
 from .recorder import Recorder
 from .tasks import VTask
@@ -49,6 +51,11 @@ class Run:
         self.line = None          # the learner's line running now (where a limit stopped it)
         self.busy = 0             # backward jumps since the loop last had control
         self.job_depth = 0
+        # A step's CPU work (cpu.py): where its events began, the rounds its executor jobs ran
+        # (another thread's: loop.py counts them), where its rounds were spent (lines.py samples).
+        self.step_start = 0
+        self.job_rounds = 0
+        self.samples = StepSamples(self.filename, _RUN_ONCE_CODE)
         self.ended = None         # the RunEnd dict once a limit/deadlock/stop ended the run
         self.notices = []         # RunNotice dicts: what Loopscope tells about the run (net comments)
         self.active_loop = None
@@ -118,6 +125,8 @@ class Run:
     def begin_step(self, loop, handle):
         if self.ended is not None:
             raise RunEnded(self.ended)
+        if self.objects.making:           # asyncio.Future() at top level
+            resolve_made(self.objects)
         if self.steps >= self.limits.max_steps:
             raise self.end_run(steps_end(self.limits, self.line, self.clock.now))
         # The real clock and the heap's size cost a call each: every 64 steps is soon enough.
@@ -134,11 +143,20 @@ class Run:
             if self.objects.new:          # made at top level: announced before the step
                 self.objects.announce()
             self.recorder.step_started(handle, task, handle._loopscope_kind)
+            self.step_start = len(self.events)
+            self.job_rounds = 0
 
     def end_step(self, loop, handle):
+        if self.objects.making:           # asyncio.Future() in this step: made by its task
+            resolve_made(self.objects)
         task = loop.current_task_
         loop.current_task_ = None
         if self.recording():
+            rounds = self.busy - self.job_rounds
+            if rounds + len(self.events) - self.step_start >= FACT_FLOOR:
+                fact = cpu_fact(self.events, self.step_start, rounds, self.samples.line(self.steps))
+                if fact is not None:
+                    self.recorder.emit(fact)
             if task is not None:
                 self.recorder.step_finished(task)
             if self.objects.watched:
