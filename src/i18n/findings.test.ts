@@ -22,6 +22,8 @@ const SAMPLES: { readonly [K in FoundKind]: readonly (readonly [Extract<Finding,
   'blocking-call': [
     [{ ...base, kind: 'blocking-call', line: 16, tasks: [2, 3], labels: [fetchLabel, { label: 'ticker', which: null }], cause: 'time.sleep', seconds: 1.5, inCoroutine: true, blocker: 2, heldUp: 1, heldUpSeconds: 1.1 }, '1.5'],
     [{ ...base, kind: 'blocking-call', line: 7, tasks: [], labels: [], cause: 'time.sleep', seconds: 0.5, inCoroutine: false, blocker: null, heldUp: 0, heldUpSeconds: 0 }, '0.5'],
+    [{ ...base, kind: 'blocking-call', line: 24, tasks: [2, 3], labels: [fetchLabel, { label: 'heartbeat', which: null }], cause: 'cpu', seconds: 0.19, work: { lines: 644_813, rounds: 303_537 }, inCoroutine: false, blocker: 2, heldUp: 1, heldUpSeconds: 0.14 }, '644,813'],
+    [{ ...base, kind: 'blocking-call', line: 17, tasks: [2], labels: [fetchLabel], cause: 'cpu', seconds: 0.12, work: { lines: 3, rounds: 600_000 }, inCoroutine: false, blocker: 2, heldUp: 0, heldUpSeconds: 0 }, '0.12'],
     [{ ...base, kind: 'blocking-call', line: 14, tasks: [2], labels: [fetchLabel], cause: 'request', seconds: 0.389, request: { lib: 'requests', method: 'GET', url: 'https://example.com/data' }, inCoroutine: false, blocker: 2, heldUp: 2, heldUpSeconds: 0.7 }, 'https://example.com/data'],
   ],
   'never-awaited': [[{ ...base, kind: 'never-awaited', line: 17, tasks: [], labels: [], name: 'save', coro: 'Cache.save' }, 'save']],
