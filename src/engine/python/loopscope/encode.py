@@ -35,6 +35,7 @@ def value(obj):
 
 
 _INTS, _STRS = {int}, {str}
+_LIST_CHANGE_KEYS = frozenset(("d", "b", "a"))
 
 
 def plain_value(x):
@@ -56,8 +57,9 @@ def plain_value(x):
             return "[" + ",".join(map(str, x)) + "]"
         if kinds == _STRS:
             return "[" + ",".join(map(text, x)) + "]"
-    elif kind is dict and all(type(k) is str for k in x):
-        return "{" + ",".join([text(k) + ":" + plain_value(v) for k, v in x.items()]) + "}"
+    elif kind is dict:
+        if x.keys() <= _LIST_CHANGE_KEYS:           # a list's change (objects.list_change)
+            return "{" + ",".join(['"%s":%s' % (k, plain_value(v)) for k, v in x.items()]) + "}"
     elif x is None:
         return "null"
     return value(x)

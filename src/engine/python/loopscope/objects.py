@@ -41,12 +41,8 @@ def list_change(old, new):
     n_old, n_new = len(old), len(new)
     if n_new <= 4 or n_old == 0:
         return new
-    prefix = 0
-    limit = min(n_old, n_new)
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    if prefix == n_old:
-        return {"a": new[prefix:]}
+    if n_new > n_old and new[:n_old] == old:       # only joined at the back
+        return {"a": new[n_old:]}
     for dropped in range(1, min(n_old, 8) + 1):   # FIFO: some left at the head, others joined
         kept = n_old - dropped
         if kept <= n_new and old[dropped:] == new[:kept]:
@@ -54,6 +50,10 @@ def list_change(old, new):
             if n_new > kept:
                 change["a"] = new[kept:]
             return change
+    prefix = 0
+    limit = min(n_old, n_new)
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
     if prefix > 0 and n_old - prefix <= 8:        # LIFO: popped from the back, pushed there
         change = {"b": n_old - prefix}
         if n_new > prefix:

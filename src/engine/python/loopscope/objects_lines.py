@@ -26,12 +26,12 @@ class WaiterLine:
     """One deque and what was read of it: for the signature, its length, ends and how many
     futures at its head are done; for the state, the futures read (the done head, then up to
     LINE_LIMIT waiting) and their tasks' ids (None: cancelled)."""
-    __slots__ = ("dq", "n", "first", "last", "head", "futs", "tids", "read_head", "gone")
+    __slots__ = ("dq", "n", "first", "second", "last", "head", "futs", "tids", "read_head", "gone")
 
     def __init__(self, dq):
         self.dq = dq
         self.n = -1
-        self.first = self.last = None
+        self.first = self.second = self.last = None
         self.head = 0
         self.futs = []             # empty: the next read starts from the head
         self.tids = []
@@ -48,28 +48,48 @@ def line_for(lines, dq):
 
 
 def woken_at_head(line, dq):
-    """How many futures at the head of the line are done. Same length and the same futures at
-    both ends as at the last call means the same futures in between (a step appends at the back
-    only): then only the first one that was not done needs a look."""
+    """How many futures at the head of the line are done. When the line is the one of the last
+    call with its first future gone or not and others appended at the back (the old first or
+    second future is at the front, the old last one where it must then be: no other left), the
+    futures that were done are still done and only the ones after them need a look."""
     n = len(dq)
-    first, last = dq[0], dq[-1]
-    if n == line.n and first is line.first and last is line.last:
-        head = line.head
-        if head < n and dq[head].done():
-            head = _done_from(dq, head + 1)
+    first = dq[0]
+    old_n = line.n
+    if first is line.first:
+        dropped = 0
+    elif first is line.second:
+        dropped = 1
+    else:
+        dropped = -1
+    if dropped >= 0 and n >= old_n - dropped and dq[old_n - 1 - dropped] is line.last:
+        head = _done_from(dq, max(line.head - dropped, 0))
     else:
         head = _done_from(dq, 0)
-        line.n, line.first, line.last = n, first, last
+    line.n, line.first, line.last = n, first, dq[-1]
+    line.second = dq[1] if n > 1 else None
     line.head = head
     return head
 
 
 def _done_from(dq, k):
-    """The index of the first future not done at or after k (len(dq) when there is none)."""
-    for fut in islice(dq, k, None):
-        if not fut.done():
+    """The index of the first future not done at or after k (len(dq) when there is none): read
+    in C, a chunk at a time."""
+    take = 64
+    n = len(dq)
+    while k < n:
+        try:
+            done = list(map(_DONE, islice(dq, k, k + take)))
+        except TypeError:                     # not asyncio's C futures: one by one
+            for fut in islice(dq, k, None):
+                if not fut.done():
+                    return k
+                k += 1
             return k
-        k += 1
+        try:
+            return k + done.index(False)
+        except ValueError:
+            k += len(done)
+            take *= 4
     return k
 
 

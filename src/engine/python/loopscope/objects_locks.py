@@ -73,10 +73,7 @@ def _semaphore_state(watch, w, current):
     waiting, woken, total = watch.line_of(obj._waiters, w)
     old = w.state
     holders = w.holders
-    was_woken = old["woke"]
-    if was_woken:
-        was_woken = set(was_woken)     # 50 woken at the head: no 50 x 50 list scans
-    granted = [t for t in woken if t not in was_woken]
+    granted = _newly_woken(old["woke"], woken)
     # The value moves by releases, minus the step's own acquisitions, minus the permits handed
     # to the waiters it woke: what is left is this step's own takes (> 0) and gives (< 0).
     taken = old["v"] - obj._value - len(granted)
@@ -89,6 +86,21 @@ def _semaphore_state(watch, w, current):
         elif holders:
             holders.pop(0)
     return {"v": obj._value, "hold": list(holders), "wait": waiting, "wn": total, "woke": woken}
+
+
+def _newly_woken(was_woken, woken):
+    """The woken tasks that were not woken before, in order. Most often the old ones minus the
+    first that ran, then the new ones: only those are looked up (50 stand woken at a time)."""
+    n = len(was_woken)
+    rest = woken
+    for dropped in (0, 1):
+        if woken[:n - dropped] == was_woken[dropped:]:
+            rest = woken[n - dropped:]
+            break
+    if not rest or not was_woken:
+        return list(rest)
+    was_woken = set(was_woken)
+    return [t for t in rest if t not in was_woken]
 
 
 def _event_state(watch, w, current):
