@@ -34,6 +34,37 @@ def value(obj):
         return json.dumps(_make_finite(obj), ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+_INTS, _STRS = {int}, {str}
+_LIST_CHANGE_KEYS = frozenset(("d", "b", "a"))
+
+
+def plain_value(x):
+    """value() for the plain data of the objects' states (ints, bools, strings, lists of ints or
+    of strings, a list's change), the same text without json.dumps's set-up at every call: an
+    object's state goes out at most steps of a run. Anything else goes through value()."""
+    kind = type(x)
+    if kind is int:
+        return "%d" % x
+    if kind is bool:
+        return "true" if x else "false"
+    if kind is str:
+        return text(x)
+    if kind is list:
+        if not x:
+            return "[]"
+        kinds = set(map(type, x))
+        if kinds == _INTS:
+            return "[" + ",".join(map(str, x)) + "]"
+        if kinds == _STRS:
+            return "[" + ",".join(map(text, x)) + "]"
+    elif kind is dict:
+        if x.keys() <= _LIST_CHANGE_KEYS:           # a list's change (objects.list_change)
+            return "{" + ",".join(['"%s":%s' % (k, plain_value(v)) for k, v in x.items()]) + "}"
+    elif x is None:
+        return "null"
+    return value(x)
+
+
 def _make_finite(obj):
     if isinstance(obj, float) and not math.isfinite(obj):
         return 1e308 if obj > 0 else (-1e308 if obj < 0 else 0.0)

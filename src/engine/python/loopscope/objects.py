@@ -17,7 +17,8 @@ from . import describe as d
 from . import objects_futures as futures
 from . import objects_locks as locks
 from .asyncio_internals import BASE_EVENT_LOOP, WATCHED_CLASSES
-from .encode import optional_id, text, value
+from .encode import optional_id, plain_value, text
+from .objects_lines import line_for, read_line
 
 _ASYNCIO_DIR = d.ASYNCIO_DIR
 LINE_LIMIT = locks.LINE_LIMIT        # tasks of a line, items of a queue, recorded by name
@@ -40,12 +41,8 @@ def list_change(old, new):
     n_old, n_new = len(old), len(new)
     if n_new <= 4 or n_old == 0:
         return new
-    prefix = 0
-    limit = min(n_old, n_new)
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    if prefix == n_old:
-        return {"a": new[prefix:]}
+    if n_new > n_old and new[:n_old] == old:       # only joined at the back
+        return {"a": new[n_old:]}
     for dropped in range(1, min(n_old, 8) + 1):   # FIFO: some left at the head, others joined
         kept = n_old - dropped
         if kept <= n_new and old[dropped:] == new[:kept]:
@@ -53,6 +50,10 @@ def list_change(old, new):
             if n_new > kept:
                 change["a"] = new[kept:]
             return change
+    prefix = 0
+    limit = min(n_old, n_new)
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
     if prefix > 0 and n_old - prefix <= 8:        # LIFO: popped from the back, pushed there
         change = {"b": n_old - prefix}
         if n_new > prefix:
@@ -76,7 +77,7 @@ def _new_state(kind, made):
 class Watched:
     """One object and what the trace last said of it."""
     __slots__ = ("obj", "oid", "kind", "frame", "line", "by", "made", "more", "sig", "state",
-                 "holders", "item_ids", "items", "extra", "settled")
+                 "holders", "item_ids", "items", "extra", "settled", "lines")
 
     def __init__(self, obj, oid, kind, frame, line, by, more):
         self.obj, self.oid, self.kind = obj, oid, kind
@@ -91,6 +92,7 @@ class Watched:
         self.holders = []
         self.item_ids = []
         self.items = []
+        self.lines = {}                   # id(a deque of waiters) -> its WaiterLine (objects_lines)
 
 
 class ObjectWatch:
@@ -202,36 +204,21 @@ class ObjectWatch:
             if isinstance(now, list):
                 change = list_change(before if before is not _UNSAID else [], now)
                 if change is not None:
-                    parts.append('"%s":%s' % (key, value(change)))
+                    parts.append('"%s":%s' % (key, plain_value(change)))
             elif now != before or before is _UNSAID:
-                parts.append('"%s":%s' % (key, value(now)))
+                parts.append('"%s":%s' % (key, plain_value(now)))
         w.state = state
         if parts:
             self.run.recorder.emit('{"e":"objstate","o":%d,%s}' % (w.oid, ",".join(parts)))
 
     # ---------------------------------------------------------------- reading the objects
-    def line_of(self, dq):
+    def line_of(self, dq, w):
         """(waiting, woken, how many wait): the first LINE_LIMIT tasks waiting in a deque of
-        waiter futures, in FIFO order, and the ones woken (their future got its result, they
-        have not run yet). Cancelled waiters are leaving: in neither. Past the first ones every
-        future counts as waiting, so that 1,000 tasks in line cost LINE_LIMIT reads a step."""
-        waiting, woken = [], []
-        if not dq:
-            return waiting, woken, 0
-        tasks = self.waiter_task
-        seen = 0
-        for fut in dq:
-            if len(waiting) >= LINE_LIMIT:
-                break
-            seen += 1
-            tid = tasks.get(id(fut))
-            if tid is None:
-                continue
-            if not fut.done():
-                waiting.append(tid)
-            elif not fut.cancelled():
-                woken.append(tid)
-        return waiting, woken, len(dq) - seen          # how many more after the ones listed
+        waiter futures of `w`'s object, in FIFO order, and the ones woken (their future got its
+        result, they have not run yet). Cancelled waiters are leaving: in neither. Past the
+        first ones every future counts as waiting, so that 1,000 tasks in line cost LINE_LIMIT
+        reads a step; and only what a step can have changed is read again (objects_lines.py)."""
+        return read_line(line_for(w.lines, dq), dq, self.waiter_task)
 
     def items_of(self, w, head):
         """Short reprs of a queue's first items; only items not shown before are repr'd."""

@@ -8,23 +8,15 @@ step is held by that task; a Semaphore's permits go to the task whose step took 
 fell) or to the waiter the step woke (its future got its result)."""
 import heapq
 
-# How many tasks of a line, and items of a queue, are recorded by name; the rest as a count
-# (`wn`, `size`...): the page shows the first ones and how many more.
-LINE_LIMIT = 32
+from .objects_lines import LINE_LIMIT, line_for, woken_at_head
 
 
-def _deque_sig(dq):
+def _deque_sig(dq, w):
     """What changes when a waiter joins, leaves or is woken (woken from the head: asyncio wakes in
     FIFO order). A waiter cancelled in the middle of a line shows when its task leaves it."""
     if not dq:
         return 0
-    woken = 0
-    for fut in dq:
-        if not fut.done():
-            break
-        woken += 1
-    return (len(dq), id(dq[0]), id(dq[-1]), woken)
-
+    return (len(dq), id(dq[0]), id(dq[-1]), woken_at_head(line_for(w.lines, dq), dq))
 
 
 def made_with(obj, kind):
@@ -63,7 +55,7 @@ def _lock_holders(w, locked, current):
 
 def _lock_state(watch, w, current):
     obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
+    waiting, woken, total = watch.line_of(obj._waiters, w)
     return {"locked": obj._locked, "hold": _lock_holders(w, obj._locked, current),
             "wait": waiting, "wn": total, "woke": woken}
 
@@ -71,17 +63,17 @@ def _lock_state(watch, w, current):
 def _condition_state(watch, w, current):
     obj = w.obj
     locked = obj._lock._locked
-    waiting, woken, total = watch.line_of(obj._waiters)
+    waiting, woken, total = watch.line_of(obj._waiters, w)
     return {"locked": locked, "hold": _lock_holders(w, locked, current),
             "wait": waiting, "wn": total, "woke": woken}
 
 
 def _semaphore_state(watch, w, current):
     obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
+    waiting, woken, total = watch.line_of(obj._waiters, w)
     old = w.state
     holders = w.holders
-    granted = [t for t in woken if t not in old["woke"]]
+    granted = _newly_woken(old["woke"], woken)
     # The value moves by releases, minus the step's own acquisitions, minus the permits handed
     # to the waiters it woke: what is left is this step's own takes (> 0) and gives (< 0).
     taken = old["v"] - obj._value - len(granted)
@@ -96,9 +88,24 @@ def _semaphore_state(watch, w, current):
     return {"v": obj._value, "hold": list(holders), "wait": waiting, "wn": total, "woke": woken}
 
 
+def _newly_woken(was_woken, woken):
+    """The woken tasks that were not woken before, in order. Most often the old ones minus the
+    first that ran, then the new ones: only those are looked up (50 stand woken at a time)."""
+    n = len(was_woken)
+    rest = woken
+    for dropped in (0, 1):
+        if woken[:n - dropped] == was_woken[dropped:]:
+            rest = woken[n - dropped:]
+            break
+    if not rest or not was_woken:
+        return list(rest)
+    was_woken = set(was_woken)
+    return [t for t in rest if t not in was_woken]
+
+
 def _event_state(watch, w, current):
     obj = w.obj
-    waiting, woken, total = watch.line_of(obj._waiters)
+    waiting, woken, total = watch.line_of(obj._waiters, w)
     return {"set": obj._value, "wait": waiting, "wn": total, "woke": woken}
 
 
@@ -109,9 +116,9 @@ def _queue_state(watch, w, current):
         head = _in_priority_order(raw)
     else:
         head = [raw[i] for i in range(min(LINE_LIMIT, len(raw)))]   # storage order
-    getters, _, getting = watch.line_of(obj._getters)
-    putters, _, putting = watch.line_of(obj._putters)
-    joiners, _, joining = watch.line_of(obj._finished._waiters)
+    getters, _, getting = watch.line_of(obj._getters, w)
+    putters, _, putting = watch.line_of(obj._putters, w)
+    joiners, _, joining = watch.line_of(obj._finished._waiters, w)
     return {"items": watch.items_of(w, head), "size": len(raw), "get": getters, "gn": getting,
             "put": putters, "pn": putting, "unf": obj._unfinished_tasks, "join": joiners,
             "jn": joining}
@@ -128,7 +135,7 @@ def _in_priority_order(heap):
 
 def _barrier_state(watch, w, current):
     obj = w.obj
-    waiting, woken, total = watch.line_of(obj._cond._waiters)
+    waiting, woken, total = watch.line_of(obj._cond._waiters, w)
     return {"n": obj._count, "phase": obj._state.value, "wait": waiting, "wn": total,
             "woke": woken}
 
@@ -144,16 +151,16 @@ STATES = {
 def _queue_sig(q, w):
     raw = q._queue
     ends = (id(raw[0]), id(raw[-1])) if raw else None
-    return (len(raw), ends, _deque_sig(q._getters), _deque_sig(q._putters), q._unfinished_tasks,
-            _deque_sig(q._finished._waiters))
+    return (len(raw), ends, _deque_sig(q._getters, w), _deque_sig(q._putters, w), q._unfinished_tasks,
+            _deque_sig(q._finished._waiters, w))
 
 
 SIGNATURES = {
-    "Lock": lambda o, w: (o._locked, _deque_sig(o._waiters)),
-    "Condition": lambda o, w: (o._lock._locked, _deque_sig(o._waiters)),
-    "Semaphore": lambda o, w: (o._value, _deque_sig(o._waiters)),
-    "BoundedSemaphore": lambda o, w: (o._value, _deque_sig(o._waiters)),
-    "Event": lambda o, w: (o._value, _deque_sig(o._waiters)),
-    "Barrier": lambda o, w: (o._count, o._state, _deque_sig(o._cond._waiters)),
+    "Lock": lambda o, w: (o._locked, _deque_sig(o._waiters, w)),
+    "Condition": lambda o, w: (o._lock._locked, _deque_sig(o._waiters, w)),
+    "Semaphore": lambda o, w: (o._value, _deque_sig(o._waiters, w)),
+    "BoundedSemaphore": lambda o, w: (o._value, _deque_sig(o._waiters, w)),
+    "Event": lambda o, w: (o._value, _deque_sig(o._waiters, w)),
+    "Barrier": lambda o, w: (o._count, o._state, _deque_sig(o._cond._waiters, w)),
     "Queue": _queue_sig, "PriorityQueue": _queue_sig, "LifoQueue": _queue_sig,
 }

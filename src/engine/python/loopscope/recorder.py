@@ -4,6 +4,7 @@ Events are JSON strings appended to one list (see encode.py for why); nothing de
 task states) is stored: src/trace recomputes those from the events."""
 import sys
 from asyncio import Timeout
+from operator import attrgetter
 from inspect import CO_COROUTINE
 
 from . import describe as d
@@ -15,6 +16,7 @@ OUT_EVENT_MAX = 4096
 
 
 _NOTHING = (None, None, None)
+_CODE = attrgetter("f_code")
 
 
 def _is_private(qualname):
@@ -22,18 +24,26 @@ def _is_private(qualname):
 
 
 def _api_frame(frames, filename):
-    """The asyncio API the learner called, below their innermost frame: private plumbing such
-    as _ContextManagerMixin.__aenter__ (`async with lock`) is passed over down to Lock.acquire."""
-    api_frame = None
-    for frame in frames:
+    """The index of the asyncio API the learner called, below their innermost frame: private
+    plumbing such as _ContextManagerMixin.__aenter__ (`async with lock`) is passed over down to
+    Lock.acquire; None when there is none."""
+    api_at = None
+    for i, frame in enumerate(frames):
         code = frame.f_code
         if code.co_filename == filename:
-            api_frame = None
+            api_at = None
         elif code.co_filename.startswith(d.ASYNCIO_DIR):
-            if api_frame is None or (_is_private(api_frame.f_code.co_qualname)
-                                     and not _is_private(code.co_qualname)):
-                api_frame = frame
-    return api_frame
+            if api_at is None or (_is_private(frames[api_at].f_code.co_qualname)
+                                  and not _is_private(code.co_qualname)):
+                api_at = i
+    return api_at
+
+
+def _await_chain(frames, filename):
+    """(the indexes of the learner's frames, the index of the asyncio API called or None) of a
+    suspended task's await chain: they depend on its frames' code objects only."""
+    return (tuple(i for i, f in enumerate(frames) if f.f_code.co_filename == filename),
+            _api_frame(frames, filename))
 
 
 # The HandleTarget of a task's own step or wakeup (its kind is the handle's _loopscope_kind).
@@ -63,6 +73,7 @@ class Recorder:
         self.out_index = -1                # index of the last "out" event, to join print()'s writes
         self.out_fd = None
         self.out_text = ""
+        self.await_chains = {}             # await_target's reading of a chain of code objects
         # The events limit is checked at each step's start and in the line tracer, not here:
         # this is the hottest call of a recorded run.
         self.emit = self.events.append
@@ -159,7 +170,14 @@ class Recorder:
         waiter = task._fut_waiter
         filename = self.filename
         frames = d.user_frames(task.get_coro(), filename)
-        mine = [f for f in frames if f.f_code.co_filename == filename]
+        codes = tuple(map(_CODE, frames))
+        # Which frames are the learner's and which one is the asyncio API called: the same for
+        # every wait at the same place (1,000 tasks waiting at one `async with limit`).
+        chain = self.await_chains.get(codes)
+        if chain is None:
+            chain = self.await_chains[codes] = _await_chain(frames, filename)
+        mine_at, api_at = chain
+        mine = [frames[i] for i in mine_at]
         line = mine[-1].f_lineno if mine else None
         stack = [[f.f_code.co_qualname, f.f_lineno] for f in mine] if len(mine) > 1 else []
         if waiter is None:
@@ -182,7 +200,7 @@ class Recorder:
                 on["queued"] = True
         else:
             on = {"k": "future"}
-            api_frame = _api_frame(frames, filename)
+            api_frame = frames[api_at] if api_at is not None else None
             if api_frame is None and mine:
                 # `await fut` in the learner's code: the future is an object (objects.py).
                 self.run.objects.awaited(waiter, mine[-1])
@@ -225,6 +243,14 @@ class Recorder:
                 on_text = '{"k":"sleep","until":%s,"h":%d}' % (number(on["until"]), on["h"])
             elif kind == "task":
                 on_text = '{"k":"task","task":%d}' % on["task"]
+            elif kind == "future" and len(on) <= 3:
+                # A Semaphore's or Queue's future, most often: value()'s text, without json.dumps.
+                on_text = '{"k":"future"'
+                if "api" in on:
+                    on_text += ',"api":' + text(on["api"])
+                if "obj" in on:
+                    on_text += ',"obj":' + text(on["obj"])
+                on_text += "}"
             else:
                 on_text = value(on)
             # Which task a waiter future in a Lock's or Queue's deque stands for (objects.py).
