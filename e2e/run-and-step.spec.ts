@@ -81,3 +81,32 @@ test('play runs through the steps and stops at the end', async ({ page }) => {
   await expect(page.getByTestId('step-label')).toContainText(`Step ${total} / ${total}`, { timeout: 10_000 });
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('the narration keeps one box height from step to step, and a longer sentence scrolls inside it', async ({ page }) => {
+  // A sentence that changed the box's height would move every view below it at each step (the
+  // whole page laid out and painted again while scrubbing): the box is three lines whatever it says.
+  await openFixture(page, 'workers.py');
+  await waitForStatus(page, 'done');
+  const narration = page.getByTestId('narration');
+  const total = stepCount(indexTrace(await pageTrace(page)));
+  const heights = new Set<number>();
+  const texts = new Set<string>();
+  for (let step = 0; step <= Math.min(total, 12); step++) {
+    if (step > 0) await page.getByTestId('step-forward').click();
+    await expect(page.getByTestId('step-label')).toContainText(`Step ${step} / ${total}`);
+    const box = await narration.evaluate((el) => ({ height: el.getBoundingClientRect().height, text: el.textContent ?? '' }));
+    heights.add(Math.round(box.height));
+    texts.add(box.text);
+  }
+  expect(texts.size).toBeGreaterThan(3); // the sentences did change
+  expect([...heights]).toHaveLength(1);
+  // Three times as much text still fits in the same box, all of it reachable by scrolling.
+  const long = await narration.evaluate((el) => {
+    const before = el.getBoundingClientRect().height;
+    el.textContent = `${el.textContent} ${el.textContent} ${el.textContent} ${el.textContent}`;
+    return { before, after: el.getBoundingClientRect().height, scroll: el.scrollHeight, client: el.clientHeight, overflow: getComputedStyle(el).overflowY };
+  });
+  expect(long.after).toBe(long.before);
+  expect(long.scroll).toBeGreaterThan(long.client);
+  expect(long.overflow).toBe('auto');
+});
