@@ -165,8 +165,8 @@ function EmbedDialog({ onClose }: { readonly onClose: () => void }) {
             {t.language}{' '}
             <select className="select" value={choice.lang ?? ''} onChange={(e) => pick({ lang: e.target.value === 'zh' ? 'zh' : e.target.value === 'en' ? 'en' : null })} data-testid="embed-lang">
               <option value="">{t.readersLanguage}</option>
-              <option value="en">English</option>
-              <option value="zh">简体中文</option>
+              <option value="en">{uiStrings('en').languageName}</option>
+              <option value="zh">{uiStrings('zh').languageName}</option>
             </select>
           </label>
           <label>

@@ -22,11 +22,13 @@ export const EMBED_FRAME_ATTRIBUTE = 'data-loopscope-embed';
 export function embedCode({ url, origin, title, height }: EmbedCodeInput): string {
   const initial = Number.isFinite(height) && height > 0 ? Math.round(height) : 600;
   // `allow="cross-origin-isolated"` lets the frame be isolated (the precise Stop) when the host
-  // page is; without it, or on a host without COOP/COEP, Stop restarts Python instead.
+  // page is; `credentialless` lets a cross-origin isolated host load it even from a server that
+  // sends no Cross-Origin-Resource-Policy (Chromium; the embed uses no cookies or storage). On a
+  // host without COOP/COEP neither matters and Stop restarts Python instead (README, "Embedding").
   const frame =
     `<iframe src="${attribute(url)}" title="${attribute(title)}" ${EMBED_FRAME_ATTRIBUTE}\n` +
     `  style="display: block; width: 100%; height: ${initial}px; border: 0;"\n` +
-    `  loading="lazy" allow="cross-origin-isolated; clipboard-write"></iframe>`;
+    `  loading="lazy" allow="cross-origin-isolated" credentialless></iframe>`;
   const script = [
     '<script>',
     '  if (!window.loopscopeEmbedHeights) {',

@@ -82,7 +82,7 @@ describe('the embed code', () => {
     expect(code).toContain('<iframe src="https://loopscope.example/#code/AB$&amp;embed=1&amp;views=console,timeline"');
     expect(code).toContain('title="Loopscope: &quot;asyncio&quot; &lt;step by step&gt;"');
     expect(code).toContain('height: 640px');
-    expect(code).toContain('allow="cross-origin-isolated; clipboard-write"');
+    expect(code).toContain('allow="cross-origin-isolated" credentialless>');
   });
 
   it('follows height messages from the app’s origin only, to the frame that sent them', () => {
