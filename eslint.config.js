@@ -26,6 +26,7 @@ const LAYERS = /** @type {const} */ ([
   'timeline',
   'panels',
   'app',
+  'embed',
 ]);
 
 /**
@@ -185,13 +186,13 @@ export default defineConfig([
     },
     {
       layer: 'store',
-      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'app'],
+      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'app', 'embed'],
       why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker; it hears the engine through src/host).',
       packages: [],
     },
     ...['editor', 'timeline', 'panels'].map((view) => ({
       layer: view,
-      forbidden: ['engine', 'worker', 'host', 'app', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
+      forbidden: ['engine', 'worker', 'host', 'app', 'embed', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
       why: 'Views (editor, timeline, panels) import store, trace, protocol, i18n and share, never each other.',
       packages: [],
     })),
@@ -199,6 +200,13 @@ export default defineConfig([
       layer: 'app',
       forbidden: ['engine'],
       why: 'The engine runs in the worker: the app starts it through src/host and talks to it through the store, never by import.',
+      packages: [],
+    },
+    {
+      // The embed is a second shell (an iframe's compact layout): it lays views out as src/app does.
+      layer: 'embed',
+      forbidden: ['engine'],
+      why: 'The engine runs in the worker: the embed starts it through src/host and talks to it through the store, never by import.',
       packages: [],
     },
   ].map(({ layer, forbidden, why, packages, typesOnly }) => ({

@@ -15,18 +15,28 @@ import { AppBoundary } from './app/AppBoundary';
 import { createBrowserStore, openFromUrl } from './app/bootstrap';
 import { installTestHooks, testHooksWanted } from './app/testHooks';
 import { startUrlSync } from './app/urlSync';
+import { openEmbed } from './embed/openEmbed';
+import { asksForEmbed } from './share';
 import { StoreProvider } from './store/context';
-import { browserStorage } from './store/storage';
+import { browserStorage, memoryStorage } from './store/storage';
 
-const store = createBrowserStore();
+// An embed (an `embed=1` link in someone's course page) keeps its text and settings in memory:
+// it must never replace the program a reader saved in the full app, nor their preferences.
+const embedded = asksForEmbed(window.location.hash);
+const store = createBrowserStore(embedded ? memoryStorage() : browserStorage());
 // Python's boot (compiling a 9.6 MB wasm in the worker) and Monaco's parse compete for the same
 // cores: started together, both finish later. The editor's code loads first, then Python boots;
 // on a 2-core machine the editor showed ~0.5 s sooner and Python was not ready any later. A share
 // link's run starts the engine at once (run() does), without waiting.
 const startEngine = () => store.getState().startEngine();
 loadEditorChunk().then(startEngine, startEngine);
-openFromUrl(store);
-startUrlSync(store);
+if (embedded) {
+  // The frame's address stays the embed link its host wrote: no URL sync.
+  openEmbed(store, window.location.hash);
+} else {
+  openFromUrl(store);
+  startUrlSync(store);
+}
 // The e2e tests and the page bench ask for the hooks (src/app/testHooksFlag.ts); a learner's page has none.
 if (testHooksWanted(browserStorage(), import.meta.env.DEV)) installTestHooks(store);
 // Save the text when the page goes away, not only after the typing pause.

@@ -53,6 +53,10 @@ export const DEV_CONTENT_SECURITY_POLICY = serialize(
 const CROSS_ORIGIN_ISOLATION: OutgoingHttpHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  // An embed (an iframe in a course page) may be loaded by a cross-origin isolated host page only
+  // when its document allows that host to: without this, the browser refuses the frame there
+  // (README, "Embedding"). The app's files are public; no-cors reads of them reveal nothing.
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
 export const PREVIEW_HEADERS: OutgoingHttpHeaders = {

@@ -1,5 +1,6 @@
 /**
- * The shell: header on top, the program on the left, the loop's machinery on the right.
+ * The shell: header on top, the program on the left, the loop's machinery on the right (or, for
+ * an embed link, the embed's own shell, src/embed).
  * It subscribes only to what decides the layout (status, language); everything that changes at
  * every step lives further down, so a step re-renders the views, not the shell.
  */
@@ -17,11 +18,18 @@ import { Notices } from '../panels/Notices';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { useHelpOverlay } from './useHelpOverlay';
 import { loadEditorChunk } from './editorChunk';
+import { EmbedApp } from '../embed/EmbedApp';
 
 // Monaco is the biggest download by far: the page is usable while it loads (index.html preloads it).
 const CodeEditor = lazy(loadEditorChunk);
 
+/** The full app, or the compact embed when the page was opened from an `embed=1` link. */
 export function App() {
+  const embedded = useLoopscope((s) => s.embed !== null);
+  return embedded ? <EmbedApp /> : <FullApp />;
+}
+
+function FullApp() {
   const status = useLoopscope(selectStatus);
   const lang = useLoopscope((s) => s.lang);
   const workspaceRef = useRef<HTMLDivElement>(null);

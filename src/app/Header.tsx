@@ -3,6 +3,7 @@ import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { ExamplesMenu } from '../panels/ExamplesMenu';
 import { RunButton } from '../panels/RunButton';
+import { EmbedButton } from '../panels/EmbedButton';
 import { ShareButton } from '../panels/ShareButton';
 import { LanguagePicker } from './LanguagePicker';
 import { StatusIndicator } from './StatusIndicator';
@@ -26,6 +27,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <div className="header-spacer" />
       <LanguagePicker />
       <ShareButton />
+      <EmbedButton />
       <button type="button" className="btn btn-icon" onClick={onHelp} title={t.help} aria-label={t.help} data-testid="help">
         ?
       </button>

@@ -7,6 +7,7 @@
  * transient store subscription: stepping through a trace never re-renders this component.
  */
 import { useEffect, useRef } from 'react';
+import { embedStrings } from '../i18n/embed';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscopeApi } from '../store/context';
@@ -127,11 +128,19 @@ export default function CodeEditor() {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(problems, model));
     }
 
+    /** An embed with editor=readonly: the program can be read, selected and copied, not typed in. */
+    function syncReadOnly(s: LoopscopeState): void {
+      const readOnly = s.embed?.editor === 'readonly';
+      editor.updateOptions({ readOnly, readOnlyMessage: { value: embedStrings(s.lang).editorReadOnly } });
+    }
+
     syncDecorations(api.getState(), false);
     syncMarkers(api.getState());
+    syncReadOnly(api.getState());
 
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.source !== prev.source) syncText(s);
+      if (s.embed !== prev.embed || s.lang !== prev.lang) syncReadOnly(s);
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
       else if (s.cursor !== prev.cursor) scheduleDecorations();

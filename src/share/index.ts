@@ -9,3 +9,18 @@ export {
   type ShareErrorReason,
   type ShareLink,
 } from './shareLink';
+export {
+  asksForEmbed,
+  DEFAULT_EMBED_VIEWS,
+  embedSettings,
+  EDITOR_MODES,
+  EMBED_THEMES,
+  EMBED_VIEWS,
+  type EditorMode,
+  type EmbedParams,
+  type EmbedSettings,
+  type EmbedTheme,
+  type EmbedViewName,
+  type IgnoredParam,
+} from './embedParams';
+export { embedCode, type EmbedCodeInput } from './embedCode';

@@ -14,16 +14,38 @@ import {
   type ShareDecodeResult,
   type ShareLink,
 } from './shareLink';
+import { EDITOR_MODES, EMBED_KEYS, EMBED_THEMES, EMBED_VIEWS, type EmbedParams } from './embedParams';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text', 'bad-compat']);
 /**
  * The answers each fuzzing test must reach, so it exercises every branch and not just one:
- * damage reaches them all but `too-large`, which the huge links reach.
+ * damage reaches them all but `too-large`, which the huge links reach (and links that open as
+ * embeds, some with a parameter they ignore).
  */
-const DAMAGED_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text', 'bad-compat'];
+const DAMAGED_REACHES = ['ok', 'ok, embed', 'ok, embed parameter ignored', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text', 'bad-compat'];
 const RANDOM_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'not-text'];
+
+/** Embed parameters as people get them wrong; none of them may refuse the link. */
+const EMBED_DAMAGE = [
+  '&embed=1&views=timline',
+  '&embed=yes',
+  '&embed=on',
+  '&embed=1&views=',
+  '&embed=1&views=,,,',
+  '&views=timeline',
+  '&embed=1&speed=fast',
+  '&embed=1&speed=-1',
+  '&embed=1&speed=1e3',
+  '&embed=1&speed=%ZZ',
+  '&embed=1&editor=ro',
+  '&embed=1&theme=blue',
+  '&embed=1&play=2',
+  '&embed=1&embed=0',
+  '&embed=0&play=1',
+  `&embed=1&views=${'timeline,'.repeat(400)}`,
+];
 
 /** mulberry32: a small, fast, seedable PRNG. */
 function prng(seed: number) {
@@ -89,12 +111,29 @@ function randomLink(rng: Rng): ShareLink {
   const line = step !== undefined && rng.next() < 0.5 ? rng.int(20) : undefined;
   const lang = rng.next() < 0.3 ? rng.pick(['en', 'zh'] as const) : undefined;
   const compat = rng.next() < 0.3 ? ('3.13' as const) : undefined;
+  const embed = rng.next() < 0.3 ? randomEmbed(rng) : undefined;
   return {
     source,
     ...(step === undefined ? {} : { step }),
     ...(line === undefined ? {} : { line }),
     ...(lang === undefined ? {} : { lang }),
     ...(compat === undefined ? {} : { compat }),
+    ...(embed === undefined ? {} : { embed }),
+  };
+}
+
+/** Embed parameters as the Embed dialog writes them: any views in any order, each once. */
+function randomEmbed(rng: Rng): EmbedParams {
+  const views = EMBED_VIEWS.filter(() => rng.next() < 0.4).sort(() => rng.next() - 0.5);
+  const speed = rng.next() < 0.3 ? rng.pick([1, 2, 5, 10, 30, 0.5, 3, 1000]) : undefined;
+  const editor = rng.next() < 0.5 ? rng.pick(EDITOR_MODES) : undefined;
+  const theme = rng.next() < 0.3 ? rng.pick(EMBED_THEMES) : undefined;
+  return {
+    ...(views.length === 0 ? {} : { views }),
+    ...(rng.next() < 0.4 ? { play: true as const } : {}),
+    ...(speed === undefined ? {} : { speed }),
+    ...(editor === undefined ? {} : { editor }),
+    ...(theme === undefined ? {} : { theme }),
   };
 }
 
@@ -126,7 +165,7 @@ function mutate(rng: Rng, hash: string): string {
     case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
       return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
     case 9: // parameters broken
-      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`]);
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, ...EMBED_DAMAGE]);
     case 10: // a segment duplicated
       return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
     case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
@@ -216,14 +255,37 @@ function decodeChecked(hash: string, label: string, seen: Map<string, number>): 
       }
       if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
       if ('compat' in link) expect(link.compat, where).toBe('3.13');
-      // Whatever was accepted can be written back and reads the same.
-      expect(decodeShareHash(encodeShareHash(link)), where).toStrictEqual(result);
+      if (link.embed !== undefined) checkEmbed(link.embed, where);
+      for (const param of result.ignored ?? []) {
+        expect(EMBED_KEYS.has(param.key), where).toBe(true);
+        expect(param.value.length, where).toBeLessThanOrEqual(40);
+      }
+      if (result.ignored !== undefined) expect(result.ignored.length, where).toBeGreaterThan(0);
+      if (link.embed !== undefined) seen.set('ok, embed', (seen.get('ok, embed') ?? 0) + 1);
+      if (result.ignored !== undefined) seen.set('ok, embed parameter ignored', (seen.get('ok, embed parameter ignored') ?? 0) + 1);
+      // Whatever was accepted can be written back and reads the same (what was ignored is not written).
+      expect(decodeShareHash(encodeShareHash(link)), where).toStrictEqual({ kind: 'ok', link });
       break;
     }
     default:
       throw new Error(`${where}: unknown kind ${JSON.stringify(result)}`);
   }
   return result;
+}
+
+function checkEmbed(embed: EmbedParams, where: string): void {
+  if (embed.views !== undefined) {
+    expect(embed.views.length, where).toBeGreaterThan(0);
+    expect(new Set(embed.views).size, where).toBe(embed.views.length);
+    for (const v of embed.views) expect(EMBED_VIEWS, where).toContain(v);
+  }
+  if (embed.play !== undefined) expect(embed.play, where).toBe(true);
+  if (embed.speed !== undefined) {
+    expect(embed.speed, where).toBeGreaterThan(0);
+    expect(embed.speed, where).toBeLessThanOrEqual(1000);
+  }
+  if (embed.editor !== undefined) expect(EDITOR_MODES, where).toContain(embed.editor);
+  if (embed.theme !== undefined) expect(EMBED_THEMES, where).toContain(embed.theme);
 }
 
 /**
@@ -257,6 +319,26 @@ describe('share links under fuzzing', () => {
     // Only what differs from the default is written: no compat, no parameter.
     expect(encodeShareHash({ source })).not.toContain('compat');
     expect(encodeShareHash({ source, compat: '3.13' })).toMatch(/&compat=3\.13$/);
+  });
+
+  it('opens links made before embed existed as before; a build before embed reads an embed link as the plain link', () => {
+    const source = 'import asyncio\n';
+    const plain = `#code/${LZString.compressToEncodedURIComponent(source)}&step=3&lang=zh&compat=3.13`;
+    const link = { source, step: 3, lang: 'zh', compat: '3.13' } as const;
+    expect(decodeShareHash(plain)).toStrictEqual({ kind: 'ok', link });
+    // Embed parameters without embed=1 are skipped, as every unknown parameter is.
+    expect(decodeShareHash(`${plain}&views=console&play=1&editor=hidden`)).toStrictEqual({ kind: 'ok', link });
+    expect(decodeShareHash(`${plain}&embed=0&views=console`)).toStrictEqual({ kind: 'ok', link });
+    // The embed's parameters come after the ones older builds know, and are all keys they skip.
+    const embed = { views: ['console', 'timeline'], play: true, speed: 5, editor: 'hidden', theme: 'dark' } as const;
+    const hash = encodeShareHash({ ...link, embed });
+    expect(hash.startsWith(encodeShareHash(link))).toBe(true);
+    const extras = hash.slice(encodeShareHash(link).length);
+    expect(extras).toBe('&embed=1&views=console,timeline&play=1&speed=5&editor=hidden&theme=dark');
+    for (const param of extras.split('&').slice(1)) expect(EMBED_KEYS.has(param.split('=')[0] ?? '')).toBe(true);
+    expect(decodeShareHash(hash)).toStrictEqual({ kind: 'ok', link: { ...link, embed } });
+    // Only what differs from the defaults: embed=1 alone is a valid embed link.
+    expect(decodeShareHash(`${plain}&embed=1`)).toStrictEqual({ kind: 'ok', link: { ...link, embed: {} } });
   });
 
   it('refuses a damaged compat value, saying what it asked for and what this build can run as', () => {

@@ -8,6 +8,7 @@
  */
 import { LANGS, type Lang } from '../i18n/lang';
 import type { Compat } from '../protocol/trace';
+import { EMBED_KEYS, readEmbedParams, writeEmbedParams, type EmbedParams, type IgnoredParam } from './embedParams';
 import { compressToUri, decompressFromUri } from './lzUri';
 
 /** What a share link holds. Only `source` is required: the rest are left out when default. */
@@ -25,6 +26,9 @@ export interface ShareLink {
   /** Run as this older Python would where 3.14 changed asyncio (RunOptions.compat).
    *  Omitted: as Python 3.14 does, the default. */
   readonly compat?: Compat;
+  /** Open as an embed for an iframe (`embed=1` and its parameters, src/share/embedParams.ts).
+   *  Omitted: the full app. */
+  readonly embed?: EmbedParams;
 }
 
 /** The values `compat` may take, as RunOptions.compat. */
@@ -50,7 +54,8 @@ export type ShareErrorReason =
 export type ShareDecodeResult =
   /** No hash, or a hash that is not a share link (e.g. `#about`): open the app as usual. */
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly link: ShareLink }
+  /** `ignored`: embed parameters whose values this build cannot use (present only when some were). */
+  | { readonly kind: 'ok'; readonly link: ShareLink; readonly ignored?: readonly IgnoredParam[] }
   /** A share link that cannot be opened. `detail` is an English sentence for the curious;
    *  the UI words its message from `reason`. */
   | { readonly kind: 'error'; readonly reason: ShareErrorReason; readonly detail: string };
@@ -84,6 +89,7 @@ export function encodeShareHash(link: ShareLink): string {
   }
   if (link.lang !== undefined && LANGS.includes(link.lang)) hash += `&lang=${link.lang}`;
   if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
+  hash += writeEmbedParams(link.embed);
   return hash;
 }
 
@@ -123,10 +129,16 @@ function decodeV1(body: string): ShareDecodeResult {
   const [rawPayload = '', ...rawParams] = body.split('&');
 
   const params = new Map<string, string>();
+  const embedParams = new Map<string, string>();
   for (const rawParam of rawParams) {
     const eq = rawParam.indexOf('=');
     const key = eq < 0 ? rawParam : rawParam.slice(0, eq);
     const value = eq < 0 ? '' : rawParam.slice(eq + 1);
+    // The embed's extras never refuse a link: the first of a repeated one counts.
+    if (EMBED_KEYS.has(key)) {
+      if (!embedParams.has(key)) embedParams.set(key, value);
+      continue;
+    }
     // Unknown keys are skipped: a later v1 may add optional extras that older builds ignore.
     if (key !== 'step' && key !== 'line' && key !== 'lang' && key !== 'compat') continue;
     if (params.has(key)) return error(key === 'compat' ? 'bad-compat' : 'bad-step', `The link gives "${key}" twice.`);
@@ -167,6 +179,7 @@ function decodeV1(body: string): ShareDecodeResult {
   const problem = notTextProblem(source);
   if (problem !== null) return error('not-text', problem);
 
+  const { embed, ignored } = readEmbedParams(embedParams, percentDecode);
   return {
     kind: 'ok',
     link: {
@@ -175,7 +188,9 @@ function decodeV1(body: string): ShareDecodeResult {
       ...(line === undefined ? {} : { line }),
       ...(lang === undefined ? {} : { lang }),
       ...(compat === undefined ? {} : { compat }),
+      ...(embed === null ? {} : { embed }),
     },
+    ...(ignored.length === 0 ? {} : { ignored }),
   };
 }
 

@@ -1,10 +1,11 @@
 /**
- * Loopscope's one store, made of five slices (editor, run, playback, findings, prefs). Created with
+ * Loopscope's one store, made of six slices (editor, run, playback, findings, prefs, embed). Created with
  * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
  * Vitest with fakes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEditorSlice } from './editorSlice';
+import { createEmbedSlice } from './embedSlice';
 import { createFindingsSlice } from './findingsSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createPrefsSlice } from './prefsSlice';
@@ -20,5 +21,6 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createPlaybackSlice(set, get, deps),
     ...createFindingsSlice(set, get),
     ...createPrefsSlice(set, get, deps),
+    ...createEmbedSlice(),
   }));
 }

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../i18n/lang';
 import type { Compat, RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
-import type { ShareErrorReason } from '../share';
+import type { EmbedSettings, ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
 import type { KeyValueStore } from './storage';
@@ -132,7 +132,12 @@ export interface PrefsSlice {
   readonly setSpeed: (stepsPerSecond: number) => void;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice;
+export interface EmbedSlice {
+  /** The embed's settings when the page is an embed (an `embed=1` link); null: the full app. */
+  readonly embed: EmbedSettings | null;
+}
+
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & EmbedSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
