@@ -4,6 +4,7 @@ import { useLoopscope } from '../store/context';
 import { ExamplesMenu } from '../panels/ExamplesMenu';
 import { RunButton } from '../panels/RunButton';
 import { ShareButton } from '../panels/ShareButton';
+import { DisplayControls } from './DisplayControls';
 import { LanguagePicker } from './LanguagePicker';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -12,12 +13,13 @@ export function Header({ onHelp }: { onHelp: () => void }) {
   return (
     <header className="app-header">
       <div className="logo">
-        <span className="logo-name">
+        {/* The page's one level-one heading: its name (the views' titles are h2). */}
+        <h1 className="logo-name">
           <span className="logo-mark" aria-hidden="true">
             ⟳{' '}
           </span>
           {t.appName}
-        </span>
+        </h1>
         <span className="logo-tagline">{t.tagline}</span>
       </div>
       <ExamplesMenu />
@@ -25,6 +27,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <StatusIndicator />
       <div className="header-spacer" />
       <LanguagePicker />
+      <DisplayControls />
       <ShareButton />
       <button type="button" className="btn btn-icon" onClick={onHelp} title={t.help} aria-label={t.help} data-testid="help">
         ?

@@ -16,6 +16,7 @@ import { describeAwait } from '../trace';
 import { editorDecorations, toMarkers } from './decorations';
 import { lineMarks, type DescribeAwait } from './lineMarks';
 import { monaco } from './monaco';
+import { EDITOR_THEMES, editorType, followPageTheme, pageIsDark } from './editorTheme';
 import { problemsOf } from './problems';
 import { registerQuickFixes } from './quickFixes';
 
@@ -41,10 +42,9 @@ export default function CodeEditor() {
     model.updateOptions({ tabSize: 4, insertSpaces: true });
     const editor = monaco.editor.create(host, {
       model,
-      theme: 'loopscope',
+      theme: pageIsDark() ? EDITOR_THEMES.dark : EDITOR_THEMES.light,
       automaticLayout: true,
-      fontSize: 14,
-      lineHeight: 21,
+      ...editorType(api.getState().presenter),
       fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || undefined,
       glyphMargin: true,
       minimap: { enabled: false },
@@ -54,6 +54,8 @@ export default function CodeEditor() {
       fixedOverflowWidgets: true,
       ariaLabel: uiStrings(api.getState().lang).editorLabel,
     });
+    // Monaco's theme is global to the page: it follows the page's theme, however that was set.
+    const stopFollowingTheme = followPageTheme((dark) => monaco.editor.setTheme(dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light));
     const decorations = editor.createDecorationsCollection();
     /** What the decorations show now, so a step that moves nothing in the editor leaves Monaco alone. */
     let shownMarks = '';
@@ -132,6 +134,7 @@ export default function CodeEditor() {
 
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.source !== prev.source) syncText(s);
+      if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter));
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
       else if (s.cursor !== prev.cursor) scheduleDecorations();
@@ -146,6 +149,7 @@ export default function CodeEditor() {
 
     return () => {
       unsubscribe();
+      stopFollowingTheme();
       if (pendingDecorations !== null) window.clearTimeout(pendingDecorations);
       quickFixes.dispose();
       typed.dispose();
