@@ -143,7 +143,14 @@ test('screenshots of the dark and light themes and presenter mode, mid-run, in E
       await page.getByTestId('theme').selectOption(theme);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await snapshot(page, `theme-${theme}-${lang}`);
+      // The views below the fold: objects, the await graph, cancellations, the console.
+      await page.locator('.machine-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await snapshot(page, `theme-${theme}-${lang}-lower`);
+      await page.locator('.machine-scroll').evaluate((el) => el.scrollTo(0, 0));
     }
+    await page.getByTestId('help').click();
+    await snapshot(page, `help-${lang}`);
+    await page.keyboard.press('Escape');
     await page.getByTestId('presenter').click();
     await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
     for (const theme of ['dark', 'light'] as const) {
