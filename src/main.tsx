@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import './app/theme.css';
 import './app/app.css';
 import './app/panels.css';
+import './app/presenter.css';
 import './editor/editor.css';
 import { App } from './app/App';
 import { loadEditorChunk } from './app/editorChunk';

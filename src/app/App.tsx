@@ -44,7 +44,8 @@ function FullApp() {
     <div className="app" data-status={status}>
       <Header onHelp={help.open} />
       <Notices />
-      <div className="workspace" ref={workspaceRef}>
+      {/* The main landmark: the program and the loop's machinery (the header is the banner). */}
+      <div className="workspace" role="main" ref={workspaceRef}>
         <section className="editor-pane" aria-label={uiStrings(lang).editorPane}>
           <EditorBoundary>
             <Suspense fallback={<EditorFallback />}>

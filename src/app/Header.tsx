@@ -5,6 +5,7 @@ import { ExamplesMenu } from '../panels/ExamplesMenu';
 import { RunButton } from '../panels/RunButton';
 import { EmbedButton } from '../panels/EmbedButton';
 import { ShareButton } from '../panels/ShareButton';
+import { DisplayControls } from './DisplayControls';
 import { LanguagePicker } from './LanguagePicker';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -13,12 +14,13 @@ export function Header({ onHelp }: { onHelp: () => void }) {
   return (
     <header className="app-header">
       <div className="logo">
-        <span className="logo-name">
+        {/* The page's one level-one heading: its name (the views' titles are h2). */}
+        <h1 className="logo-name">
           <span className="logo-mark" aria-hidden="true">
             ⟳{' '}
           </span>
           {t.appName}
-        </span>
+        </h1>
         <span className="logo-tagline">{t.tagline}</span>
       </div>
       <ExamplesMenu />
@@ -26,6 +28,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <StatusIndicator />
       <div className="header-spacer" />
       <LanguagePicker />
+      <DisplayControls />
       <ShareButton />
       <EmbedButton />
       <button type="button" className="btn btn-icon" onClick={onHelp} title={t.help} aria-label={t.help} data-testid="help">

@@ -47,6 +47,10 @@ export function useShortcuts(toggleHelp: () => void): void {
         case '?':
           toggleHelp();
           break;
+        case 'p':
+        case 'P':
+          s.setPresenter(!s.presenter);
+          break;
         default:
           return;
       }

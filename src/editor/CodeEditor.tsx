@@ -17,6 +17,7 @@ import { describeAwait } from '../trace';
 import { editorDecorations, toMarkers } from './decorations';
 import { lineMarks, type DescribeAwait } from './lineMarks';
 import { monaco } from './monaco';
+import { EDITOR_THEMES, editorType, followPageTheme, pageIsDark } from './editorTheme';
 import { problemsOf } from './problems';
 import { registerQuickFixes } from './quickFixes';
 
@@ -42,10 +43,9 @@ export default function CodeEditor() {
     model.updateOptions({ tabSize: 4, insertSpaces: true });
     const editor = monaco.editor.create(host, {
       model,
-      theme: 'loopscope',
+      theme: pageIsDark() ? EDITOR_THEMES.dark : EDITOR_THEMES.light,
       automaticLayout: true,
-      fontSize: 14,
-      lineHeight: 21,
+      ...editorType(api.getState().presenter),
       fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || undefined,
       glyphMargin: true,
       minimap: { enabled: false },
@@ -55,6 +55,8 @@ export default function CodeEditor() {
       fixedOverflowWidgets: true,
       ariaLabel: uiStrings(api.getState().lang).editorLabel,
     });
+    // Monaco's theme is global to the page: it follows the page's theme, however that was set.
+    const stopFollowingTheme = followPageTheme((dark) => monaco.editor.setTheme(dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light));
     const decorations = editor.createDecorationsCollection();
     /** What the decorations show now, so a step that moves nothing in the editor leaves Monaco alone. */
     let shownMarks = '';
@@ -141,6 +143,7 @@ export default function CodeEditor() {
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.source !== prev.source) syncText(s);
       if (s.embed !== prev.embed || s.lang !== prev.lang) syncReadOnly(s);
+      if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter));
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
       else if (s.cursor !== prev.cursor) scheduleDecorations();
@@ -155,6 +158,7 @@ export default function CodeEditor() {
 
     return () => {
       unsubscribe();
+      stopFollowingTheme();
       if (pendingDecorations !== null) window.clearTimeout(pendingDecorations);
       quickFixes.dispose();
       typed.dispose();

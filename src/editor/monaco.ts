@@ -45,17 +45,4 @@ declare global {
 
 window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-/** A calm light theme: the running line and paused tasks come from theme.css, not from here. */
-monaco.editor.defineTheme('loopscope', {
-  base: 'vs',
-  inherit: true,
-  rules: [],
-  colors: {
-    'editor.background': '#ffffff',
-    'editorLineNumber.foreground': '#9aa5b1',
-    'editorLineNumber.activeForeground': '#1f2933',
-    'editorGutter.background': '#fafbfc',
-  },
-});
-
 export { monaco };

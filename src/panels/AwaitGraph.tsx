@@ -10,6 +10,7 @@ import { useId, useState } from 'react';
 import { taskLabelText } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { objectName, objectStrings } from '../i18n/objects';
+import { graphSummary } from '../i18n/summaries';
 import type { TaskId } from '../protocol/trace';
 import { taskLabel, type AwaitGraph as Graph, type GraphNode, type TraceIndex } from '../trace';
 import { layoutGraph, type Point } from './graphLayout';
@@ -50,6 +51,17 @@ export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphP
   const minY = Math.min(0, ...ys) - PAD;
   const width = Math.max(...xs, 0) + PAD - minX;
   const height = Math.max(...ys, 0) + PAD - minY;
+  const tieText = (from: GraphNode, kind: Graph['edges'][number]['kind'], to: GraphNode): string => `${nodeName(from)} ${text.edge[kind]} ${nodeName(to)}`;
+  // The picture's text alternative: its size as its label, then each tie, one list item each.
+  const ties = graph.edges.flatMap((e) => {
+    const from = byKey.get(e.from);
+    const to = byKey.get(e.to);
+    return from === undefined || to === undefined ? [] : [{ key: `${e.kind}-${e.from}-${e.to}`, text: tieText(from, e.kind, to) }];
+  });
+  const label = graphSummary(
+    { tasks: graph.nodes.filter((n) => n.kind === 'task').length, objects: graph.nodes.filter((n) => n.kind === 'object').length, ties: ties.length, cycle: graph.hasCycle },
+    lang,
+  );
 
   return (
     <section className="loop-view await-graph" data-testid="await-graph" aria-label={text.graphTitle}>
@@ -60,7 +72,7 @@ export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphP
       {graph.nodes.length === 0 ? (
         <p className="objects-empty">{text.graphEmpty}</p>
       ) : (
-        <svg viewBox={`${minX} ${minY} ${width} ${height}`} style={{ maxHeight: `${Math.min(height, 420)}px` }}>
+        <svg role="img" aria-label={label} viewBox={`${minX} ${minY} ${width} ${height}`} style={{ maxHeight: `${Math.min(height, 420)}px` }}>
           <defs>
             <marker id={arrowId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
@@ -87,7 +99,7 @@ export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphP
                 y2={end.y}
                 markerEnd={`url(#${arrowId})`}
               >
-                <title>{`${nodeName(from)} ${text.edge[e.kind]} ${nodeName(to)}`}</title>
+                <title>{tieText(from, e.kind, to)}</title>
               </line>
             );
           })}
@@ -129,6 +141,13 @@ export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphP
           })}
         </svg>
       )}
+      {ties.length > 0 ? (
+        <ul className="visually-hidden" data-testid="await-graph-ties">
+          {ties.map((t) => (
+            <li key={t.key}>{t.text}</li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -36,12 +36,13 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <header className="dialog-header">
+        {/* A div, not a <header>: a header outside any section is a second banner landmark. */}
+        <div className="dialog-header">
           <h2 id="help-title">{t.shortcutsTitle}</h2>
           <button type="button" className="btn btn-quiet btn-icon" onClick={onClose} aria-label={t.close} title={t.close}>
             ✕
           </button>
-        </header>
+        </div>
         <p className="dialog-intro">{t.shortcutsIntro}</p>
         <table className="shortcuts">
           <tbody>

@@ -13,6 +13,10 @@ export const STORAGE_KEYS = {
   source: 'loopscope.source',
   lang: 'loopscope.lang',
   speed: 'loopscope.speed',
+  /** 'system', 'light' or 'dark' (ThemeChoice). */
+  theme: 'loopscope.theme',
+  /** 'on' while presenter mode is on. */
+  presenter: 'loopscope.presenter',
 } as const;
 
 export function browserStorage(): KeyValueStore {

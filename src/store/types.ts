@@ -124,12 +124,20 @@ export interface FindingsSlice {
   readonly chooseFinding: (at: number | null) => void;
 }
 
+/** The colour theme the learner picked: the system's (prefers-color-scheme), or one of the two. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
 export interface PrefsSlice {
   readonly lang: Lang;
   /** Playback speed in loop steps per second. */
   readonly speed: number;
+  readonly theme: ThemeChoice;
+  /** Presenter mode: larger type, thicker lanes and a big narration, for a projector. */
+  readonly presenter: boolean;
   readonly setLang: (lang: Lang) => void;
   readonly setSpeed: (stepsPerSecond: number) => void;
+  readonly setTheme: (theme: ThemeChoice) => void;
+  readonly setPresenter: (on: boolean) => void;
 }
 
 export interface EmbedSlice {
