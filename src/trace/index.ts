@@ -86,3 +86,13 @@ export type {
   TaskNotAwaitedFinding,
   UnboundedFanOutFinding,
 } from './findings/types';
+export {
+  compareRuns,
+  runLabel,
+  runSummary,
+  speedup,
+  type CompareFact,
+  type CompareFactKind,
+  type RunComparison,
+  type RunSummary,
+} from './compare';
