@@ -1,9 +1,10 @@
 /**
- * Loopscope's one store, made of five slices (editor, run, playback, findings, prefs). Created with
+ * Loopscope's one store, made of six slices (editor, run, playback, findings, prefs, compare). Created with
  * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
  * Vitest with fakes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompareSlice } from './compareSlice';
 import { createEditorSlice } from './editorSlice';
 import { createFindingsSlice } from './findingsSlice';
 import { createPlaybackSlice } from './playbackSlice';
@@ -20,5 +21,6 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createPlaybackSlice(set, get, deps),
     ...createFindingsSlice(set, get),
     ...createPrefsSlice(set, get, deps),
+    ...createCompareSlice(set, get),
   }));
 }

@@ -124,6 +124,19 @@ export interface FindingsSlice {
   readonly chooseFinding: (at: number | null) => void;
 }
 
+/** A run pinned for comparison. */
+export interface PinnedRun {
+  readonly index: TraceIndex;
+}
+
+export interface CompareSlice {
+  /** The run pinned for comparison, shown above the current run; null: no comparison. */
+  readonly pinned: PinnedRun | null;
+  /** Pin the run on screen (a finished one) for comparison with the next runs. */
+  readonly pin: () => void;
+  readonly unpin: () => void;
+}
+
 export interface PrefsSlice {
   readonly lang: Lang;
   /** Playback speed in loop steps per second. */
@@ -132,7 +145,7 @@ export interface PrefsSlice {
   readonly setSpeed: (stepsPerSecond: number) => void;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice;
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & CompareSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, MAX_LABEL_CHARS, MIN_AXIS_END, runLabel, runSummary, speedup } from './compare';
+import { compareRuns, MAX_LABEL_CHARS, MIN_AXIS_END, runLabel, runSummary } from './compare';
 import { SHIELD_TRACE, TASKGROUP_FAILURE_TRACE } from './fixtures/engineTraces';
 import { sleepOneSecond } from './fixtures/sleepOneSecond';
 import { traceOf } from './fixtures/traceOf';
@@ -78,18 +78,5 @@ describe('compareRuns', () => {
   it('gives two instant runs an axis all the same', () => {
     const empty = indexTrace(traceOf([]));
     expect(compareRuns(empty, empty).axisEnd).toBe(MIN_AXIS_END);
-  });
-});
-
-describe('speedup', () => {
-  it('is how many times as fast the quicker run was, either way round', () => {
-    expect(speedup(6, 3)).toBe(2);
-    expect(speedup(3, 6)).toBe(2);
-    expect(speedup(2, 2)).toBe(1);
-  });
-
-  it('is null when a run took no virtual time', () => {
-    expect(speedup(0, 3)).toBeNull();
-    expect(speedup(3, 0)).toBeNull();
   });
 });

@@ -103,8 +103,3 @@ export function compareRuns(pinned: TraceIndex, current: TraceIndex): RunCompari
 /** An axis for two runs that took no virtual time at all still needs a width. */
 export const MIN_AXIS_END: Seconds = 0.001;
 
-/** How many times as fast the quicker run was (≥ 1), or null when either took no time. */
-export function speedup(pinned: Seconds, current: Seconds): number | null {
-  if (pinned <= 0 || current <= 0) return null;
-  return Math.max(pinned, current) / Math.min(pinned, current);
-}

@@ -90,7 +90,6 @@ export {
   compareRuns,
   runLabel,
   runSummary,
-  speedup,
   type CompareFact,
   type CompareFactKind,
   type RunComparison,
