@@ -4,6 +4,8 @@ import { useLoopscope } from '../store/context';
 import { ExamplesMenu } from '../panels/ExamplesMenu';
 import { RunButton } from '../panels/RunButton';
 import { ShareButton } from '../panels/ShareButton';
+import { ExportMenu } from '../export/ExportMenu';
+import { PinButton } from '../compare/PinButton';
 import { LanguagePicker } from './LanguagePicker';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -25,6 +27,8 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <StatusIndicator />
       <div className="header-spacer" />
       <LanguagePicker />
+      <PinButton />
+      <ExportMenu />
       <ShareButton />
       <button type="button" className="btn btn-icon" onClick={onHelp} title={t.help} aria-label={t.help} data-testid="help">
         ?
