@@ -141,7 +141,7 @@ test('a trace the CLI wrote opens by drag and drop', async ({ page }) => {
 /** Files that are not a trace this build can show, and the words that say so. */
 const BAD_FILES = [
   { name: 'cut.json', content: (good: string) => good.slice(0, good.length / 2), en: 'it is not JSON', zh: '它不是 JSON' },
-  { name: 'package.json', content: () => '{"name": "my-course", "version": "1.0.0"}', en: 'not a Loopscope trace', zh: '不是 Loopscope 的运行记录' },
+  { name: 'package.json', content: (_good: string) => '{"name": "my-course", "version": "1.0.0"}', en: 'not a Loopscope trace', zh: '不是 Loopscope 的运行记录' },
   { name: 'newer.json', content: (good: string) => JSON.stringify({ ...JSON.parse(good), version: 3 }), en: 'made by a newer Loopscope', zh: '由更新的 Loopscope 生成' },
   {
     name: 'damaged.json',
@@ -153,7 +153,7 @@ const BAD_FILES = [
     en: 'the trace is damaged: trace.events[3]',
     zh: '运行记录已损坏：trace.events[3]',
   },
-  { name: 'empty.json', content: () => '', en: 'the file is empty', zh: '文件是空的' },
+  { name: 'empty.json', content: (_good: string) => '', en: 'the file is empty', zh: '文件是空的' },
 ] as const;
 
 for (const lang of ['en', 'zh'] as const) {

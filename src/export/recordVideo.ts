@@ -15,6 +15,8 @@ import { serializeView } from './serializeView';
 export const MAX_VIDEO_STEPS = 300;
 /** The last frame is held this long, so the video does not end on a flash. */
 const END_HOLD_MS = 1000;
+/** How often a held frame is drawn again (see holdUntil). */
+const REDRAW_MS = 100;
 
 /** Why this browser cannot record, or null when it can. */
 export type VideoUnsupported = 'no-media-recorder' | 'no-webm' | 'no-canvas-capture';
@@ -110,22 +112,25 @@ async function encodeVideo(frames: readonly Frame[], { stepsPerSecond, onProgres
     recorder.onstop = () => resolve();
   });
   const frameMs = 1000 / stepsPerSecond;
-  let next = await createImageBitmap(first.image);
+  let shown = await createImageBitmap(first.image);
   recorder.start(250);
   const started = performance.now();
   try {
     for (let i = 0; i < frames.length; i++) {
       signal.throwIfAborted();
-      context.drawImage(next, 0, 0);
-      next.close();
       onProgress('recording', i + 1, frames.length);
       const following = frames[i + 1];
       // Decode the next frame while this one is on screen.
       const decoding = following === undefined ? null : createImageBitmap(following.image);
-      await waitUntil(started + (i + 1) * frameMs + (following === undefined ? END_HOLD_MS : 0));
-      if (decoding !== null) next = await decoding;
+      const bitmap = shown;
+      await holdUntil(started + (i + 1) * frameMs + (following === undefined ? END_HOLD_MS : 0), () => context.drawImage(bitmap, 0, 0));
+      if (decoding !== null) {
+        shown.close();
+        shown = await decoding;
+      }
     }
   } finally {
+    shown.close();
     recorder.stop();
     for (const track of stream.getTracks()) track.stop();
   }
@@ -139,8 +144,18 @@ function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }
 
-function waitUntil(time: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, time - performance.now())));
+/**
+ * Keep a frame on the canvas until `time`, drawn again every REDRAW_MS: the canvas's stream only
+ * sends a frame when something is drawn, and a frame held for a second with nothing new after it
+ * would end the video early (its length is the last frame's timestamp).
+ */
+async function holdUntil(time: number, draw: () => void): Promise<void> {
+  for (;;) {
+    draw();
+    const left = time - performance.now();
+    if (left <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, REDRAW_MS)));
+  }
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
