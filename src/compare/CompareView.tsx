@@ -74,15 +74,16 @@ export function CompareView() {
         {current !== null && stale && <p className="compare-note">{words.stale}</p>}
         <svg className="compare-axis" width={width} height={22} aria-hidden="true">
           <line x1={scale.range()[0]} x2={scale.range()[1]} y1={2} y2={2} />
-          {scale.ticks(AXIS_TICKS).map((t) => (
+          {scale.ticks(AXIS_TICKS).map((t, i, ticks) => (
             <g key={t} transform={`translate(${scale(t)}, 0)`}>
               <line y1={2} y2={6} />
-              <text y={17} textAnchor="middle">
+              {/* The end ticks' labels lean inward, clear of the axis's name and the edge. */}
+              <text y={17} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 && scale(t) > scale.range()[1] - 20 ? 'end' : 'middle'}>
                 {compareSeconds(t)}
               </text>
             </g>
           ))}
-          <text x={COMPARE_LABEL_WIDTH - 6} y={17} textAnchor="end" className="compare-axis-name">
+          <text x={COMPARE_LABEL_WIDTH - 8} y={17} textAnchor="end" className="compare-axis-name">
             {words.axis}
           </text>
         </svg>

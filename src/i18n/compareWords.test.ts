@@ -20,7 +20,7 @@ describe('compare words', () => {
   it('names the pitfalls only one run made, in both languages', () => {
     const fact = { kind: 'findings', onlyPinned: ['sequential-awaits'], onlyCurrent: [] } as const;
     expect(compareFactText(fact, names, 'en')).toBe('Pitfalls: only sequential has awaits one by one that could run together');
-    expect(compareFactText(fact, names, 'zh')).toBe('常见的坑：只有sequential有本可并发却逐个 await');
+    expect(compareFactText(fact, names, 'zh')).toBe('常见的坑：只有 sequential 有本可并发却逐个 await');
   });
 
   it('has every word in both languages', () => {

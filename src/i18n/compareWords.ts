@@ -145,8 +145,8 @@ const zh: CompareWords = {
     tasks: ({ pinned, current }, n) => `任务数：${n.pinned}：${pinned}，${n.current}：${current}${pinned === current ? '，相同' : ''}`,
     findings: ({ onlyPinned, onlyCurrent }, n) => {
       const parts: string[] = [];
-      if (onlyPinned.length > 0) parts.push(`只有${n.pinned}有${onlyPinned.map((k) => zh.findingKind[k]).join('、')}`);
-      if (onlyCurrent.length > 0) parts.push(`只有${n.current}有${onlyCurrent.map((k) => zh.findingKind[k]).join('、')}`);
+      if (onlyPinned.length > 0) parts.push(`只有 ${n.pinned} 有${onlyPinned.map((k) => zh.findingKind[k]).join('、')}`);
+      if (onlyCurrent.length > 0) parts.push(`只有 ${n.current} 有${onlyCurrent.map((k) => zh.findingKind[k]).join('、')}`);
       return `常见的坑：${parts.join('；')}`;
     },
     end: ({ pinned, current }, n) => `结束方式：${n.pinned}：${zh.endKind[pinned]}，${n.current}：${zh.endKind[current]}`,
