@@ -34,7 +34,8 @@ export function CompareView() {
 
   const names = runNames(pinnedSummary, comparison?.current ?? null, words);
   const axisEnd = comparison?.axisEnd ?? Math.max(pinnedSummary.totalTime, 0.001);
-  const scale = scaleLinear().domain([0, axisEnd]).range([COMPARE_LABEL_WIDTH, Math.max(width - PLOT_RIGHT_PAD, COMPARE_LABEL_WIDTH + 40)]);
+  const plotEnd = Math.max(width - PLOT_RIGHT_PAD, COMPARE_LABEL_WIDTH + 40);
+  const scale = scaleLinear().domain([0, axisEnd]).range([COMPARE_LABEL_WIDTH, plotEnd]);
 
   return (
     <section className="panel compare" data-testid="compare-view" aria-label={words.title}>
@@ -73,12 +74,12 @@ export function CompareView() {
         )}
         {current !== null && stale && <p className="compare-note">{words.stale}</p>}
         <svg className="compare-axis" width={width} height={22} aria-hidden="true">
-          <line x1={scale.range()[0]} x2={scale.range()[1]} y1={2} y2={2} />
+          <line x1={COMPARE_LABEL_WIDTH} x2={plotEnd} y1={2} y2={2} />
           {scale.ticks(AXIS_TICKS).map((t, i, ticks) => (
             <g key={t} transform={`translate(${scale(t)}, 0)`}>
               <line y1={2} y2={6} />
               {/* The end ticks' labels lean inward, clear of the axis's name and the edge. */}
-              <text y={17} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 && scale(t) > scale.range()[1] - 20 ? 'end' : 'middle'}>
+              <text y={17} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 && scale(t) > plotEnd - 20 ? 'end' : 'middle'}>
                 {compareSeconds(t)}
               </text>
             </g>

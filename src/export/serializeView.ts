@@ -68,6 +68,11 @@ export function serializeView(root: HTMLElement, options: SerializeOptions = {})
     foreign.setAttribute('width', String(width));
     foreign.setAttribute('height', String(height));
     const body = doc.createElementNS(XHTML_NS, 'div');
+    // Pseudo-elements (a range input's track, ::before marks) have no element to copy styles
+    // onto: the page's own rules come along for them. The inline styles win everywhere else.
+    const sheet = doc.createElementNS(XHTML_NS, 'style');
+    sheet.textContent = pseudoElementRules(root.ownerDocument);
+    body.appendChild(sheet);
     body.appendChild(doc.importNode(clone, true));
     foreign.appendChild(body);
     svg.appendChild(foreign);
@@ -75,6 +80,29 @@ export function serializeView(root: HTMLElement, options: SerializeOptions = {})
   } finally {
     defaults.dispose();
   }
+}
+
+/** The page's style rules that style pseudo-elements, as CSS text (custom properties resolved by the browser are not needed: the rules' var() fall back to the page's values written on :root). */
+function pseudoElementRules(doc: Document): string {
+  const rules: string[] = [];
+  const rootStyle = getComputedStyle(doc.documentElement);
+  const variables: string[] = [];
+  for (let i = 0; i < rootStyle.length; i++) {
+    const name = rootStyle.item(i);
+    if (name.startsWith('--')) variables.push(`${name}: ${rootStyle.getPropertyValue(name)}`);
+  }
+  // The theme's variables, so the rules below resolve their var() to the page's colours.
+  rules.push(`div { ${variables.join('; ')} }`);
+  for (const sheet of doc.styleSheets) {
+    let list: CSSRuleList;
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue; // another origin's sheet cannot be read
+    }
+    for (const rule of list) if (rule instanceof CSSStyleRule && rule.selectorText.includes('::')) rules.push(rule.cssText);
+  }
+  return rules.join('\n');
 }
 
 /** The height an element would have with none of its parts scrolled. */
@@ -110,6 +138,14 @@ function cloneWithStyles(source: Node, parentStyle: CSSStyleDeclaration | null, 
     const value = style.getPropertyValue(name);
     const reference = INHERITED.has(name) && parentStyle !== null ? parentStyle.getPropertyValue(name) : base.getPropertyValue(name);
     if (value !== reference || (parentStyle === null && INHERITED.has(name))) css.push(`${name}: ${value}`);
+  }
+  // Custom properties the page sets on the element itself (the scrubber's `--fill`) feed its
+  // pseudo-elements' rules.
+  if (source instanceof HTMLElement || source instanceof SVGElement) {
+    for (let i = 0; i < source.style.length; i++) {
+      const name = source.style.item(i);
+      if (name.startsWith('--')) css.push(`${name}: ${source.style.getPropertyValue(name)}`);
+    }
   }
   if (unscroll && isScroller(source)) css.push('overflow: visible', 'height: auto', 'max-height: none');
   copy.setAttribute('style', css.join('; '));
