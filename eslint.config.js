@@ -25,6 +25,8 @@ const LAYERS = /** @type {const} */ ([
   'editor',
   'timeline',
   'panels',
+  'export',
+  'compare',
   'app',
   'embed',
 ]);
@@ -149,9 +151,9 @@ export default defineConfig([
     },
     {
       layer: 'i18n',
-      forbidden: allBut('i18n', 'protocol', 'trace'),
-      typesOnly: ['trace'],
-      why: "src/i18n makes the words: it imports src/protocol, and the types of src/trace's facts (import type), no code.",
+      forbidden: allBut('i18n', 'protocol', 'trace', 'export'),
+      typesOnly: ['trace', 'export'],
+      why: "src/i18n makes the words: it imports src/protocol, and the types of src/trace's and src/export's facts (import type), no code.",
       packages: UI_PACKAGES,
     },
     {
@@ -186,14 +188,14 @@ export default defineConfig([
     },
     {
       layer: 'store',
-      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'app', 'embed'],
+      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'export', 'compare', 'app', 'embed'],
       why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker; it hears the engine through src/host).',
       packages: [],
     },
-    ...['editor', 'timeline', 'panels'].map((view) => ({
+    ...['editor', 'timeline', 'panels', 'export', 'compare'].map((view, _, views) => ({
       layer: view,
-      forbidden: ['engine', 'worker', 'host', 'app', 'embed', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
-      why: 'Views (editor, timeline, panels) import store, trace, protocol, i18n and share, never each other.',
+      forbidden: ['engine', 'worker', 'host', 'app', 'embed', ...views.filter((v) => v !== view)],
+      why: 'Views (editor, timeline, panels, export, compare) import store, trace, protocol, i18n, share and hooks, never each other.',
       packages: [],
     })),
     {

@@ -6,6 +6,8 @@ import { RunButton } from '../panels/RunButton';
 import { EmbedButton } from '../panels/EmbedButton';
 import { ShareButton } from '../panels/ShareButton';
 import { DisplayControls } from './DisplayControls';
+import { ExportMenu } from '../export/ExportMenu';
+import { PinButton } from '../compare/PinButton';
 import { LanguagePicker } from './LanguagePicker';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -28,6 +30,8 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <StatusIndicator />
       <div className="header-spacer" />
       <LanguagePicker />
+      <PinButton />
+      <ExportMenu />
       <DisplayControls />
       <ShareButton />
       <EmbedButton />

@@ -10,6 +10,7 @@ import { Narration } from '../panels/Narration';
 import { RunEnd } from '../panels/RunEnd';
 import { useLoopscope } from '../store/context';
 import { LoopViews } from './LoopViews';
+import { CompareView } from '../compare/CompareView';
 
 export function MachinePane() {
   const t = uiStrings(useLoopscope((s) => s.lang));
@@ -21,6 +22,7 @@ export function MachinePane() {
         <RunEnd />
       </div>
       <div className="machine-scroll">
+        <CompareView />
         <LoopViews />
         <Console />
       </div>

@@ -12,6 +12,7 @@ import { decodeShareHash } from '../share';
 import { createEngineClient, type WorkerFactory, type WorkerHandlers } from '../host/engineClient';
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
+import { openComparison } from '../compare/openComparison';
 import { isOwnHash } from './urlSync';
 import type { Timers } from '../store/types';
 
@@ -94,7 +95,9 @@ export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = brow
       }
       // The author's language, unless this reader has already chosen one.
       if (decoded.link.lang && storage.get(STORAGE_KEYS.lang) === null) store.setState({ lang: decoded.link.lang });
-      store.getState().openSharedProgram(decoded.link);
+      // A compare link (&pin=) opens both runs, the pinned one first.
+      if (decoded.link.pinned !== undefined) openComparison(store, decoded.link.pinned, decoded.link);
+      else store.getState().openSharedProgram(decoded.link);
       return;
     case 'error':
       store.getState().addNotice({

@@ -39,14 +39,15 @@ export function startUrlSync(store: LoopscopeStore): () => void {
     if (!s.index || s.ranSource === null) return;
     const compat = s.index.trace.compat;
     // The run on screen, as it ran: a run as Python 3.13 would links with compat=3.13.
-    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line, ...(compat && { compat }) });
+    const pinned = s.pinned?.index.trace.source;
+    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line, ...(compat && { compat }), ...(pinned && { pinned }) });
     const url = `${window.location.pathname}${window.location.search}${hash.startsWith('#') ? hash : `#${hash}`}`;
     history.replaceState(history.state, '', url);
     rememberOwnHash(hash);
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.index === prev.index && s.cursor === prev.cursor) return;
+    if (s.index === prev.index && s.cursor === prev.cursor && s.pinned === prev.pinned) return;
     if (timer !== null) window.clearTimeout(timer);
     timer = window.setTimeout(write, URL_DEBOUNCE_MS);
   });

@@ -14,9 +14,12 @@ import { CheckIcon, LinkIcon } from './icons';
 /** The link for the current text, with the cursor's step when the trace belongs to that text. */
 export function shareUrl(s: LoopscopeState, location: Pick<Location, 'origin' | 'pathname'>): string {
   const atStep = s.index !== null && !selectTraceIsStale(s);
-  const hash = encodeShareHash(
-    atStep ? { source: s.source, step: s.cursor.step, line: s.cursor.line } : { source: s.source },
-  );
+  // A run pinned for comparison travels with the link (&pin=), so the link opens both.
+  const pinned = s.pinned?.index.trace.source;
+  const hash = encodeShareHash({
+    ...(atStep ? { source: s.source, step: s.cursor.step, line: s.cursor.line } : { source: s.source }),
+    ...(pinned && { pinned }),
+  });
   return `${location.origin}${location.pathname}${hash.startsWith('#') ? hash : `#${hash}`}`;
 }
 

@@ -18,13 +18,13 @@ import { EDITOR_MODES, EMBED_KEYS, EMBED_THEMES, EMBED_VIEWS, type EmbedParams }
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text', 'bad-compat']);
+const REASONS = new Set(['unknown-version', 'bad-compression', 'empty', 'too-large', 'bad-step', 'not-text', 'bad-compat', 'bad-pinned']);
 /**
  * The answers each fuzzing test must reach, so it exercises every branch and not just one:
  * damage reaches them all but `too-large`, which the huge links reach (and links that open as
  * embeds, some with a parameter they ignore).
  */
-const DAMAGED_REACHES = ['ok', 'ok, embed', 'ok, embed parameter ignored', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text', 'bad-compat'];
+const DAMAGED_REACHES = ['ok', 'ok, embed', 'ok, embed parameter ignored', 'none', 'unknown-version', 'bad-compression', 'empty', 'bad-step', 'not-text', 'bad-compat', 'bad-pinned'];
 const RANDOM_REACHES = ['ok', 'none', 'unknown-version', 'bad-compression', 'empty', 'not-text'];
 
 /** Embed parameters as people get them wrong; none of them may refuse the link. */
@@ -112,12 +112,14 @@ function randomLink(rng: Rng): ShareLink {
   const lang = rng.next() < 0.3 ? rng.pick(['en', 'zh'] as const) : undefined;
   const compat = rng.next() < 0.3 ? ('3.13' as const) : undefined;
   const embed = rng.next() < 0.3 ? randomEmbed(rng) : undefined;
+  const pinned = rng.next() < 0.3 ? randomProgram(rng) : undefined;
   return {
     source,
     ...(step === undefined ? {} : { step }),
     ...(line === undefined ? {} : { line }),
     ...(lang === undefined ? {} : { lang }),
     ...(compat === undefined ? {} : { compat }),
+    ...(pinned === undefined ? {} : { pinned }),
     ...(embed === undefined ? {} : { embed }),
   };
 }
@@ -165,7 +167,7 @@ function mutate(rng: Rng, hash: string): string {
     case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
       return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
     case 9: // parameters broken
-      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, ...EMBED_DAMAGE]);
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, '&pin=', '&pin', '&pin=%ZZ', '&pin=AAAA', '&pin=BYUwNmD2Q', '&pin=N4Ig&pin=N4Ig', ...EMBED_DAMAGE]);
     case 10: // a segment duplicated
       return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
     case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
@@ -255,6 +257,12 @@ function decodeChecked(hash: string, label: string, seen: Map<string, number>): 
       }
       if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
       if ('compat' in link) expect(link.compat, where).toBe('3.13');
+      if ('pinned' in link) {
+        expect(typeof link.pinned, where).toBe('string');
+        expect(link.pinned?.length, where).toBeGreaterThan(0);
+        expect(link.pinned?.length ?? 0, where).toBeLessThanOrEqual(MAX_SOURCE_CHARS);
+        expect(isWellFormedText(link.pinned ?? ''), where).toBe(true);
+      }
       if (link.embed !== undefined) checkEmbed(link.embed, where);
       for (const param of result.ignored ?? []) {
         expect(EMBED_KEYS.has(param.key), where).toBe(true);
@@ -339,6 +347,29 @@ describe('share links under fuzzing', () => {
     expect(decodeShareHash(hash)).toStrictEqual({ kind: 'ok', link: { ...link, embed } });
     // Only what differs from the defaults: embed=1 alone is a valid embed link.
     expect(decodeShareHash(`${plain}&embed=1`)).toStrictEqual({ kind: 'ok', link: { ...link, embed: {} } });
+  });
+
+  it('opens links made before pin existed as before, and a link with a pinned program with both', () => {
+    const source = '# gather\nimport asyncio\n';
+    const pinned = '# sequential\nimport asyncio\n';
+    const old = `#code/${LZString.compressToEncodedURIComponent(source)}&step=3&lang=zh&compat=3.13`;
+    expect(decodeShareHash(old)).toStrictEqual({ kind: 'ok', link: { source, step: 3, lang: 'zh', compat: '3.13' } });
+    // The pinned program is compressed as the main one is, by lz-string's own encoder.
+    const withPin = `${old}&pin=${LZString.compressToEncodedURIComponent(pinned)}`;
+    expect(decodeShareHash(withPin)).toStrictEqual({ kind: 'ok', link: { source, step: 3, lang: 'zh', compat: '3.13', pinned } });
+    expect(encodeShareHash({ source })).not.toContain('pin=');
+    expect(encodeShareHash({ source, pinned })).toBe(`#code/${LZString.compressToEncodedURIComponent(source)}&pin=${LZString.compressToEncodedURIComponent(pinned)}`);
+  });
+
+  it('refuses a damaged pinned program, and keeps the main program out of it', () => {
+    const base = encodeShareHash({ source: 'print(1)\n' });
+    for (const suffix of ['&pin=', '&pin=%ZZ', '&pin=AAAA', `&pin=${LZString.compressToEncodedURIComponent('a\u0000b')}`, `&pin=${LZString.compressToEncodedURIComponent('x'.repeat(MAX_SOURCE_CHARS + 1))}`]) {
+      const result = decodeShareHash(base + suffix);
+      expect(result.kind === 'error' && result.reason, suffix).toBe('bad-pinned');
+      if (result.kind === 'error') expect(result.detail, suffix).toMatch(/pinned for comparison|pins an empty program/);
+    }
+    const twice = decodeShareHash(`${base}&pin=N4Ig&pin=N4Ig`);
+    expect(twice).toStrictEqual({ kind: 'error', reason: 'bad-pinned', detail: 'The link gives "pin" twice.' });
   });
 
   it('refuses a damaged compat value, saying what it asked for and what this build can run as', () => {

@@ -29,6 +29,9 @@ export interface ShareLink {
   /** Open as an embed for an iframe (`embed=1` and its parameters, src/share/embedParams.ts).
    *  Omitted: the full app. */
   readonly embed?: EmbedParams;
+  /** A second program, pinned for comparison (issue 13's compare view): the link opens both
+   *  runs, this one above. Omitted: no comparison. See `pinnedParam` below. */
+  readonly pinned?: string;
 }
 
 /** The values `compat` may take, as RunOptions.compat. */
@@ -49,7 +52,9 @@ export type ShareErrorReason =
   /** The program decoded, but is not text (control characters, broken UTF-16). */
   | 'not-text'
   /** `compat` names no Python this build can run as (or appears twice). */
-  | 'bad-compat';
+  | 'bad-compat'
+  /** The program pinned for comparison (`pin`) is damaged, too long, empty or not text (or appears twice). */
+  | 'bad-pinned';
 
 export type ShareDecodeResult =
   /** No hash, or a hash that is not a share link (e.g. `#about`): open the app as usual. */
@@ -90,6 +95,7 @@ export function encodeShareHash(link: ShareLink): string {
   if (link.lang !== undefined && LANGS.includes(link.lang)) hash += `&lang=${link.lang}`;
   if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
   hash += writeEmbedParams(link.embed);
+  hash += pinnedParam(link);
   return hash;
 }
 
@@ -140,8 +146,8 @@ function decodeV1(body: string): ShareDecodeResult {
       continue;
     }
     // Unknown keys are skipped: a later v1 may add optional extras that older builds ignore.
-    if (key !== 'step' && key !== 'line' && key !== 'lang' && key !== 'compat') continue;
-    if (params.has(key)) return error(key === 'compat' ? 'bad-compat' : 'bad-step', `The link gives "${key}" twice.`);
+    if (key !== 'step' && key !== 'line' && key !== 'lang' && key !== 'compat' && key !== PIN_KEY) continue;
+    if (params.has(key)) return error(twiceReason(key), `The link gives "${key}" twice.`);
     params.set(key, value);
   }
 
@@ -178,6 +184,8 @@ function decodeV1(body: string): ShareDecodeResult {
   if (source === '') return error('empty', 'The link holds an empty program.');
   const problem = notTextProblem(source);
   if (problem !== null) return error('not-text', problem);
+  const pinned = readPinned(params.get(PIN_KEY));
+  if (typeof pinned === 'object') return pinned;
 
   const { embed, ignored } = readEmbedParams(embedParams, percentDecode);
   return {
@@ -189,9 +197,51 @@ function decodeV1(body: string): ShareDecodeResult {
       ...(lang === undefined ? {} : { lang }),
       ...(compat === undefined ? {} : { compat }),
       ...(embed === null ? {} : { embed }),
+      ...(pinned === undefined ? {} : { pinned }),
     },
     ...(ignored.length === 0 ? {} : { ignored }),
   };
+}
+
+/** Why a parameter given twice is refused: each belongs to the reason of what it holds. */
+function twiceReason(key: string): ShareErrorReason {
+  if (key === 'compat') return 'bad-compat';
+  if (key === PIN_KEY) return 'bad-pinned';
+  return 'bad-step';
+}
+
+// ---- The pinned program (`&pin=`) ------------------------------------------------------------
+// A link to a comparison carries the pinned program beside the main one, compressed the same
+// way. An optional extra of format 1: links without it open as before, and a build older than it
+// skips the unknown key and opens the main program alone.
+
+const PIN_KEY = 'pin';
+
+/** `&pin=<payload>` for a link with a pinned program, else nothing. */
+function pinnedParam(link: ShareLink): string {
+  if (link.pinned === undefined || link.pinned === '' || notTextProblem(link.pinned) !== null) return '';
+  return `&${PIN_KEY}=${compressToUri(link.pinned)}`;
+}
+
+/** The pinned program: undefined when absent, the text, or the error to return. */
+function readPinned(raw: string | undefined): string | undefined | ShareDecodeResult {
+  if (raw === undefined) return undefined;
+  const payload = percentDecode(raw);
+  if (payload === null) return error('bad-pinned', 'The program pinned for comparison has a broken %-escape in it.');
+  if (payload === '') return error('bad-pinned', 'The link pins an empty program for comparison.');
+  const decoded = decompressFromUri(payload, MAX_SOURCE_CHARS);
+  if (!decoded.ok) {
+    return error(
+      'bad-pinned',
+      decoded.why === 'too-large'
+        ? `The program pinned for comparison is too long: ${decoded.detail}; the limit is ${MAX_SOURCE_CHARS.toLocaleString('en')}.`
+        : `The program pinned for comparison is damaged: ${decoded.detail}.`,
+    );
+  }
+  if (decoded.text === '') return error('bad-pinned', 'The link pins an empty program for comparison.');
+  const problem = notTextProblem(decoded.text);
+  if (problem !== null) return error('bad-pinned', `The program pinned for comparison is not text: ${problem}`);
+  return decoded.text;
 }
 
 /** A step/line parameter: undefined when absent, a number, or the error to return. */

@@ -1,9 +1,10 @@
 /**
- * Loopscope's one store, made of six slices (editor, run, playback, findings, prefs, embed). Created with
+ * Loopscope's one store, made of seven slices (editor, run, playback, findings, prefs, embed, compare). Created with
  * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
  * Vitest with fakes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompareSlice } from './compareSlice';
 import { createEditorSlice } from './editorSlice';
 import { createEmbedSlice } from './embedSlice';
 import { createFindingsSlice } from './findingsSlice';
@@ -22,5 +23,6 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createFindingsSlice(set, get),
     ...createPrefsSlice(set, get, deps),
     ...createEmbedSlice(),
+    ...createCompareSlice(set, get),
   }));
 }

@@ -127,6 +127,19 @@ export interface FindingsSlice {
 /** The colour theme the learner picked: the system's (prefers-color-scheme), or one of the two. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/** A run pinned for comparison. */
+export interface PinnedRun {
+  readonly index: TraceIndex;
+}
+
+export interface CompareSlice {
+  /** The run pinned for comparison, shown above the current run; null: no comparison. */
+  readonly pinned: PinnedRun | null;
+  /** Pin the run on screen (a finished one) for comparison with the next runs. */
+  readonly pin: () => void;
+  readonly unpin: () => void;
+}
+
 export interface PrefsSlice {
   readonly lang: Lang;
   /** Playback speed in loop steps per second. */
@@ -145,7 +158,7 @@ export interface EmbedSlice {
   readonly embed: EmbedSettings | null;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & EmbedSlice;
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & EmbedSlice & CompareSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;

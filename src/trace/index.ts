@@ -86,3 +86,12 @@ export type {
   TaskNotAwaitedFinding,
   UnboundedFanOutFinding,
 } from './findings/types';
+export {
+  compareRuns,
+  runLabel,
+  runSummary,
+  type CompareFact,
+  type CompareFactKind,
+  type RunComparison,
+  type RunSummary,
+} from './compare';

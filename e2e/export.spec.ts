@@ -1,0 +1,246 @@
+/**
+ * Export and import, as a teacher does it (issue 13): run a program, download the timeline and
+ * the whole event-loop pane as SVG and PNG and the trace as JSON, open that JSON (and one the
+ * CLI wrote) in a fresh page, refuse damaged and foreign files with a clear message and nothing
+ * lost, and record the playback as a WebM video. In English and Chinese.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { fixture, openFixture, pageTrace, snapshot, waitForStatus } from './helpers';
+
+test.describe.configure({ timeout: 180_000 });
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Every WebM file starts with the EBML header's id. */
+const EBML_ID = [0x1a, 0x45, 0xdf, 0xa3];
+
+async function downloadFrom(page: Page, item: string): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByTestId('export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(item).click()]);
+  const path = await download.path();
+  return { download, bytes: readFileSync(path) };
+}
+
+/** Parse an SVG in the page, and draw it as an image: what a slide program would do with it. */
+async function readSvg(page: Page, svg: string) {
+  return page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    let drawn = true;
+    await img.decode().catch(() => (drawn = false));
+    return {
+      parseError: doc.querySelector('parsererror') !== null,
+      root: doc.documentElement.localName,
+      width: Number(doc.documentElement.getAttribute('width')),
+      lanes: doc.querySelectorAll('.timeline-lane').length,
+      segments: doc.querySelectorAll('.timeline-segment').length,
+      text: doc.documentElement.textContent ?? '',
+      drawn: drawn && img.naturalWidth > 0,
+    };
+  }, svg);
+}
+
+/** The PNG's size from its IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'loopscope-e2e-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function openTraceFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('open-trace-input').setInputFiles(path);
+}
+
+/** Drop a file on the page, as a file dragged from the desktop lands. */
+async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([fileName, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], fileName, { type: 'application/json' }));
+      return data;
+    },
+    [name, content] as const,
+  );
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+}
+
+test('the timeline and the event-loop pane download as SVG and PNG, the trace as JSON that opens again', async ({ page, browser }) => {
+  await openFixture(page, 'sequential.py', 4);
+  await waitForStatus(page, 'done');
+  const trace = await pageTrace(page);
+
+  const timelineSvg = await downloadFrom(page, 'export-timeline-svg');
+  expect(timelineSvg.download.suggestedFilename()).toBe('loopscope-timeline-step4.svg');
+  const timeline = await readSvg(page, timelineSvg.bytes.toString('utf8'));
+  expect(timeline.parseError).toBe(false);
+  expect(timeline.root).toBe('svg');
+  expect(timeline.lanes).toBe(trace.stats.tasks);
+  expect(timeline.segments).toBeGreaterThan(trace.stats.tasks);
+  expect(timeline.text).toContain('main');
+  expect(timeline.drawn).toBe(true);
+
+  const timelinePng = await downloadFrom(page, 'export-timeline-png');
+  expect([...timelinePng.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  const box = await page.getByTestId('timeline').boundingBox();
+  expect(pngSize(timelinePng.bytes).width).toBe(Math.round(Math.ceil(box?.width ?? 0) * dpr));
+
+  const paneSvg = await downloadFrom(page, 'export-pane-svg');
+  const pane = await readSvg(page, paneSvg.bytes.toString('utf8'));
+  expect(pane.parseError).toBe(false);
+  expect(pane.lanes).toBe(trace.stats.tasks);
+  expect(pane.text).toContain('Ready queue');
+  expect(pane.drawn).toBe(true);
+  const panePng = await downloadFrom(page, 'export-pane-png');
+  expect([...panePng.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  expect(pngSize(panePng.bytes).height).toBeGreaterThan(pngSize(timelinePng.bytes).height);
+  // Looked at by a person: the PNG as a teacher would put it on a slide.
+  writeFileSync('screenshots/export-pane.png', panePng.bytes);
+
+  const json = await downloadFrom(page, 'export-trace-json');
+  expect(json.download.suggestedFilename()).toBe('loopscope-trace.json');
+  expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(trace);
+
+  // A fresh page, another program: the downloaded trace opens there and replays the same steps.
+  const other = await browser.newPage();
+  await openFixture(other, 'gather.py');
+  await waitForStatus(other, 'done');
+  await openTraceFile(other, tempFile('loopscope-trace.json', json.bytes));
+  await expect(other.getByTestId('export-message')).toContainText(`Opened loopscope-trace.json: ${trace.stats.steps} steps`);
+  expect(await pageTrace(other)).toEqual(trace);
+  expect(await other.evaluate(() => window.__loopscope?.getSource())).toBe(fixture('sequential.py'));
+  await expect(other.getByTestId('step-label')).toContainText(`Step 0 / ${trace.stats.steps}`);
+  await other.getByTestId('jump-end').click();
+  await expect(other.getByTestId('step-label')).toContainText(`Step ${trace.stats.steps} / ${trace.stats.steps}`);
+  await other.close();
+});
+
+test('a trace the CLI wrote opens by drag and drop', async ({ page }) => {
+  const out = tempFile('cli-trace.json', '');
+  execFileSync('node', ['bin/loopscope.mjs', 'trace', 'e2e/fixtures/gather.py', '-o', out], { stdio: 'pipe', timeout: 120_000 });
+  const text = readFileSync(out, 'utf8');
+  await page.goto('/');
+  await waitForStatus(page, 'ready');
+  await dropFile(page, 'cli-trace.json', text);
+  await expect(page.getByTestId('export-message')).toHaveAttribute('data-tone', 'ok');
+  await waitForStatus(page, 'done');
+  expect(await pageTrace(page)).toEqual(JSON.parse(text));
+  expect(await page.evaluate(() => window.__loopscope?.getSource())).toBe(fixture('gather.py'));
+});
+
+/** Files that are not a trace this build can show, and the words that say so. */
+const BAD_FILES = [
+  { name: 'cut.json', content: (good: string) => good.slice(0, good.length / 2), en: 'it is not JSON', zh: '它不是 JSON' },
+  { name: 'package.json', content: (_good: string) => '{"name": "my-course", "version": "1.0.0"}', en: 'not a Loopscope trace', zh: '不是 Loopscope 的运行记录' },
+  { name: 'newer.json', content: (good: string) => JSON.stringify({ ...JSON.parse(good), version: 3 }), en: 'made by a newer Loopscope', zh: '由更新的 Loopscope 生成' },
+  {
+    name: 'damaged.json',
+    content: (good: string) => {
+      const data = JSON.parse(good) as { events: { e: string }[] };
+      data.events[3] = { e: 'teleport' };
+      return JSON.stringify(data);
+    },
+    en: 'the trace is damaged: trace.events[3]',
+    zh: '运行记录已损坏：trace.events[3]',
+  },
+  { name: 'empty.json', content: (_good: string) => '', en: 'the file is empty', zh: '文件是空的' },
+] as const;
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`a damaged, foreign or newer file gets a clear message, and the editor and the run stay (${lang})`, async ({ page }) => {
+    await openFixture(page, 'sequential.py', 3);
+    await waitForStatus(page, 'done');
+    await page.getByTestId('language').selectOption(lang);
+    const good = JSON.stringify(await pageTrace(page));
+    // The learner's own edit, not yet run: it must survive every refused file.
+    const edited = `${fixture('sequential.py')}# my note\n`;
+    await page.evaluate((t) => window.__loopscope?.setSource(t), edited);
+    for (const bad of BAD_FILES) {
+      const viaDrop = bad.name === 'package.json';
+      if (viaDrop) await dropFile(page, bad.name, bad.content(good));
+      else await openTraceFile(page, tempFile(bad.name, bad.content(good)));
+      const message = page.getByTestId('export-message');
+      await expect(message).toHaveAttribute('data-tone', 'error');
+      await expect(message).toContainText(bad.name);
+      await expect(message).toContainText(bad[lang]);
+      await expect(message).toContainText(lang === 'en' ? 'Your program and the run on screen are as they were.' : '你的程序和屏幕上的运行都保持原样。');
+      expect(await page.evaluate(() => window.__loopscope?.getSource())).toBe(edited);
+      expect(JSON.stringify(await pageTrace(page))).toBe(good);
+      expect((await page.evaluate(() => window.__loopscope?.cursor()))?.step).toBe(3);
+    }
+    await snapshot(page, `import-refused-${lang}`);
+  });
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the playback records as a WebM video at the playback speed (${lang})`, async ({ page, browser }) => {
+    await openFixture(page, 'gather.py', 2);
+    await waitForStatus(page, 'done');
+    await page.getByTestId('language').selectOption(lang);
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('export').click();
+    await page.getByTestId('export-video').click();
+    const dialog = page.getByTestId('video-dialog');
+    await expect(dialog).toBeVisible();
+    // From the current step, by default, to the end.
+    await expect(page.getByTestId('video-from')).toHaveValue('2');
+    await page.getByTestId('video-to').fill('8');
+    await expect(dialog).toContainText(lang === 'en' ? '10 steps a second' : '每秒 10 步');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('video-record').click()]);
+    expect(download.suggestedFilename()).toBe('loopscope-steps2-8.webm');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 4)]).toEqual(EBML_ID);
+    expect(bytes.length).toBeGreaterThan(1000);
+    // A video element plays it: a real video/webm of 7 frames at 10 a second plus the 1 s end hold.
+    // (In a blank page: Loopscope's CSP rightly allows no blob: media.)
+    const player = await browser.newPage();
+    await player.setContent('<p>player</p>');
+    const duration = await player.evaluate(async (b64) => {
+      const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'video/webm' });
+      const video = document.createElement('video');
+      video.muted = true;
+      video.src = URL.createObjectURL(blob);
+      await new Promise((resolve, reject) => {
+        video.onloadedmetadata = resolve;
+        video.onerror = () => reject(new Error('the video does not load'));
+      });
+      // MediaRecorder's WebM has no duration in its header: seek far to make the browser find it.
+      if (!Number.isFinite(video.duration)) {
+        video.currentTime = 1e6;
+        await new Promise((resolve) => (video.ondurationchange = resolve));
+      }
+      return { type: blob.type, duration: video.duration, width: video.videoWidth };
+    }, bytes.toString('base64'));
+    await player.close();
+    expect(duration.type).toBe('video/webm');
+    expect(duration.width).toBeGreaterThan(100);
+    expect(duration.duration).toBeGreaterThan(1.2);
+    expect(duration.duration).toBeLessThan(4);
+    await expect(page.getByTestId('export-message')).toContainText('loopscope-steps2-8.webm');
+    // The cursor is back where the teacher left it.
+    expect((await page.evaluate(() => window.__loopscope?.cursor()))?.step).toBe(2);
+  });
+}
+
+test('where MediaRecorder is missing, the recorder says so instead of failing', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A browser without MediaRecorder (older Safari).
+    Reflect.deleteProperty(window, 'MediaRecorder');
+  });
+  await openFixture(page, 'gather.py');
+  await waitForStatus(page, 'done');
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-video').click();
+  await expect(page.getByTestId('video-unsupported')).toContainText('no MediaRecorder');
+  await expect(page.getByTestId('video-record')).toHaveCount(0);
+});
