@@ -9,3 +9,4 @@ export {
   type ShareErrorReason,
   type ShareLink,
 } from './shareLink';
+export { MAX_LIST_ENTRIES, type LinkBreakpoints, type LinkEventBreakpoint } from './breakpointParams';

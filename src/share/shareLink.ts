@@ -8,6 +8,7 @@
  */
 import { LANGS, type Lang } from '../i18n/lang';
 import type { Compat } from '../protocol/trace';
+import { encodeAskParam, encodeBreakpointParams, readClassroomParams, type LinkBreakpoints } from './breakpointParams';
 import { compressToUri, decompressFromUri } from './lzUri';
 
 /** What a share link holds. Only `source` is required: the rest are left out when default. */
@@ -25,6 +26,10 @@ export interface ShareLink {
   /** Run as this older Python would where 3.14 changed asyncio (RunOptions.compat).
    *  Omitted: as Python 3.14 does, the default. */
   readonly compat?: Compat;
+  /** Breakpoints the link's author set (`bp`, `bpe`: src/share/breakpointParams.ts). Omitted: none. */
+  readonly breakpoints?: LinkBreakpoints;
+  /** Steps where playback stops and asks the learner what happens next (`ask`). Omitted: none. */
+  readonly ask?: readonly number[];
 }
 
 /** The values `compat` may take, as RunOptions.compat. */
@@ -84,6 +89,7 @@ export function encodeShareHash(link: ShareLink): string {
   }
   if (link.lang !== undefined && LANGS.includes(link.lang)) hash += `&lang=${link.lang}`;
   if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
+  hash += encodeBreakpointParams(link.breakpoints) + encodeAskParam(link.ask);
   return hash;
 }
 
@@ -166,6 +172,8 @@ function decodeV1(body: string): ShareDecodeResult {
   if (source === '') return error('empty', 'The link holds an empty program.');
   const problem = notTextProblem(source);
   if (problem !== null) return error('not-text', problem);
+  // Optional extras read on their own (breakpointParams.ts): what they cannot read they drop.
+  const classroom = readClassroomParams(rawParams);
 
   return {
     kind: 'ok',
@@ -175,6 +183,7 @@ function decodeV1(body: string): ShareDecodeResult {
       ...(line === undefined ? {} : { line }),
       ...(lang === undefined ? {} : { lang }),
       ...(compat === undefined ? {} : { compat }),
+      ...classroom,
     },
   };
 }
