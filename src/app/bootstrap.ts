@@ -13,6 +13,7 @@ import { createEngineClient, type WorkerFactory, type WorkerHandlers } from '../
 import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/storage';
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
 import { isOwnHash } from './urlSync';
+import { openClassroomParams } from '../store/classroomLink';
 import type { Timers } from '../store/types';
 
 /**
@@ -94,6 +95,7 @@ export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = brow
       }
       // The author's language, unless this reader has already chosen one.
       if (decoded.link.lang && storage.get(STORAGE_KEYS.lang) === null) store.setState({ lang: decoded.link.lang });
+      openClassroomParams(store, decoded.link);
       store.getState().openSharedProgram(decoded.link);
       return;
     case 'error':

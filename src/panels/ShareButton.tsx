@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { uiStrings } from '../i18n/ui';
 import { encodeShareHash } from '../share';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
+import { classroomLinkParams } from '../store/classroomLink';
 import { selectTraceIsStale } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { CheckIcon, LinkIcon } from './icons';
@@ -15,7 +16,7 @@ import { CheckIcon, LinkIcon } from './icons';
 export function shareUrl(s: LoopscopeState, location: Pick<Location, 'origin' | 'pathname'>): string {
   const atStep = s.index !== null && !selectTraceIsStale(s);
   const hash = encodeShareHash(
-    atStep ? { source: s.source, step: s.cursor.step, line: s.cursor.line } : { source: s.source },
+    atStep ? { source: s.source, step: s.cursor.step, line: s.cursor.line, ...classroomLinkParams(s) } : { source: s.source, ...classroomLinkParams(s) },
   );
   return `${location.origin}${location.pathname}${hash.startsWith('#') ? hash : `#${hash}`}`;
 }

@@ -1,12 +1,14 @@
 /**
- * Loopscope's one store, made of five slices (editor, run, playback, findings, prefs). Created with
+ * Loopscope's one store, made of slices (editor, run, playback, findings, prefs, breakpoints, predict). Created with
  * injected dependencies (engine, storage, timers) so the same logic runs in the page and in
  * Vitest with fakes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBreakpointsSlice } from './breakpointsSlice';
 import { createEditorSlice } from './editorSlice';
 import { createFindingsSlice } from './findingsSlice';
 import { createPlaybackSlice } from './playbackSlice';
+import { createPredictSlice } from './predictSlice';
 import { createPrefsSlice } from './prefsSlice';
 import { createRunSlice } from './runSlice';
 import type { LoopscopeState, StoreDeps } from './types';
@@ -20,5 +22,7 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createPlaybackSlice(set, get, deps),
     ...createFindingsSlice(set, get),
     ...createPrefsSlice(set, get, deps),
+    ...createBreakpointsSlice(set, get),
+    ...createPredictSlice(set, get),
   }));
 }

@@ -10,6 +10,8 @@ import type { ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
 import type { KeyValueStore } from './storage';
+import type { BreakpointsSlice } from './breakpointsSlice';
+import type { PredictSlice } from './predictSlice';
 
 /** The engine's own health, independent of any run. */
 export type EngineStatus = 'booting' | 'ready' | 'failed';
@@ -132,7 +134,7 @@ export interface PrefsSlice {
   readonly setSpeed: (stepsPerSecond: number) => void;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice;
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & BreakpointsSlice & PredictSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
