@@ -25,8 +25,13 @@ const LAYERS = /** @type {const} */ ([
   'editor',
   'timeline',
   'panels',
+  'breakpoints',
+  'predict',
   'app',
 ]);
+
+/** The folders of views: each may import store, trace, protocol, i18n and share, never another view. */
+const VIEWS = ['editor', 'timeline', 'panels', 'breakpoints', 'predict'];
 
 /**
  * A `no-restricted-imports` rule forbidding relative imports that climb out of the current
@@ -185,14 +190,14 @@ export default defineConfig([
     },
     {
       layer: 'store',
-      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'app'],
+      forbidden: ['engine', 'worker', ...VIEWS, 'app'],
       why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker; it hears the engine through src/host).',
       packages: [],
     },
-    ...['editor', 'timeline', 'panels'].map((view) => ({
+    ...VIEWS.map((view) => ({
       layer: view,
-      forbidden: ['engine', 'worker', 'host', 'app', ...['editor', 'timeline', 'panels'].filter((v) => v !== view)],
-      why: 'Views (editor, timeline, panels) import store, trace, protocol, i18n and share, never each other.',
+      forbidden: ['engine', 'worker', 'host', 'app', ...VIEWS.filter((v) => v !== view)],
+      why: 'Views (editor, timeline, panels, breakpoints, predict) import store, trace, protocol, i18n and share, never each other.',
       packages: [],
     })),
     {

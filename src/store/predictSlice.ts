@@ -105,13 +105,17 @@ export interface ScoreItem {
  * questions predict mode asked. Null before the end, or when nothing was asked.
  */
 export function selectScore(s: LoopscopeState): readonly ScoreItem[] | null {
-  const index = s.index;
-  if (index === null || s.cursor.step < stepCount(index)) return null;
-  const answers = selectAnswers(s);
+  return s.index === null ? null : scoreOf(s.index, s.cursor.step, s.askSteps, selectAnswers(s));
+}
+
+/** selectScore from its parts, for a view that memoises it on them (it is a new list each time). */
+export function scoreOf(index: TraceIndex, atStep: number, askSteps: readonly number[], answers: readonly PredictAnswer[]): readonly ScoreItem[] | null {
+  const last = stepCount(index);
+  if (atStep < last) return null;
   const result = (a: PredictAnswer | undefined): ScoreItem['result'] => (a === undefined || a.picked === null ? 'skipped' : a.right ? 'right' : 'wrong');
   const steps =
-    s.askSteps.length > 0
-      ? s.askSteps.filter((step) => step <= stepCount(index) && questionAt(index, step) !== null)
+    askSteps.length > 0
+      ? askSteps.filter((step) => step <= last && questionAt(index, step) !== null)
       : answers.map((a) => a.question.step).sort((a, b) => a - b);
   if (steps.length === 0) return null;
   return steps.map((step) => ({ step, result: result(answers.find((a) => a.question.step === step)) }));
