@@ -27,9 +27,14 @@ const LAYERS = /** @type {const} */ ([
   'panels',
   'export',
   'compare',
+  'breakpoints',
+  'predict',
   'app',
   'embed',
 ]);
+
+/** The folders of views: each may import store, trace, protocol, i18n and share, never another view. */
+const VIEWS = ['editor', 'timeline', 'panels', 'export', 'compare', 'breakpoints', 'predict'];
 
 /**
  * A `no-restricted-imports` rule forbidding relative imports that climb out of the current
@@ -188,14 +193,14 @@ export default defineConfig([
     },
     {
       layer: 'store',
-      forbidden: ['engine', 'worker', 'editor', 'timeline', 'panels', 'export', 'compare', 'app', 'embed'],
+      forbidden: ['engine', 'worker', ...VIEWS, 'app', 'embed'],
       why: 'src/store sits under the views: it must not import them (nor the engine, which lives in the worker; it hears the engine through src/host).',
       packages: [],
     },
-    ...['editor', 'timeline', 'panels', 'export', 'compare'].map((view, _, views) => ({
+    ...VIEWS.map((view) => ({
       layer: view,
-      forbidden: ['engine', 'worker', 'host', 'app', 'embed', ...views.filter((v) => v !== view)],
-      why: 'Views (editor, timeline, panels, export, compare) import store, trace, protocol, i18n, share and hooks, never each other.',
+      forbidden: ['engine', 'worker', 'host', 'app', 'embed', ...VIEWS.filter((v) => v !== view)],
+      why: 'Views (editor, timeline, panels, export, compare, breakpoints, predict) import store, trace, protocol, i18n, share and hooks, never each other.',
       packages: [],
     })),
     {

@@ -3,12 +3,14 @@
  * and how the run ended. Below, scrolling: the timeline, ready queue and timers, cancellations
  * and the console.
  */
+import { BreakpointBar } from '../breakpoints/BreakpointBar';
 import { uiStrings } from '../i18n/ui';
 import { Controls } from '../panels/Controls';
 import { Console } from '../panels/Console';
 import { Narration } from '../panels/Narration';
 import { RunEnd } from '../panels/RunEnd';
 import { useLoopscope } from '../store/context';
+import { PredictPanel } from '../predict/PredictPanel';
 import { LoopViews } from './LoopViews';
 import { CompareView } from '../compare/CompareView';
 
@@ -19,6 +21,8 @@ export function MachinePane() {
       <div className="machine-top">
         <Narration />
         <Controls />
+        <BreakpointBar />
+        <PredictPanel />
         <RunEnd />
       </div>
       <div className="machine-scroll">

@@ -14,6 +14,7 @@ import { browserStorage, STORAGE_KEYS, type KeyValueStore } from '../store/stora
 import { createLoopscopeStore, type LoopscopeStore } from '../store/store';
 import { openComparison } from '../compare/openComparison';
 import { isOwnHash } from './urlSync';
+import { openClassroomParams } from '../store/classroomLink';
 import type { Timers } from '../store/types';
 
 /**
@@ -95,6 +96,7 @@ export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = brow
       }
       // The author's language, unless this reader has already chosen one.
       if (decoded.link.lang && storage.get(STORAGE_KEYS.lang) === null) store.setState({ lang: decoded.link.lang });
+      openClassroomParams(store, decoded.link);
       // A compare link (&pin=) opens both runs, the pinned one first.
       if (decoded.link.pinned !== undefined) openComparison(store, decoded.link.pinned, decoded.link);
       else store.getState().openSharedProgram(decoded.link);

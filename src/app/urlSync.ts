@@ -4,6 +4,7 @@
  * view. Debounced: scrubbing does not flood the browser's history machinery.
  */
 import { encodeShareHash } from '../share';
+import { classroomLinkParams } from '../store/classroomLink';
 import type { LoopscopeStore } from '../store/store';
 
 const URL_DEBOUNCE_MS = 400;
@@ -40,14 +41,15 @@ export function startUrlSync(store: LoopscopeStore): () => void {
     const compat = s.index.trace.compat;
     // The run on screen, as it ran: a run as Python 3.13 would links with compat=3.13.
     const pinned = s.pinned?.index.trace.source;
-    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line, ...(compat && { compat }), ...(pinned && { pinned }) });
+    const hash = encodeShareHash({ source: s.ranSource, step: s.cursor.step, line: s.cursor.line, ...(compat && { compat }), ...(pinned && { pinned }), ...classroomLinkParams(s) });
     const url = `${window.location.pathname}${window.location.search}${hash.startsWith('#') ? hash : `#${hash}`}`;
     history.replaceState(history.state, '', url);
     rememberOwnHash(hash);
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.index === prev.index && s.cursor === prev.cursor && s.pinned === prev.pinned) return;
+    const classroom = s.breakpointLines !== prev.breakpointLines || s.eventBreakpoints !== prev.eventBreakpoints || s.askSteps !== prev.askSteps;
+    if (s.index === prev.index && s.cursor === prev.cursor && s.pinned === prev.pinned && !classroom) return;
     if (timer !== null) window.clearTimeout(timer);
     timer = window.setTimeout(write, URL_DEBOUNCE_MS);
   });

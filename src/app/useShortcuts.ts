@@ -24,6 +24,10 @@ export function useShortcuts(toggleHelp: () => void): void {
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       switch (e.key) {
+        case 'F8':
+          // As a debugger's Continue; Shift runs backward (rr's reverse-continue).
+          s.runToHit(e.shiftKey ? 'back' : 'forward');
+          break;
         case 'Escape':
           if (s.phase === 'running') s.stop();
           return;

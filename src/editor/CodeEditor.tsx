@@ -14,6 +14,7 @@ import { useLoopscopeApi } from '../store/context';
 import { allFindings, loopStateAt } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { describeAwait } from '../trace';
+import { attachBreakpointGutter } from './breakpointGutter';
 import { editorDecorations, toMarkers } from './decorations';
 import { lineMarks, type DescribeAwait } from './lineMarks';
 import { monaco } from './monaco';
@@ -71,6 +72,7 @@ export default function CodeEditor() {
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => api.getState().run());
     const quickFixes = registerQuickFixes(model, api);
+    const breakpoints = attachBreakpointGutter(editor, model, api);
 
     function describerFor(s: LoopscopeState): DescribeAwait {
       const index = s.index;
@@ -161,6 +163,7 @@ export default function CodeEditor() {
       stopFollowingTheme();
       if (pendingDecorations !== null) window.clearTimeout(pendingDecorations);
       quickFixes.dispose();
+      breakpoints.dispose();
       typed.dispose();
       editor.dispose();
       model.dispose();

@@ -1,5 +1,6 @@
 /** The keyboard shortcuts and the task-state colours, shown with `?`. */
 import { useEffect, useRef } from 'react';
+import { breakpointStrings } from '../i18n/breakpoints';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import type { TaskState } from '../trace/types';
@@ -7,7 +8,9 @@ import type { TaskState } from '../trace/types';
 const STATES: readonly TaskState[] = ['running', 'ready', 'waiting', 'done', 'failed', 'cancelled'];
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
-  const t = uiStrings(useLoopscope((s) => s.lang));
+  const lang = useLoopscope((s) => s.lang);
+  const t = uiStrings(lang);
+  const shortcuts = [...t.shortcuts, ...breakpointStrings(lang).shortcuts];
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <p className="dialog-intro">{t.shortcutsIntro}</p>
         <table className="shortcuts">
           <tbody>
-            {t.shortcuts.map(([keys, what]) => (
+            {shortcuts.map(([keys, what]) => (
               <tr key={keys}>
                 <td>
                   {keys.split('  /  ').map((k, i) => (

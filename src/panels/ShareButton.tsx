@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { uiStrings } from '../i18n/ui';
 import { encodeShareHash } from '../share';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
+import { classroomLinkParams } from '../store/classroomLink';
 import { selectTraceIsStale } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { CheckIcon, LinkIcon } from './icons';
@@ -19,6 +20,7 @@ export function shareUrl(s: LoopscopeState, location: Pick<Location, 'origin' | 
   const hash = encodeShareHash({
     ...(atStep ? { source: s.source, step: s.cursor.step, line: s.cursor.line } : { source: s.source }),
     ...(pinned && { pinned }),
+    ...classroomLinkParams(s),
   });
   return `${location.origin}${location.pathname}${hash.startsWith('#') ? hash : `#${hash}`}`;
 }

@@ -24,3 +24,4 @@ export {
   type IgnoredParam,
 } from './embedParams';
 export { embedCode, type EmbedCodeInput } from './embedCode';
+export { MAX_LIST_ENTRIES, type LinkBreakpoints, type LinkEventBreakpoint } from './breakpointParams';

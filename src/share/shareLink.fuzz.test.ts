@@ -15,6 +15,7 @@ import {
   type ShareLink,
 } from './shareLink';
 import { EDITOR_MODES, EMBED_KEYS, EMBED_THEMES, EMBED_VIEWS, type EmbedParams } from './embedParams';
+import { MAX_LIST_ENTRIES, type LinkBreakpoints, type LinkEventBreakpoint } from './breakpointParams';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
@@ -105,6 +106,29 @@ function randomText(rng: Rng, length: number): string {
   return out;
 }
 
+const EVENT_KINDS = ['task-created', 'task-finished', 'task-failed', 'cancel-requested', 'cancelled-error', 'timer-fires'] as const;
+const TASK_NAMES = ['Task-2', 'worker', 'fetch, retry', 'a&b=c', '下载', '😀 emoji', 'x%y', 't:1'];
+
+/** Breakpoints as encodeShareHash writes them back: lines ascending, each entry once. */
+function randomBreakpoints(rng: Rng): LinkBreakpoints {
+  const lines = [...new Set(Array.from({ length: rng.int(6) }, () => 1 + rng.int(rng.next() < 0.9 ? 60 : MAX_POSITION)))].sort((a, b) => a - b);
+  const events: LinkEventBreakpoint[] = [];
+  const seen = new Set<string>();
+  for (let i = rng.int(5); i > 0; i--) {
+    const pick = rng.int(8);
+    const bp: LinkEventBreakpoint =
+      pick < 6
+        ? { kind: EVENT_KINDS[pick] as (typeof EVENT_KINDS)[number] }
+        : pick === 6
+          ? { kind: 'time-reached', t: rng.int(100_000) / 1000 }
+          : { kind: 'task-runs', task: rng.pick(TASK_NAMES) };
+    const key = JSON.stringify(bp);
+    if (!seen.has(key)) events.push(bp);
+    seen.add(key);
+  }
+  return { lines, events };
+}
+
 function randomLink(rng: Rng): ShareLink {
   const source = randomProgram(rng);
   const step = rng.next() < 0.6 ? rng.int(rng.next() < 0.9 ? 500 : MAX_POSITION + 1) : undefined;
@@ -113,6 +137,9 @@ function randomLink(rng: Rng): ShareLink {
   const compat = rng.next() < 0.3 ? ('3.13' as const) : undefined;
   const embed = rng.next() < 0.3 ? randomEmbed(rng) : undefined;
   const pinned = rng.next() < 0.3 ? randomProgram(rng) : undefined;
+  const drawn = rng.next() < 0.4 ? randomBreakpoints(rng) : undefined;
+  const breakpoints = drawn !== undefined && (drawn.lines.length > 0 || drawn.events.length > 0) ? drawn : undefined;
+  const ask = rng.next() < 0.3 ? [...new Set(Array.from({ length: 1 + rng.int(4) }, () => 1 + rng.int(400)))].sort((a, b) => a - b) : undefined;
   return {
     source,
     ...(step === undefined ? {} : { step }),
@@ -121,6 +148,8 @@ function randomLink(rng: Rng): ShareLink {
     ...(compat === undefined ? {} : { compat }),
     ...(pinned === undefined ? {} : { pinned }),
     ...(embed === undefined ? {} : { embed }),
+    ...(breakpoints === undefined ? {} : { breakpoints }),
+    ...(ask === undefined ? {} : { ask }),
   };
 }
 
@@ -167,7 +196,7 @@ function mutate(rng: Rng, hash: string): string {
     case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
       return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
     case 9: // parameters broken
-      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, '&pin=', '&pin', '&pin=%ZZ', '&pin=AAAA', '&pin=BYUwNmD2Q', '&pin=N4Ig&pin=N4Ig', ...EMBED_DAMAGE]);
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, '&pin=', '&pin', '&pin=%ZZ', '&pin=AAAA', '&pin=BYUwNmD2Q', '&pin=N4Ig&pin=N4Ig', '&bp=', '&bp=0,-1,x', '&bp=3,3,2', '&bp=%ZZ', '&bpe=nope', '&bpe=t:', '&bpe=t:1e9', '&bpe=task:', '&bpe=task:%ED%A0%80', '&bpe=task-failed,task-failed', '&ask=0', '&ask=5,5,abc', `&ask=${'1,'.repeat(400)}`, '&bp=1&bp=2', ...EMBED_DAMAGE]);
     case 10: // a segment duplicated
       return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
     case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
@@ -257,6 +286,18 @@ function decodeChecked(hash: string, label: string, seen: Map<string, number>): 
       }
       if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
       if ('compat' in link) expect(link.compat, where).toBe('3.13');
+      if (link.breakpoints !== undefined) {
+        const { lines, events } = link.breakpoints;
+        expect(lines.length + events.length, where).toBeGreaterThan(0);
+        expect(lines.length <= MAX_LIST_ENTRIES && events.length <= MAX_LIST_ENTRIES, where).toBe(true);
+        expect(lines.every((l, i) => Number.isSafeInteger(l) && l >= 1 && l <= MAX_POSITION && (i === 0 || l > (lines[i - 1] as number))), where).toBe(true);
+        expect(new Set(events.map((e) => JSON.stringify(e))).size, where).toBe(events.length);
+      }
+      if (link.ask !== undefined) {
+        const ask = link.ask;
+        expect(ask.length > 0 && ask.length <= MAX_LIST_ENTRIES, where).toBe(true);
+        expect(ask.every((n, i) => Number.isSafeInteger(n) && n >= 1 && (i === 0 || n > (ask[i - 1] as number))), where).toBe(true);
+      }
       if ('pinned' in link) {
         expect(typeof link.pinned, where).toBe('string');
         expect(link.pinned?.length, where).toBeGreaterThan(0);
@@ -370,6 +411,33 @@ describe('share links under fuzzing', () => {
     }
     const twice = decodeShareHash(`${base}&pin=N4Ig&pin=N4Ig`);
     expect(twice).toStrictEqual({ kind: 'error', reason: 'bad-pinned', detail: 'The link gives "pin" twice.' });
+  });
+
+  it('opens links made before breakpoints and questions as before; their parameters only add to a link', () => {
+    const source = 'import asyncio\n';
+    const old = `#code/${LZString.compressToEncodedURIComponent(source)}&step=3&lang=zh`;
+    expect(decodeShareHash(old)).toStrictEqual({ kind: 'ok', link: { source, step: 3, lang: 'zh' } });
+    const withAll = `${old}&bp=9,4&bpe=task-failed,t:2.5,task:fetch%2C%20retry&ask=12,30`;
+    expect(decodeShareHash(withAll)).toStrictEqual({
+      kind: 'ok',
+      link: {
+        source,
+        step: 3,
+        lang: 'zh',
+        breakpoints: { lines: [4, 9], events: [{ kind: 'task-failed' }, { kind: 'time-reached', t: 2.5 }, { kind: 'task-runs', task: 'fetch, retry' }] },
+        ask: [12, 30],
+      },
+    });
+    // An event kind a later build adds is skipped, the rest kept; entries that cannot be read are dropped, not refused.
+    expect(decodeShareHash(`${old}&bpe=task-awaits,timer-fires&bp=0,x,7&ask=0,-2`)).toStrictEqual({
+      kind: 'ok',
+      link: { source, step: 3, lang: 'zh', breakpoints: { lines: [7], events: [{ kind: 'timer-fires' }] } },
+    });
+    // Written only when there are some, after the older parameters, so an old build reads the rest as before.
+    expect(encodeShareHash({ source, breakpoints: { lines: [], events: [] }, ask: [] })).not.toMatch(/bp|ask/);
+    expect(encodeShareHash({ source, step: 2, breakpoints: { lines: [5, 3, 5], events: [{ kind: 'task-created' }] }, ask: [4] })).toMatch(
+      /&step=2&bp=3,5&bpe=task-created&ask=4$/,
+    );
   });
 
   it('refuses a damaged compat value, saying what it asked for and what this build can run as', () => {

@@ -9,6 +9,7 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import type { Compat } from '../protocol/trace';
 import { EMBED_KEYS, readEmbedParams, writeEmbedParams, type EmbedParams, type IgnoredParam } from './embedParams';
+import { encodeAskParam, encodeBreakpointParams, readClassroomParams, type LinkBreakpoints } from './breakpointParams';
 import { compressToUri, decompressFromUri } from './lzUri';
 
 /** What a share link holds. Only `source` is required: the rest are left out when default. */
@@ -32,6 +33,10 @@ export interface ShareLink {
   /** A second program, pinned for comparison (issue 13's compare view): the link opens both
    *  runs, this one above. Omitted: no comparison. See `pinnedParam` below. */
   readonly pinned?: string;
+  /** Breakpoints the link's author set (`bp`, `bpe`: src/share/breakpointParams.ts). Omitted: none. */
+  readonly breakpoints?: LinkBreakpoints;
+  /** Steps where playback stops and asks the learner what happens next (`ask`). Omitted: none. */
+  readonly ask?: readonly number[];
 }
 
 /** The values `compat` may take, as RunOptions.compat. */
@@ -96,6 +101,7 @@ export function encodeShareHash(link: ShareLink): string {
   if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
   hash += writeEmbedParams(link.embed);
   hash += pinnedParam(link);
+  hash += encodeBreakpointParams(link.breakpoints) + encodeAskParam(link.ask);
   return hash;
 }
 
@@ -186,6 +192,8 @@ function decodeV1(body: string): ShareDecodeResult {
   if (problem !== null) return error('not-text', problem);
   const pinned = readPinned(params.get(PIN_KEY));
   if (typeof pinned === 'object') return pinned;
+  // Optional extras read on their own (breakpointParams.ts): what they cannot read they drop.
+  const classroom = readClassroomParams(rawParams);
 
   const { embed, ignored } = readEmbedParams(embedParams, percentDecode);
   return {
@@ -198,6 +206,7 @@ function decodeV1(body: string): ShareDecodeResult {
       ...(compat === undefined ? {} : { compat }),
       ...(embed === null ? {} : { embed }),
       ...(pinned === undefined ? {} : { pinned }),
+      ...classroom,
     },
     ...(ignored.length === 0 ? {} : { ignored }),
   };

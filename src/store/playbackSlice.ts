@@ -32,6 +32,8 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
         set({ playing: false });
         return;
       }
+      // A step with a question (predict mode, a teacher's ask=) stops the player and asks.
+      if (get().holdForQuestion(cursor, next)) return;
       set({ cursor: next });
       if (next.step >= stepCount(index)) set({ playing: false });
       else scheduleTick();
@@ -52,7 +54,9 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
     },
     stepForward(unit) {
       const { index, cursor } = get();
-      if (index) moveTo(nextCursor(index, cursor, unit));
+      if (!index) return;
+      const next = nextCursor(index, cursor, unit);
+      if (!get().holdForQuestion(cursor, next)) moveTo(next);
     },
     stepBack(unit) {
       const { index, cursor } = get();

@@ -10,6 +10,8 @@ import type { EmbedSettings, ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
 import type { KeyValueStore } from './storage';
+import type { BreakpointsSlice } from './breakpointsSlice';
+import type { PredictSlice } from './predictSlice';
 
 /** The engine's own health, independent of any run. */
 export type EngineStatus = 'booting' | 'ready' | 'failed';
@@ -158,7 +160,7 @@ export interface EmbedSlice {
   readonly embed: EmbedSettings | null;
 }
 
-export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & EmbedSlice & CompareSlice;
+export type LoopscopeState = EditorSlice & RunSlice & PlaybackSlice & FindingsSlice & PrefsSlice & EmbedSlice & CompareSlice & BreakpointsSlice & PredictSlice;
 
 export interface Timers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;

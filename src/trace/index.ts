@@ -95,3 +95,17 @@ export {
   type RunComparison,
   type RunSummary,
 } from './compare';
+export {
+  breakpointHits,
+  cursorAfterEvent,
+  eventBreakpointKey,
+  nextHit,
+  previousHit,
+  EVENT_BREAKPOINT_KINDS,
+  type BreakpointHit,
+  type Breakpoints,
+  type EventBreakpoint,
+  type EventBreakpointKind,
+  type HitReason,
+} from './breakpoints';
+export { choiceKey, questionAt, MAX_CHOICES, type PredictChoice, type PredictQuestion, type PredictWhy, type QuestionKind } from './predict';
