@@ -3,7 +3,7 @@
  * terminate a run stuck in one long C call (which nothing inside Python can interrupt).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { bootNodeEngine } from '../src/engine/node';
+import { bootCachedNodeEngine } from '../src/engine/node';
 import type { EngineRunOptions } from '../src/engine/engine';
 import type { ThreadMessage } from './engineHost';
 
@@ -24,7 +24,8 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console
 
 const job = workerData as Job;
 const t0 = performance.now();
-const engine = await bootNodeEngine();
+// From the snapshot in the user's cache (made by this boot when missing): src/engine/node.ts.
+const { engine } = await bootCachedNodeEngine();
 const bootMs = performance.now() - t0;
 post({ type: 'ready', bootMs });
 if (job.bench) {

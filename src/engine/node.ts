@@ -1,7 +1,11 @@
 /** Boot the engine in Node (CLI, Vitest, benchmarks): Pyodide from the npm package, Python files from disk. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { loadPyodide } from 'pyodide';
-import { installEngine, type Engine, type PythonFiles } from './engine';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { loadPyodide, version } from 'pyodide';
+import { ENGINE_ENV, type Engine, type PythonFiles } from './engine';
+import { bootFromSnapshot, engineHashOf, makeEngineSnapshot, type BootOutcome, type SnapshotLoadOptions } from './snapshotBoot';
+import { encodeSnapshot, snapshotFileName } from './snapshotFile';
 
 const PYTHON_DIR = new URL('./python/loopscope/', import.meta.url);
 
@@ -19,8 +23,103 @@ export function readPythonFiles(): PythonFiles {
   return files;
 }
 
-export async function bootNodeEngine(): Promise<Engine> {
-  // A fixed hash seed: set and dict orders of strings are then the same in every run.
-  const pyodide = await loadPyodide({ env: { PYTHONHASHSEED: '0' } });
-  return installEngine(pyodide, readPythonFiles());
+/** loadPyodide with the engine's environment (and a snapshot to make or restore). */
+export const loadNodePyodide = (extra: SnapshotLoadOptions) => loadPyodide({ env: { ...ENGINE_ENV }, ...extra });
+
+/** A boot from the given snapshot file (null: none, so one is made at this boot). */
+export function bootNodeEngineFrom(snapshot: Uint8Array | null): Promise<BootOutcome> {
+  return bootFromSnapshot({ load: loadNodePyodide, files: readPythonFiles(), pyodideVersion: version, snapshot: Promise.resolve(snapshot) });
 }
+
+/**
+ * A boot that uses no file: the snapshot is made at this boot and restored, so the engine is in
+ * the very state of one restored from the build's snapshot (Vitest, benchmarks).
+ */
+export async function bootNodeEngine(): Promise<Engine> {
+  return (await bootNodeEngineFrom(null)).engine;
+}
+
+/**
+ * The CLI's boot: from the snapshot in the user's cache (below). When there is
+ * none yet (or it cannot be used), the snapshot this boot makes is written there for the next
+ * command. `LOOPSCOPE_SNAPSHOT=off` reads and writes no cache.
+ */
+export async function bootCachedNodeEngine(): Promise<BootOutcome> {
+  if (process.env['LOOPSCOPE_SNAPSHOT'] === 'off') return bootNodeEngineFrom(null);
+  const files = readPythonFiles();
+  const engineHash = await engineHashOf(files);
+  const fileName = snapshotFileName(version, engineHash);
+  const outcome = await bootNodeEngineFrom(readCachedSnapshot(fileName));
+  if (outcome.made !== null) writeCachedSnapshot(fileName, encodeSnapshot(outcome.made, { pyodideVersion: version, engineHash }));
+  return outcome;
+}
+
+// ---- The snapshot file, made in Node ------------------------------------------------------
+
+/**
+ * The engine snapshot file, made in Node: a fresh Pyodide booted with `_makeSnapshot`, the
+ * engine prepared in it (BOOT_SCRIPT), its memory in our container (snapshotFile.ts). The build
+ * serves it to the page (vite/snapshotPlugin.ts) and puts it in the CLI's cache.
+ */
+export interface MadeSnapshot {
+  /** snapshotFileName() of what it was made from: the name hosts look for. */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The name the snapshot of the engine on disk has, without making it. */
+export async function currentSnapshotName(): Promise<string> {
+  return snapshotFileName(version, await engineHashOf(readPythonFiles()));
+}
+
+export async function makeSnapshot(): Promise<MadeSnapshot> {
+  const files = readPythonFiles();
+  const engineHash = await engineHashOf(files);
+  const { heap } = await makeEngineSnapshot(loadNodePyodide, files);
+  return { fileName: snapshotFileName(version, engineHash), bytes: encodeSnapshot(heap, { pyodideVersion: version, engineHash }) };
+}
+
+// ---- The CLI's cache ----------------------------------------------------------------------
+
+/*
+ * Where Node keeps the engine snapshot for the CLI: a cache folder of the user's
+ * (`$LOOPSCOPE_CACHE_DIR`, else `$XDG_CACHE_HOME/loopscope`, else `~/.cache/loopscope`), one
+ * file per snapshot name, so checkouts of different engines share it without clashing.
+ *
+ * The CLI reads it at boot; when it is missing, the boot makes a snapshot anyway (see
+ * snapshotBoot.ts) and writes it here. `npm run build` writes it too. Writes go to a temporary
+ * name and are renamed: a reader never sees half a file, and two CLIs writing at once is fine.
+ */
+
+export function snapshotCacheDir(): string {
+  const env = process.env;
+  if (env['LOOPSCOPE_CACHE_DIR']) return env['LOOPSCOPE_CACHE_DIR'];
+  return path.join(env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'loopscope');
+}
+
+/** The cached snapshot of that name, or null. */
+export function readCachedSnapshot(fileName: string): Uint8Array | null {
+  try {
+    return readFileSync(path.join(snapshotCacheDir(), fileName));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes it, or does nothing when the cache cannot be written (a read-only home): the CLI works without it. */
+export function writeCachedSnapshot(fileName: string, bytes: Uint8Array): void {
+  try {
+    writeAtomically(fileName, bytes);
+  } catch {
+    // Nothing to do: the next boot makes its own snapshot again.
+  }
+}
+
+function writeAtomically(fileName: string, bytes: Uint8Array): void {
+  const dir = snapshotCacheDir();
+  mkdirSync(dir, { recursive: true });
+  const temporary = path.join(dir, `${fileName}.${process.pid}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path.join(dir, fileName));
+}
+

@@ -48,7 +48,7 @@ function setup(isolated: boolean) {
   return { client, workers, worker, events, timers };
 }
 
-const ready: FromWorker = { type: 'ready', bootMs: 1, pythonVersion: '3.14.2' };
+const ready: FromWorker = { type: 'ready', bootMs: 1, pythonVersion: '3.14.2', bootedFrom: 'snapshot' };
 const stoppedTrace: Trace = {
   version: TRACE_VERSION,
   source: '',
@@ -103,7 +103,9 @@ describe('engine client', () => {
     expect(buffer?.[0]).toBe(2);
     worker(0).reply({ type: 'result', id, json: JSON.stringify(stopped), runMs: 5 });
     timers.advance(STOP_GRACE_MS * 2);
-    expect(workers).toHaveLength(1);
+    // Nothing replaced: the engine in use, and the spare booted beside it when it was ready.
+    expect(workers).toHaveLength(2);
+    expect(worker(0).terminated).toBe(false);
     expect(buffer?.[0]).toBe(0); // the next run must not start interrupted
     expect(events.at(-1)).toMatchObject({ type: 'result', runId: id });
   });
@@ -114,9 +116,10 @@ describe('engine client', () => {
     const id = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
     client.stop();
     timers.advance(STOP_GRACE_MS - 1);
-    expect(workers).toHaveLength(1);
+    expect(worker(0).terminated).toBe(false);
     timers.advance(1);
     expect(worker(0).terminated).toBe(true);
+    // The spare (still booting here) takes its place; the next spare waits until it is ready.
     expect(workers).toHaveLength(2);
     expect(worker(1).sent[0]?.type).toBe('boot');
     // The run is not lost: the restart carries it, with what it streamed as a trace that ends 'stopped'.
@@ -287,5 +290,98 @@ describe('engine client', () => {
     expect(events.at(-1)).toEqual({ type: 'boot-failed', detail: 'no wasm' });
     client.restart();
     expect(workers).toHaveLength(MAX_BOOT_FAILURES + 1);
+  });
+
+  describe('the spare engine', () => {
+    it('boots once the engine in use is ready, with an interrupt buffer of its own', () => {
+      const { worker, workers } = setup(true);
+      expect(workers).toHaveLength(1); // not during the first boot: it would slow it down
+      worker(0).reply(ready);
+      expect(workers).toHaveLength(2);
+      expect(worker(1).sent.map((m) => m.type)).toEqual(['boot']);
+      expect(bufferOf(worker(1))).toBeInstanceOf(Int32Array);
+      expect(bufferOf(worker(1))).not.toBe(bufferOf(worker(0)));
+    });
+
+    it('is never interrupted by a Stop of the run in use', () => {
+      const { client, worker } = setup(true);
+      worker(0).reply(ready);
+      client.run('while True: pass', DEFAULT_RUN_OPTIONS);
+      client.stop();
+      expect(bufferOf(worker(0))?.[0]).toBe(2);
+      expect(bufferOf(worker(1))?.[0]).toBe(0);
+    });
+
+    it('takes over at once after a Stop that had to terminate: ready, and the next run starts on it', () => {
+      const { client, worker, workers, events } = setup(false);
+      worker(0).reply(ready);
+      worker(1).reply(ready);
+      const first = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
+      client.stop();
+      expect(worker(0).terminated).toBe(true);
+      const afterStop = events.slice(events.findIndex((e) => e.type === 'restarted'));
+      expect(afterStop.map((e) => e.type)).toEqual(['restarted', 'ready']);
+      expect(afterStop[0]).toMatchObject({ reason: 'stopped', run: { runId: first } });
+      const second = client.run('print(2)', DEFAULT_RUN_OPTIONS);
+      expect(worker(1).sent.map((m) => m.type)).toEqual(['boot', 'run']);
+      expect(events.at(-1)).toEqual({ type: 'started', runId: second });
+      // And a new spare boots beside it.
+      expect(workers).toHaveLength(3);
+      expect(worker(2).sent.map((m) => m.type)).toEqual(['boot']);
+    });
+
+    it('takes over after a crash and after the memory limit too', () => {
+      const { client, worker, events } = setup(true);
+      worker(0).reply(ready);
+      worker(1).reply(ready);
+      const id = client.run('f()', DEFAULT_RUN_OPTIONS);
+      worker(0).reply({ type: 'crash', id, cause: 'c-stack', message: 'RangeError' });
+      expect(events.slice(-2).map((e) => e.type)).toEqual(['restarted', 'ready']);
+      worker(2).reply(ready);
+      const memory: Trace = { ...stoppedTrace, end: { kind: 'limit', limit: 'memory', line: 1, maxBytes: 2 ** 30, cause: 'heap' } };
+      const next = client.run('x = []', DEFAULT_RUN_OPTIONS);
+      worker(1).reply({ type: 'result', id: next, json: JSON.stringify({ kind: 'trace', trace: memory }), runMs: 1 });
+      expect(worker(1).terminated).toBe(true);
+      expect(events.slice(-3).map((e) => e.type)).toEqual(['result', 'restarted', 'ready']);
+      client.run('print(3)', DEFAULT_RUN_OPTIONS);
+      expect(worker(2).sent.map((m) => m.type)).toEqual(['boot', 'run']);
+    });
+
+    it('is waited for when it has not finished booting, and a run asked meanwhile starts when it is ready', () => {
+      const { client, worker, events } = setup(false);
+      worker(0).reply(ready);
+      client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
+      client.stop();
+      expect(events.at(-1)?.type).toBe('restarted');
+      const id = client.run('print(1)', DEFAULT_RUN_OPTIONS);
+      expect(worker(1).sent.map((m) => m.type)).toEqual(['boot']);
+      worker(1).reply(ready);
+      expect(worker(1).sent.map((m) => m.type)).toEqual(['boot', 'run']);
+      expect(events.at(-1)).toEqual({ type: 'started', runId: id });
+    });
+
+    it('that fails to boot is dropped quietly, and after repeated failures none is started', () => {
+      const { client, worker, workers, events } = setup(false);
+      worker(0).reply(ready);
+      worker(1).reply({ type: 'crash', id: null, cause: 'other', message: 'boot failed' });
+      expect(worker(1).terminated).toBe(true);
+      expect(events.map((e) => e.type)).toEqual(['ready']); // the learner hears nothing of it
+      client.restart(); // no spare: a fresh worker boots, as before spares
+      expect(workers).toHaveLength(3);
+      worker(2).reply(ready);
+      worker(3).fail('out of memory');
+      expect(worker(3).terminated).toBe(true);
+      client.restart();
+      worker(4).reply(ready);
+      expect(workers).toHaveLength(5); // MAX_SPARE_FAILURES reached: no spare any more
+    });
+
+    it('is terminated with the engine in use when the client is disposed', () => {
+      const { client, worker } = setup(true);
+      worker(0).reply(ready);
+      client.dispose();
+      expect(worker(0).terminated).toBe(true);
+      expect(worker(1).terminated).toBe(true);
+    });
   });
 });

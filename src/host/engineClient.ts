@@ -9,6 +9,10 @@
  *   a tight C loop cannot be interrupted any other way.
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
+ * - A spare engine waits booted beside the one in use (Perfetto keeps one to hide wasm start-up):
+ *   whatever ends a worker (Stop, a limit that needs a fresh engine, a crash), the spare takes its
+ *   place at once, so the learner can run again without waiting for a boot, and a new spare boots.
+ *   Each worker has its own interrupt buffer, so a Stop never reaches the spare.
  * - Every event says what happened in its fields: a `restarted` carries the run it ended, with
  *   the partial trace made from what the worker had streamed, so the store infers nothing.
  *
@@ -30,6 +34,8 @@ export const MAX_BOOT_FAILURES = 3;
  * single long C call (sum(range(10**13))) gets that far, as Python checks its limits itself.
  */
 export const WATCHDOG_GRACE_MS = 3000;
+/** Spare boot failures in a row after which no more spares are started (the next restart boots as before). */
+export const MAX_SPARE_FAILURES = 2;
 /** Pyodide reads this value in the interrupt buffer as SIGINT. */
 const SIGINT = 2;
 
@@ -106,6 +112,15 @@ export interface EngineClientOptions {
   readonly now?: () => number;
 }
 
+/** A worker and what the client knows of it. */
+interface Slot {
+  readonly port: WorkerPort;
+  /** Its own interrupt buffer (null when the page is not cross-origin isolated). */
+  readonly interruptBuffer: Int32Array | null;
+  /** Its `ready` message, once it came. */
+  ready: Extract<FromWorker, { type: 'ready' }> | null;
+}
+
 interface PendingRun {
   readonly id: number;
   readonly source: string;
@@ -133,13 +148,12 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const now = opts.now ?? (() => performance.now());
-  const interruptBuffer = opts.isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
-
-  let worker: WorkerPort | null = null;
-  /** Bumped per worker, so late messages from a terminated worker are ignored. */
-  let generation = 0;
+  /** The worker in use (runs go there), and the spare booting or booted beside it. */
+  let current: Slot | null = null;
+  let spare: Slot | null = null;
   let ready = false;
   let bootFailures = 0;
+  let spareFailures = 0;
   let nextRunId = 1;
   let queued: PendingRun | null = null;
   let running: PendingRun | null = null;
@@ -154,26 +168,92 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     watchdog = null;
   }
 
+  /** A new worker, told to boot; its messages reach the client only while it is the current or the spare one. */
+  function bootWorker(): Slot {
+    const interruptBuffer = opts.isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    const slot: Slot = {
+      interruptBuffer,
+      ready: null,
+      port: opts.createWorker({
+        onMessage: (message) => {
+          if (slot === current) handleMessage(message);
+          else if (slot === spare) handleSpareMessage(slot, message);
+        },
+        onError: (detail) => {
+          if (slot === current) handleFailure('died', detail);
+          else if (slot === spare) spareFailed();
+        },
+      }),
+    };
+    slot.port.postMessage({ type: 'boot', interruptBuffer });
+    return slot;
+  }
+
   function startWorker(): void {
-    const gen = ++generation;
     ready = false;
-    worker = opts.createWorker({
-      onMessage: (message) => {
-        if (gen === generation) handleMessage(message);
-      },
-      onError: (detail) => {
-        if (gen === generation) handleFailure('died', detail);
-      },
-    });
-    if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
-    worker.postMessage({ type: 'boot', interruptBuffer });
+    current = bootWorker();
+  }
+
+  /** Boot a spare beside a ready engine, unless there is one or spares keep failing. */
+  function startSpare(): void {
+    if (disposed || spare !== null || spareFailures >= MAX_SPARE_FAILURES) return;
+    spare = bootWorker();
+  }
+
+  function handleSpareMessage(slot: Slot, message: FromWorker): void {
+    switch (message.type) {
+      case 'booting':
+      case 'progress':
+      case 'result':
+        return;
+      case 'ready':
+        slot.ready = message;
+        spareFailures = 0;
+        return;
+      case 'crash':
+        spareFailed();
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  function spareFailed(): void {
+    spare?.port.terminate();
+    spare = null;
+    spareFailures += 1;
+  }
+
+  function engineReady(message: Extract<FromWorker, { type: 'ready' }>): void {
+    ready = true;
+    bootFailures = 0;
+    opts.onEvent({ type: 'ready', pythonVersion: message.pythonVersion, bootMs: message.bootMs });
+    if (queued) {
+      const next = queued;
+      queued = null;
+      send(next);
+    }
+    startSpare();
+  }
+
+  /** The worker that takes the place of one that ended: the spare when there is one, else a new one. */
+  function nextWorker(): void {
+    const next = spare;
+    spare = null;
+    if (next === null) {
+      startWorker();
+      return;
+    }
+    current = next;
+    ready = false;
+    if (next.ready !== null) engineReady(next.ready);
   }
 
   /** `cause`: for a crash, what the worker said it was (a worker that died says nothing). */
   function replaceWorker(reason: RestartReason, detail: string, cause: CrashCause = 'other'): void {
     clearStopTimer();
-    worker?.terminate();
-    worker = null;
+    current?.port.terminate();
+    current = null;
     const killed = running;
     running = null;
     if (disposed) return;
@@ -190,7 +270,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
             runMs: now() - killed.startedAt,
           };
     opts.onEvent({ type: 'restarted', reason, detail, run });
-    startWorker();
+    nextWorker();
   }
 
   function handleFailure(reason: 'crashed' | 'died', detail: string, cause: CrashCause = 'other'): void {
@@ -198,8 +278,8 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
       // The boot itself failed: retry a few times, then give up and say so.
       bootFailures += 1;
       if (bootFailures >= MAX_BOOT_FAILURES) {
-        worker?.terminate();
-        worker = null;
+        current?.port.terminate();
+        current = null;
         if (queued) opts.onEvent({ type: 'run-cancelled', runId: queued.id });
         queued = null;
         opts.onEvent({ type: 'boot-failed', detail });
@@ -210,7 +290,8 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   }
 
   function send(queuedRun: PendingRun): void {
-    if (!worker) return;
+    if (!current) return;
+    const { port, interruptBuffer } = current;
     const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
     watchdog = startWatchdog({
@@ -225,7 +306,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
       now,
     });
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
-    worker.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
+    port.postMessage({ type: 'run', id: run.id, source: run.source, options: run.options });
     opts.onEvent({ type: 'started', runId: run.id });
   }
 
@@ -236,14 +317,8 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         opts.onEvent({ type: 'booting' });
         return;
       case 'ready':
-        ready = true;
-        bootFailures = 0;
-        opts.onEvent({ type: 'ready', pythonVersion: message.pythonVersion, bootMs: message.bootMs });
-        if (queued) {
-          const next = queued;
-          queued = null;
-          send(next);
-        }
+        if (current) current.ready = message;
+        engineReady(message);
         return;
       case 'result': {
         if (!running || running.id !== message.id) return;
@@ -260,7 +335,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         clearStopTimer();
         running = null;
         // A Stop that arrived as the run was finishing must not interrupt the next one.
-        if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+        if (current?.interruptBuffer) Atomics.store(current.interruptBuffer, 0, 0);
         opts.onEvent({ type: 'result', runId: message.id, result, runMs: message.runMs });
         if (result.kind === 'trace' && result.trace.end.kind === 'limit' && result.trace.end.limit === 'memory') {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
@@ -286,10 +361,10 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     run(source, options) {
       const run: PendingRun = { id: nextRunId++, source, options, chunks: [], startedAt: 0 };
       if (running) return running.id; // one run at a time: the UI offers Stop meanwhile
-      if (ready && worker) send(run);
+      if (ready && current) send(run);
       else {
         queued = run;
-        if (!worker) startWorker(); // after boot-failed, a Run is also a retry
+        if (!current) startWorker(); // after boot-failed, a Run is also a retry
       }
       return run.id;
     },
@@ -299,6 +374,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
         queued = null;
       }
       if (!running || stopTimer !== null) return;
+      const interruptBuffer = current?.interruptBuffer ?? null;
       if (interruptBuffer) {
         Atomics.store(interruptBuffer, 0, SIGINT);
         stopTimer = setTimer(() => {
@@ -316,9 +392,10 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     dispose() {
       disposed = true;
       clearStopTimer();
-      generation += 1;
-      worker?.terminate();
-      worker = null;
+      current?.port.terminate();
+      spare?.port.terminate();
+      current = null;
+      spare = null;
     },
   };
 }

@@ -83,7 +83,12 @@ sameShape<SameShape<typeof toWorkerSchema, ToWorker>>();
 
 const fromWorkerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('booting') }),
-  z.strictObject({ type: z.literal('ready'), bootMs: z.number().nonnegative(), pythonVersion: z.string() }),
+  z.strictObject({
+    type: z.literal('ready'),
+    bootMs: z.number().nonnegative(),
+    pythonVersion: z.string(),
+    bootedFrom: z.enum(['snapshot', 'own-snapshot', 'no-snapshot']),
+  }),
   z.strictObject({ type: z.literal('progress'), id, events: z.string() }),
   z.strictObject({ type: z.literal('result'), id, json: z.string(), runMs: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('crash'), id: id.nullable(), cause: z.enum(['c-stack', 'other']), message: z.string() }),

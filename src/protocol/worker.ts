@@ -16,10 +16,17 @@ export type ToWorker =
   /** Run one program; the worker answers with `result` (or `crash`) carrying the same id. */
   | { readonly type: 'run'; readonly id: number; readonly source: string; readonly options: RunOptions };
 
+/**
+ * How the engine booted (src/engine/snapshotBoot.ts): restored from the build's snapshot; from a
+ * snapshot it made itself because the build's could not be used (slower, same state); or with
+ * no snapshot at all because Pyodide could not restore one.
+ */
+export type BootedFrom = 'snapshot' | 'own-snapshot' | 'no-snapshot';
+
 /** Worker → page. */
 export type FromWorker =
   | { readonly type: 'booting' }
-  | { readonly type: 'ready'; readonly bootMs: number; readonly pythonVersion: string }
+  | { readonly type: 'ready'; readonly bootMs: number; readonly pythonVersion: string; readonly bootedFrom: BootedFrom }
   /**
    * Finished events of run `id` so far (JSON objects separated by commas), sent every ~250 ms:
    * if the worker must be terminated (a long C call, Stop without isolation) the page builds

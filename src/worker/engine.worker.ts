@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../engine/engine';
 import { bootBrowserEngine } from '../engine/browser';
+import { describeUnused } from '../engine/snapshotBoot';
 import { assertNever } from '../protocol/assertNever';
 import { parseToWorker } from '../protocol/schema';
 import type { FromWorker, ToWorker } from '../protocol/worker';
@@ -59,9 +60,13 @@ function boot(buffer: Int32Array | null): Promise<Engine> {
     interruptBuffer = buffer;
     post({ type: 'booting' });
     const t0 = performance.now();
-    engine = bootBrowserEngine(buffer).then((ready) => {
+    engine = bootBrowserEngine(buffer).then(({ engine: ready, bootedFrom, unused }) => {
       lockDown();
-      post({ type: 'ready', bootMs: performance.now() - t0, pythonVersion: ready.pythonVersion });
+      const bootMs = performance.now() - t0;
+      // For a developer wondering why a boot was slow (and the e2e tests); the learner sees nothing of it.
+      const why = unused === null ? '' : `; snapshot not used: ${describeUnused(unused)}`;
+      console.info(`[loopscope] engine ready from ${bootedFrom} in ${Math.round(bootMs)} ms${why}`);
+      post({ type: 'ready', bootMs, pythonVersion: ready.pythonVersion, bootedFrom });
       return ready;
     });
     engine.catch((error: unknown) => {

@@ -1,0 +1,214 @@
+/**
+ * How fast Python is ready (issue 14): page → Python ready cold (a fresh browser context) and
+ * warm (a reload); Stop → ready to run again (a Stop that must end the worker: one long C
+ * call); the CLI's boot (a whole `loopscope run` of a one-line program, and the engine thread's
+ * own bootMs); and the snapshot's size, raw and gzipped. Rounds are interleaved between the builds
+ * measured, so a machine that gets busier part-way skews them alike. Prints one JSON line.
+ *
+ *   npm run bench -- boot                         this checkout's dist/ and CLI
+ *   npm run bench -- boot --before DIR            also DIR's (a checkout of the commit before,
+ *                                                 built: DIR/dist and DIR/bin/loopscope.mjs)
+ *   BOOT_ROUNDS=5 npm run bench -- boot           rounds per figure (default 3)
+ *
+ * Targets: cold ≤ 1.0 s, warm ≤ 0.5 s, CLI ≤ 0.5 s, restart ≤ 0.5 s.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { testHooksStorageState } from '../src/app/testHooksFlag';
+
+const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const ROUNDS = Number(process.env['BOOT_ROUNDS'] ?? 3);
+const beforeFlag = process.argv.indexOf('--before');
+const BEFORE = beforeFlag === -1 ? null : path.resolve(process.argv[beforeFlag + 1] ?? '');
+const HELLO = path.join(ROOT, 'test/corpus/s01_hello.py');
+/** One C call Python cannot interrupt: Stop has to end the worker. */
+const LONG_C_CALL = 'print(sum(range(10**13)))\n';
+
+interface Build {
+  readonly name: 'before' | 'after';
+  readonly dir: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function serve(dist: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // vite preview runs under npx: end the whole process group we started.
+  return { url, stop: () => server.pid !== undefined && process.kill(-server.pid, 'SIGTERM') };
+}
+
+/** Marks, in ms since navigation start, when `data-status` first becomes ready. */
+const READY_MARK_SCRIPT = `(() => {
+  const marks = (window.__bootMarks = {});
+  new MutationObserver(() => {
+    if (marks.ready === undefined && document.querySelector('.app[data-status="ready"]')) marks.ready = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+})();`;
+
+interface PageGlobals {
+  readonly document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+  readonly performance: { now(): number };
+  readonly __bootMarks?: { ready?: number };
+}
+
+async function readyMs(page: Page): Promise<number> {
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 120_000 });
+  const ready = await page.evaluate(() => (globalThis as unknown as PageGlobals).__bootMarks?.ready);
+  if (ready === undefined) throw new Error('ready mark missing');
+  return ready;
+}
+
+async function pageLoad(browser: Browser, url: string): Promise<{ cold: number; warm: number }> {
+  const context = await browser.newContext();
+  await context.addInitScript(READY_MARK_SCRIPT);
+  const page = await context.newPage();
+  await page.goto(url);
+  const cold = await readyMs(page);
+  await page.reload();
+  const warm = await readyMs(page);
+  await context.close();
+  return { cold, warm };
+}
+
+/** Stop during one long C call: from the run's end (the worker ended) until the page is ready to run again. */
+async function stopToReady(browser: Browser, url: string): Promise<number> {
+  // Asks the production build for its test hooks (src/app/testHooksFlag.ts): setSource.
+  const context = await browser.newContext({ storageState: testHooksStorageState(new URL(url).origin) });
+  const page = await context.newPage();
+  // tsx (esbuild's keepNames) wraps named functions in __name(): give the page a no-op one.
+  await page.addInitScript('window.__name = (f) => f;');
+  await page.goto(url);
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 120_000 });
+  // A learner reads the editor for a while before running: the spare (where there is one) boots meanwhile.
+  await page.waitForTimeout(5_000);
+  await page.evaluate((source) => (globalThis as unknown as { __loopscope?: { setSource(s: string): void } }).__loopscope?.setSource(source), LONG_C_CALL);
+  await page.getByTestId('run').click();
+  await page.locator('.app[data-status="running"]').waitFor();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals & { __restart?: { ended?: number; ready?: number } };
+    const marks: { ended?: number; ready?: number } = {};
+    g.__restart = marks;
+    const observer = new g.MutationObserver(() => {
+      if (marks.ended === undefined && g.document.querySelector('[data-testid="run-end"][data-end="stopped"]')) marks.ended = g.performance.now();
+      if (marks.ended !== undefined && g.document.querySelector('[data-testid="status"]')?.getAttribute('data-tone') === 'ok') {
+        marks.ready = g.performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(g.document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByTestId('stop').click();
+  const handle = await page.waitForFunction(
+    () => {
+      const marks = (globalThis as unknown as { __restart?: { ended?: number; ready?: number } }).__restart;
+      return marks?.ready !== undefined && marks.ended !== undefined ? marks.ready - marks.ended : null;
+    },
+    undefined,
+    { timeout: 120_000, polling: 20 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  await context.close();
+  return ms;
+}
+
+/** A whole `loopscope run` of a one-line program (process start to exit) and the engine thread's bootMs. */
+function cliBoot(dir: string, env: NodeJS.ProcessEnv = process.env): { wallMs: number; bootMs: number } {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [path.join(dir, 'bin/loopscope.mjs'), 'run', HELLO], { cwd: dir, env, encoding: 'utf8' });
+  const wallMs = performance.now() - t0;
+  if (run.status !== 0 || run.stdout !== 'Hello\nWorld\n') throw new Error(`loopscope run failed: ${run.stderr}`);
+  const bench = spawnSync(process.execPath, [path.join(dir, 'bin/loopscope.mjs'), 'bench', HELLO], { cwd: dir, env, encoding: 'utf8' });
+  const figures = JSON.parse(bench.stdout) as { bootMs: number };
+  return { wallMs, bootMs: figures.bootMs };
+}
+
+function snapshotSize(dist: string): { file: string; bytes: number; gzipBytes: number } | null {
+  const name = readdirSync(path.join(dist, 'assets')).find((n) => n.endsWith('.snap'));
+  if (name === undefined) return null;
+  const bytes = readFileSync(path.join(dist, 'assets', name));
+  return { file: name, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 6 }).length };
+}
+
+const range = (values: readonly number[]): string => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1] ?? NaN;
+  return `${Math.round(median)} (${Math.round(sorted[0] ?? NaN)}–${Math.round(sorted.at(-1) ?? NaN)})`;
+};
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
+    if (spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
+  }
+  const builds: Build[] = [{ name: 'after', dir: ROOT }];
+  if (BEFORE !== null) builds.unshift({ name: 'before', dir: BEFORE });
+  const servers = await Promise.all(builds.map((b) => serve(path.join(b.dir, 'dist'))));
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium' });
+  const figures: Record<string, { cold: number[]; warm: number[]; restart: number[]; cliWall: number[]; cliBoot: number[] }> = {};
+  for (const b of builds) figures[b.name] = { cold: [], warm: [], restart: [], cliWall: [], cliBoot: [] };
+  const loads: number[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, b] of builds.entries()) {
+        const f = figures[b.name];
+        const server = servers[i];
+        if (f === undefined || server === undefined) continue;
+        loads.push(loadavg()[0] ?? NaN);
+        const load = await pageLoad(browser, server.url);
+        f.cold.push(load.cold);
+        f.warm.push(load.warm);
+        f.restart.push(await stopToReady(browser, server.url));
+        const cli = cliBoot(b.dir);
+        f.cliWall.push(cli.wallMs);
+        f.cliBoot.push(cli.bootMs);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) s.stop();
+  }
+  const out: Record<string, unknown> = { bench: 'boot', rounds: ROUNDS, load1: `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` };
+  for (const b of builds) {
+    const f = figures[b.name];
+    if (f === undefined) continue;
+    out[b.name] = {
+      pageReadyColdMs: range(f.cold),
+      pageReadyWarmMs: range(f.warm),
+      stopToReadyMs: range(f.restart),
+      cliRunWallMs: range(f.cliWall),
+      cliBootMs: range(f.cliBoot),
+      snapshot: snapshotSize(path.join(b.dir, 'dist')),
+    };
+  }
+  console.log(JSON.stringify(out));
+}
+
+await main();

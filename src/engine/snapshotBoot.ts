@@ -1,0 +1,133 @@
+/**
+ * Booting the engine from a memory snapshot, shared by the browser worker and Node (the CLI).
+ *
+ * A snapshot (snapshotFile.ts) holds Pyodide's heap right after BOOT_SCRIPT ran: restoring it
+ * skips CPython's start-up and the import of Loopscope's package. It is Pyodide's private API
+ * (`_loadSnapshot`), so everything about it is checked and any failure falls back to a normal
+ * boot: a file that is missing, made by another Pyodide or from other engine sources, damaged,
+ * or that Pyodide refuses or fails to restore. That boot makes a snapshot itself and restores it,
+ * so a program cannot tell the two apart, down to the addresses of its objects (see BootedFrom,
+ * ATTACH_SCRIPT in engine.ts, and test/engine/snapshotBoot.test.ts).
+ */
+import type { PyodideInterface } from 'pyodide';
+import type { BootedFrom } from '../protocol/worker';
+import { attachEngine, BOOT_SCRIPT, prepareEngine, type Engine, type PythonFiles } from './engine';
+import { engineHash, readSnapshot, type SnapshotRefusal } from './snapshotFile';
+
+/**
+ * How the engine booted (the protocol's BootedFrom):
+ * - `snapshot`: restored from the snapshot file (the fast way);
+ * - `own-snapshot`: the file could not be used, so a snapshot was made at this boot and restored,
+ *   which leaves the engine in the same state as `snapshot` (the same memory layout, so even the
+ *   order of a set of coroutines, which CPython takes from their addresses, is the same);
+ * - `no-snapshot`: Pyodide could not restore even its own snapshot; the engine that made it is used.
+ */
+export type { BootedFrom };
+
+export type SnapshotUnused =
+  | SnapshotRefusal
+  /** There was no snapshot to read (not built, not found, the fetch failed). */
+  | { readonly kind: 'missing'; readonly detail: string }
+  /** Pyodide refused it or the restored engine failed to start. */
+  | { readonly kind: 'restore-failed'; readonly detail: string };
+
+export interface BootOutcome {
+  readonly engine: Engine;
+  readonly bootedFrom: BootedFrom;
+  /** Why the snapshot file was not used (null when it was). */
+  readonly unused: SnapshotUnused | null;
+  /** The snapshot made at this boot (Pyodide's bytes, for encodeSnapshot), when one was made. */
+  readonly made: Uint8Array | null;
+}
+
+/** The extra options loadPyodide takes to make or restore a snapshot (private, not in its public types). */
+export interface SnapshotLoadOptions {
+  readonly _loadSnapshot?: Uint8Array;
+  readonly _makeSnapshot?: boolean;
+}
+
+/** What makeMemorySnapshot adds to Pyodide's public API when `_makeSnapshot` is set. */
+interface SnapshotMaker {
+  makeMemorySnapshot(): Uint8Array;
+}
+
+export interface SnapshotBootOptions {
+  /** loadPyodide with the host's own options, plus `extra`. */
+  readonly load: (extra: SnapshotLoadOptions) => Promise<PyodideInterface>;
+  readonly files: PythonFiles;
+  readonly pyodideVersion: string;
+  /** The snapshot file's bytes; null, or a rejection, when there is none. */
+  readonly snapshot: Promise<Uint8Array | null>;
+}
+
+/** A fresh Pyodide with the engine prepared, and its memory snapshot: what the build does, done now. */
+export async function makeEngineSnapshot(
+  load: SnapshotBootOptions['load'],
+  files: PythonFiles,
+): Promise<{ readonly pyodide: PyodideInterface; readonly heap: Uint8Array }> {
+  const pyodide = await load({ _makeSnapshot: true });
+  prepareEngine(pyodide, files);
+  return { pyodide, heap: (pyodide as unknown as SnapshotMaker).makeMemorySnapshot() };
+}
+
+/** The hash a snapshot of these files must carry: also the one the build names it by. */
+export function engineHashOf(files: PythonFiles): Promise<string> {
+  return engineHash(files, BOOT_SCRIPT);
+}
+
+async function snapshotOrWhy(options: SnapshotBootOptions): Promise<{ bytes: Uint8Array } | { unused: SnapshotUnused }> {
+  let file: Uint8Array | null;
+  try {
+    file = await options.snapshot;
+  } catch (error) {
+    return { unused: { kind: 'missing', detail: String(error) } };
+  }
+  if (file === null) return { unused: { kind: 'missing', detail: 'no snapshot' } };
+  const read = readSnapshot(file, { pyodideVersion: options.pyodideVersion, engineHash: await engineHashOf(options.files) });
+  return read.ok ? { bytes: read.pyodideSnapshot } : { unused: read.refusal };
+}
+
+export async function bootFromSnapshot(options: SnapshotBootOptions): Promise<BootOutcome> {
+  const found = await snapshotOrWhy(options);
+  let unused: SnapshotUnused;
+  if ('bytes' in found) {
+    try {
+      const pyodide = await options.load({ _loadSnapshot: found.bytes });
+      return { engine: attachEngine(pyodide, options.files, true), bootedFrom: 'snapshot', unused: null, made: null };
+    } catch (error) {
+      // A fresh Pyodide follows: each loadPyodide makes its own module and heap.
+      unused = { kind: 'restore-failed', detail: String(error) };
+    }
+  } else {
+    unused = found.unused;
+  }
+  const own = await makeEngineSnapshot(options.load, options.files);
+  try {
+    const pyodide = await options.load({ _loadSnapshot: own.heap });
+    return { engine: attachEngine(pyodide, options.files, true), bootedFrom: 'own-snapshot', unused, made: own.heap };
+  } catch (error) {
+    // The private API fails even on its own snapshot: the engine that made it still works.
+    return {
+      engine: attachEngine(own.pyodide, options.files, false),
+      bootedFrom: 'no-snapshot',
+      unused: { kind: 'restore-failed', detail: String(error) },
+      made: null,
+    };
+  }
+}
+
+/** One line for a developer's console on why the snapshot was not used. */
+export function describeUnused(unused: SnapshotUnused): string {
+  switch (unused.kind) {
+    case 'missing':
+    case 'restore-failed':
+      return `${unused.kind}: ${unused.detail}`;
+    case 'not-a-snapshot':
+      return unused.kind;
+    case 'pyodide-version':
+    case 'engine-hash':
+      return `${unused.kind}: made with ${unused.made}, running ${unused.running}`;
+    case 'damaged':
+      return `damaged: ${unused.what}`;
+  }
+}
