@@ -27,8 +27,6 @@ const CASES: readonly { readonly path: string; readonly kind: Finding['kind']; r
   { path: 'test/pitfalls/blocking-call/sync_helper.py', kind: 'blocking-call', fixed: false },
   // requests.get: the mend is an async client, not one edit.
   { path: 'test/pitfalls/blocking-call/requests_in_coroutine.py', kind: 'blocking-call', fixed: false },
-  // A CPU-heavy step: the mend (to_thread, a process pool, splitting the work) is not one edit.
-  { path: 'test/pitfalls/blocking-call/json_report.py', kind: 'blocking-call', fixed: false },
 ];
 
 async function found(program: string, kind: Finding['kind']): Promise<readonly Finding[]> {

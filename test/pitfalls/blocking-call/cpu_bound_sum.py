@@ -14,7 +14,7 @@ async def ticker():
 
 async def crunch():
     await asyncio.sleep(0.2)
-    result = cpu_bound(600_000)  # expect: blocking-call
+    result = cpu_bound(560_000)  # expect: blocking-call
     print("sum of squares:", result)
 
 

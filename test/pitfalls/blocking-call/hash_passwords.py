@@ -3,7 +3,7 @@ import asyncio
 import hashlib
 
 
-def hash_password(password, salt, rounds=200_000):
+def hash_password(password, salt, rounds=185_000):
     digest = (salt + password).encode()
     for _ in range(rounds):
         digest = hashlib.sha256(digest).digest()

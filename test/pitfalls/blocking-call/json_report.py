@@ -18,7 +18,7 @@ async def progress():
 
 
 async def main():
-    await asyncio.gather(progress(), build_report(200_000))
+    await asyncio.gather(progress(), build_report(185_000))
 
 
 asyncio.run(main())
