@@ -30,8 +30,10 @@ export interface EmbedStrings {
   readonly noViewPicked: string;
   readonly editorLegend: string;
   readonly editorMode: Readonly<Record<EditorMode, string>>;
+  readonly playback: string;
   readonly autoplay: string;
   readonly speed: string;
+  readonly looks: string;
   readonly language: string;
   readonly readersLanguage: string;
   readonly theme: string;
@@ -90,8 +92,10 @@ const en: EmbedStrings = {
   noViewPicked: 'No view picked: the embed shows its default views.',
   editorLegend: 'Program',
   editorMode: { readonly: 'Shown, read-only', hidden: 'Hidden', editable: 'Editable, with Run' },
+  playback: 'Playback',
   autoplay: 'Play at once',
   speed: 'Speed',
+  looks: 'Language and colours',
   language: 'Language',
   readersLanguage: 'The reader’s',
   theme: 'Colours',
@@ -150,8 +154,10 @@ const zh: EmbedStrings = {
   noViewPicked: '没有选择视图：嵌入会显示默认的视图。',
   editorLegend: '程序',
   editorMode: { readonly: '显示，只读', hidden: '隐藏', editable: '可编辑，可运行' },
+  playback: '播放',
   autoplay: '立即播放',
   speed: '速度',
+  looks: '语言和配色',
   language: '语言',
   readersLanguage: '跟随读者',
   theme: '配色',

@@ -146,7 +146,7 @@ function EmbedDialog({ onClose }: { readonly onClose: () => void }) {
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t.autoplay}</legend>
+          <legend>{t.playback}</legend>
           <label>
             <input type="checkbox" checked={choice.play} onChange={(e) => pick({ play: e.target.checked })} data-testid="embed-autoplay" />
             {t.autoplay}
@@ -161,6 +161,9 @@ function EmbedDialog({ onClose }: { readonly onClose: () => void }) {
               ))}
             </select>
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t.looks}</legend>
           <label>
             {t.language}{' '}
             <select className="select" value={choice.lang ?? ''} onChange={(e) => pick({ lang: e.target.value === 'zh' ? 'zh' : e.target.value === 'en' ? 'en' : null })} data-testid="embed-lang">
