@@ -184,6 +184,8 @@ for (const lang of ['en', 'zh'] as const) {
 
 for (const lang of ['en', 'zh'] as const) {
   test(`the playback records as a WebM video at the playback speed (${lang})`, async ({ page, browser }) => {
+    // Drawing the frames exports the pane seven times: slow on a loaded machine.
+    test.setTimeout(300_000);
     await openFixture(page, 'gather.py', 2);
     await waitForStatus(page, 'done');
     await page.getByTestId('language').selectOption(lang);

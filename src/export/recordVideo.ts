@@ -101,7 +101,13 @@ async function encodeVideo(frames: readonly Frame[], { stepsPerSecond, onProgres
   canvas.height = first.height;
   const context = canvas.getContext('2d');
   if (context === null) throw new Error('no 2D canvas');
-  const stream = canvas.captureStream();
+  // Frame rate 0: a frame is sent exactly when we ask (requestFrame after each draw), not when
+  // the browser next paints, which a busy or throttled tab may not do for a while.
+  const stream = canvas.captureStream(0);
+  const track = stream.getVideoTracks()[0];
+  const send = () => {
+    if (track instanceof CanvasCaptureMediaStreamTrack) track.requestFrame();
+  };
   const type = WEBM_TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? 'video/webm';
   const recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 });
   const chunks: Blob[] = [];
@@ -114,6 +120,9 @@ async function encodeVideo(frames: readonly Frame[], { stepsPerSecond, onProgres
   const frameMs = 1000 / stepsPerSecond;
   let shown = await createImageBitmap(first.image);
   recorder.start(250);
+  // The first frame at once: with frame rate 0 the recorder has nothing to start on before it.
+  context.drawImage(shown, 0, 0);
+  send();
   const started = performance.now();
   try {
     for (let i = 0; i < frames.length; i++) {
@@ -123,7 +132,10 @@ async function encodeVideo(frames: readonly Frame[], { stepsPerSecond, onProgres
       // Decode the next frame while this one is on screen.
       const decoding = following === undefined ? null : createImageBitmap(following.image);
       const bitmap = shown;
-      await holdUntil(started + (i + 1) * frameMs + (following === undefined ? END_HOLD_MS : 0), () => context.drawImage(bitmap, 0, 0));
+      await holdUntil(started + (i + 1) * frameMs + (following === undefined ? END_HOLD_MS : 0), () => {
+        context.drawImage(bitmap, 0, 0);
+        send();
+      });
       if (decoding !== null) {
         shown.close();
         shown = await decoding;
@@ -136,7 +148,10 @@ async function encodeVideo(frames: readonly Frame[], { stepsPerSecond, onProgres
   }
   await stopped;
   signal.throwIfAborted();
-  return new Blob(chunks, { type: 'video/webm' });
+  const video = new Blob(chunks, { type: 'video/webm' });
+  // An empty file is no video: say so rather than download nothing.
+  if (video.size === 0) throw new Error('the browser recorded no frames');
+  return video;
 }
 
 /** After React has rendered the step and the browser has laid it out. */
