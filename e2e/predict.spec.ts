@@ -105,7 +105,7 @@ test('a teacher’s ask= link stops playback at its steps and shows the learner�
   const [a, b] = [asked[1]!, asked[4]!];
   await openLink(page, { source: PROGRAM, ask: [a, b] });
   await expect(page.getByTestId('predict-toggle')).toHaveAttribute('aria-pressed', 'false');
-  await page.getByTestId('speed').selectOption('16');
+  await page.getByTestId('speed').selectOption('30');
 
   await page.getByTestId('play').click();
   await expect(page.getByTestId('predict-question')).toBeVisible();
@@ -123,12 +123,12 @@ test('a teacher’s ask= link stops playback at its steps and shows the learner�
   await expect.poll(() => pageCursor(page), { timeout: 30_000 }).toEqual({ step: index.steps.length });
   const score = page.getByTestId('predict-score');
   await expect(page.getByTestId('predict-score-total')).toHaveText('You got 1 of 2 right.');
-  await expect(score.locator('li')).toHaveText([`step ${a}: right`, `step ${b}: wrong`]);
+  await expect(score.locator('li')).toHaveText([`✓step ${a}: right`, `✗step ${b}: wrong`]);
   await snapshot(page, 'predict-score-en');
 
   await page.getByTestId('language').selectOption('zh');
   await expect(page.getByTestId('predict-score-total')).toHaveText('你答对了 2 题中的 1 题。');
-  await expect(score.locator('li')).toHaveText([`第 ${a} 步: 答对`, `第 ${b} 步: 答错`]);
+  await expect(score.locator('li')).toHaveText([`✓第 ${a} 步: 答对`, `✗第 ${b} 步: 答错`]);
   await snapshot(page, 'predict-score-zh');
 
   // The address bar keeps the teacher's questions, so a reload asks them again.

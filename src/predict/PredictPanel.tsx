@@ -14,6 +14,9 @@ import { narrate, type PredictQuestion } from '../trace';
 import type { TraceIndex } from '../trace/types';
 import './predict.css';
 
+/** A mark beside each answer of the score, besides its word: the colour is not the only sign. */
+const MARK = { right: '✓', wrong: '✗', skipped: '–' } as const;
+
 export function PredictPanel() {
   const api = useLoopscopeApi();
   const lang = useLoopscope((s) => s.lang);
@@ -115,6 +118,9 @@ function Score({ lang }: { lang: Lang }) {
       <ul className="predict-score-list">
         {score.map((item) => (
           <li key={item.step} className={`predict-score-${item.result}`} data-result={item.result}>
+            <span className="predict-score-mark" aria-hidden="true">
+              {MARK[item.result]}
+            </span>
             {t.scoreStep(item.step)}: {word[item.result]}
           </li>
         ))}
