@@ -140,7 +140,7 @@ describe('worker messages', () => {
   it('reads every message the worker sends', () => {
     const messages = [
       { type: 'booting' },
-      { type: 'ready', bootMs: 2900, pythonVersion: '3.14.2' },
+      { type: 'ready', bootMs: 2900, pythonVersion: '3.14.2', bootedFrom: 'snapshot' },
       { type: 'progress', id: 1, events: '{"e":"line","l":1}' },
       { type: 'result', id: 1, json: '{}', runMs: 12 },
       { type: 'crash', id: null, cause: 'other', message: 'The Python engine failed to start' },
