@@ -4,6 +4,7 @@ import type { FromWorker, ToWorker } from '../protocol/worker';
 import {
   createEngineClient,
   MAX_BOOT_FAILURES,
+  SPARE_IDLE_MS,
   STOP_GRACE_MS,
   WATCHDOG_GRACE_MS,
   type EngineEvent,
@@ -201,7 +202,7 @@ describe('engine client', () => {
     worker(0).reply({ type: 'result', id, json: JSON.stringify(steps), runMs: 19_000 });
     expect(events.at(-1)).toEqual({ type: 'result', runId: id, result: steps, runMs: 19_000 });
     expect(restartsIn(events)).toEqual([]);
-    expect(timers.pending()).toBe(0);
+    expect(timers.pending()).toBe(1); // only the spare's idle wait, now the run is over
   });
 
   it('kills a run that keeps sending heartbeats once its extensions are used up', () => {
@@ -294,9 +295,12 @@ describe('engine client', () => {
 
   describe('the spare engine', () => {
     it('boots once the engine in use is ready, with an interrupt buffer of its own', () => {
-      const { worker, workers } = setup(true);
+      const { worker, workers, timers } = setup(true);
       expect(workers).toHaveLength(1); // not during the first boot: it would slow it down
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS - 1);
+      expect(workers).toHaveLength(1); // nor at once: a run started now would compete with it
+      timers.advance(1);
       expect(workers).toHaveLength(2);
       expect(worker(1).sent.map((m) => m.type)).toEqual(['boot']);
       expect(bufferOf(worker(1))).toBeInstanceOf(Int32Array);
@@ -304,8 +308,9 @@ describe('engine client', () => {
     });
 
     it('is never interrupted by a Stop of the run in use', () => {
-      const { client, worker } = setup(true);
+      const { client, worker, timers } = setup(true);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       client.run('while True: pass', DEFAULT_RUN_OPTIONS);
       client.stop();
       expect(bufferOf(worker(0))?.[0]).toBe(2);
@@ -313,8 +318,9 @@ describe('engine client', () => {
     });
 
     it('takes over at once after a Stop that had to terminate: ready, and the next run starts on it', () => {
-      const { client, worker, workers, events } = setup(false);
+      const { client, worker, workers, events, timers } = setup(false);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       worker(1).reply(ready);
       const first = client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
       client.stop();
@@ -325,18 +331,24 @@ describe('engine client', () => {
       const second = client.run('print(2)', DEFAULT_RUN_OPTIONS);
       expect(worker(1).sent.map((m) => m.type)).toEqual(['boot', 'run']);
       expect(events.at(-1)).toEqual({ type: 'started', runId: second });
-      // And a new spare boots beside it.
+      // And a new spare boots beside it once that run is over and the engine idle.
+      timers.advance(SPARE_IDLE_MS);
+      expect(workers).toHaveLength(2);
+      worker(1).reply({ type: 'result', id: second, json: JSON.stringify({ kind: 'trace', trace: stoppedTrace }), runMs: 1 });
+      timers.advance(SPARE_IDLE_MS);
       expect(workers).toHaveLength(3);
       expect(worker(2).sent.map((m) => m.type)).toEqual(['boot']);
     });
 
     it('takes over after a crash and after the memory limit too', () => {
-      const { client, worker, events } = setup(true);
+      const { client, worker, events, timers } = setup(true);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       worker(1).reply(ready);
       const id = client.run('f()', DEFAULT_RUN_OPTIONS);
       worker(0).reply({ type: 'crash', id, cause: 'c-stack', message: 'RangeError' });
       expect(events.slice(-2).map((e) => e.type)).toEqual(['restarted', 'ready']);
+      timers.advance(SPARE_IDLE_MS);
       worker(2).reply(ready);
       const memory: Trace = { ...stoppedTrace, end: { kind: 'limit', limit: 'memory', line: 1, maxBytes: 2 ** 30, cause: 'heap' } };
       const next = client.run('x = []', DEFAULT_RUN_OPTIONS);
@@ -348,8 +360,9 @@ describe('engine client', () => {
     });
 
     it('is waited for when it has not finished booting, and a run asked meanwhile starts when it is ready', () => {
-      const { client, worker, events } = setup(false);
+      const { client, worker, events, timers } = setup(false);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       client.run('sum(range(10**13))', DEFAULT_RUN_OPTIONS);
       client.stop();
       expect(events.at(-1)?.type).toBe('restarted');
@@ -361,24 +374,28 @@ describe('engine client', () => {
     });
 
     it('that fails to boot is dropped quietly, and after repeated failures none is started', () => {
-      const { client, worker, workers, events } = setup(false);
+      const { client, worker, workers, events, timers } = setup(false);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       worker(1).reply({ type: 'crash', id: null, cause: 'other', message: 'boot failed' });
       expect(worker(1).terminated).toBe(true);
       expect(events.map((e) => e.type)).toEqual(['ready']); // the learner hears nothing of it
       client.restart(); // no spare: a fresh worker boots, as before spares
       expect(workers).toHaveLength(3);
       worker(2).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       worker(3).fail('out of memory');
       expect(worker(3).terminated).toBe(true);
       client.restart();
       worker(4).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       expect(workers).toHaveLength(5); // MAX_SPARE_FAILURES reached: no spare any more
     });
 
     it('is terminated with the engine in use when the client is disposed', () => {
-      const { client, worker } = setup(true);
+      const { client, worker, timers } = setup(true);
       worker(0).reply(ready);
+      timers.advance(SPARE_IDLE_MS);
       client.dispose();
       expect(worker(0).terminated).toBe(true);
       expect(worker(1).terminated).toBe(true);

@@ -9,7 +9,8 @@
  *   a tight C loop cannot be interrupted any other way.
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
- * - A spare engine waits booted beside the one in use (Perfetto keeps one to hide wasm start-up):
+ * - A spare engine waits booted beside the one in use, started once the engine has been idle for
+ *   SPARE_IDLE_MS (Perfetto keeps one to hide wasm start-up):
  *   whatever ends a worker (Stop, a limit that needs a fresh engine, a crash), the spare takes its
  *   place at once, so the learner can run again without waiting for a boot, and a new spare boots.
  *   Each worker has its own interrupt buffer, so a Stop never reaches the spare.
@@ -34,6 +35,14 @@ export const MAX_BOOT_FAILURES = 3;
  * single long C call (sum(range(10**13))) gets that far, as Python checks its limits itself.
  */
 export const WATCHDOG_GRACE_MS = 3000;
+/**
+ * How long the engine in use must sit idle before a spare boots beside it. A boot competes for
+ * the same cores as a run: on a small machine a run started at once (a link that runs, a quick
+ * Run) would feel it, and a long one could reach its wall-clock limit sooner. A run cancels the
+ * wait; the spare then boots once that run is over.
+ */
+export const SPARE_IDLE_MS = 1500;
+
 /** Spare boot failures in a row after which no more spares are started (the next restart boots as before). */
 export const MAX_SPARE_FAILURES = 2;
 /** Pyodide reads this value in the interrupt buffer as SIGINT. */
@@ -154,6 +163,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   let ready = false;
   let bootFailures = 0;
   let spareFailures = 0;
+  let spareTimer: unknown = null;
   let nextRunId = 1;
   let queued: PendingRun | null = null;
   let running: PendingRun | null = null;
@@ -200,6 +210,20 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     spare = bootWorker();
   }
 
+  /** Boot a spare once the engine has been idle for SPARE_IDLE_MS (a run started meanwhile cancels it). */
+  function scheduleSpare(): void {
+    if (disposed || spare !== null || spareTimer !== null || spareFailures >= MAX_SPARE_FAILURES) return;
+    spareTimer = setTimer(() => {
+      spareTimer = null;
+      if (running === null) startSpare();
+    }, SPARE_IDLE_MS);
+  }
+
+  function cancelSpareTimer(): void {
+    if (spareTimer !== null) clearTimer(spareTimer);
+    spareTimer = null;
+  }
+
   function handleSpareMessage(slot: Slot, message: FromWorker): void {
     switch (message.type) {
       case 'booting':
@@ -233,7 +257,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
       queued = null;
       send(next);
     }
-    startSpare();
+    if (running === null) scheduleSpare();
   }
 
   /** The worker that takes the place of one that ended: the spare when there is one, else a new one. */
@@ -294,6 +318,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     const { port, interruptBuffer } = current;
     const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
+    cancelSpareTimer();
     watchdog = startWatchdog({
       firstMs: run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS,
       graceMs: WATCHDOG_GRACE_MS,
@@ -341,7 +366,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
           // Quietly: the learner already reads the memory limit; a crash banner would alarm for nothing.
           replaceWorker('retry', 'a fresh engine after the memory limit');
-        }
+        } else scheduleSpare();
         return;
       }
       case 'progress':
@@ -392,6 +417,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     dispose() {
       disposed = true;
       clearStopTimer();
+      cancelSpareTimer();
       current?.port.terminate();
       spare?.port.terminate();
       current = null;

@@ -1,13 +1,14 @@
-/** One engine per test process: Pyodide boots once (~3 s) and every test file in the process shares it. */
+/** One engine per test process: Pyodide boots once (from the cached snapshot, ~1 s) and every test file in the process shares it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Engine } from '../../src/engine/engine';
-import { bootNodeEngine } from '../../src/engine/node';
+import { bootCachedNodeEngine } from '../../src/engine/node';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunLimits, type RunResult, type Trace } from '../../src/protocol/trace';
 
 let engine: Promise<Engine> | null = null;
 
 export function sharedEngine(): Promise<Engine> {
-  engine ??= bootNodeEngine();
+  // As the CLI boots: from the snapshot in the cache (made by the first boot that finds none).
+  engine ??= bootCachedNodeEngine().then((booted) => booted.engine);
   return engine;
 }
 
