@@ -20,14 +20,14 @@ function handlers(onMessage: (message: FromWorker) => void = () => {}) {
 describe('deliverFromWorker', () => {
   it('hands a valid message to the client', () => {
     const h = handlers();
-    deliverFromWorker({ type: 'ready', bootMs: 3000, pythonVersion: '3.14.2' }, h);
-    expect(h.delivered).toEqual([{ type: 'ready', bootMs: 3000, pythonVersion: '3.14.2' }]);
+    deliverFromWorker({ type: 'ready', bootMs: 3000, pythonVersion: '3.14.2', bootedFrom: 'snapshot' }, h);
+    expect(h.delivered).toEqual([{ type: 'ready', bootMs: 3000, pythonVersion: '3.14.2', bootedFrom: 'snapshot' }]);
     expect(h.errors).toEqual([]);
   });
 
   it('turns a message the protocol does not have into the client onError, naming the field', () => {
     const h = handlers();
-    deliverFromWorker({ type: 'ready', bootMs: '3000', pythonVersion: '3.14.2' }, h);
+    deliverFromWorker({ type: 'ready', bootMs: '3000', pythonVersion: '3.14.2', bootedFrom: 'snapshot' }, h);
     expect(h.delivered).toEqual([]);
     expect(h.errors).toEqual(['the engine sent a message Loopscope cannot read: message.bootMs: Invalid input: expected number, received string']);
   });
