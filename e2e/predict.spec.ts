@@ -53,6 +53,8 @@ test('predict mode: the next step is hidden, the learner picks, Loopscope says r
   await openLink(page, { source: PROGRAM });
   await page.getByTestId('predict-toggle').click();
   await expect(page.getByTestId('predict-toggle')).toHaveAttribute('aria-pressed', 'true');
+  // The timeline does not give the answer away: what comes after the current step is veiled.
+  await expect(page.getByTestId('timeline-future-veil')).toBeVisible();
 
   // Step forward until a step asks (a step where only one thing can happen just steps).
   for (let i = 0; i < 5 && !(await page.getByTestId('predict-question').isVisible()); i++) await page.getByTestId('step-forward').click();

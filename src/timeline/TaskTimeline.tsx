@@ -26,6 +26,7 @@ import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind }
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
 import { useElementSize } from '../hooks/useElementSize';
+import { useLoopscope } from '../store/context';
 import { allFindings } from '../store/selectors';
 import { useLoopView, type LoopView } from '../store/useLoopView';
 import { useXZoom } from './useXZoom';
@@ -91,6 +92,10 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
     [text, index, lang],
   );
   const playhead = playheadX(axis, state.step, scale, stepTime);
+  // Predict mode hides what comes next: the lanes past the current step are veiled, or the
+  // timeline would show the answer (a task's next state) before the learner picks it.
+  const predictOn = useLoopscope((s) => s.predictOn);
+  const veilX = axis === 'step' ? scale(state.step + 1) : playhead;
   const marks = useMemo(
     () => findingMarks(allFindings(index), rowOf, { first, end }, (step) => playheadX(axis, step, scale, stepTime), width),
     [index, rowOf, first, end, axis, scale, stepTime, width],
@@ -171,6 +176,14 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
                   titles={titles}
                 />
                 <FindingMarkers index={index} marks={laneMarks} top={first * LANE_HEIGHT} height={(end - first) * LANE_HEIGHT} />
+                {predictOn && (
+                  <div
+                    className="timeline-future-veil"
+                    style={{ left: veilX, height: (end - first) * LANE_HEIGHT }}
+                    aria-hidden="true"
+                    data-testid="timeline-future-veil"
+                  />
+                )}
               </div>
             </div>
           </div>
