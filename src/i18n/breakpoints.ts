@@ -47,9 +47,9 @@ const lang = (l: Lang) => (label: Parameters<typeof handleLabelText>[0]) => hand
 const en: BreakpointStrings = {
   gutterHover: 'Breakpoint: Run to hit stops here (click to remove)',
   gutterSet: 'Click to set a breakpoint (F9)',
-  runForward: 'Run forward to the next breakpoint hit (F8)',
+  runForward: 'Next hit: run forward to the next breakpoint hit (F8)',
   runForwardShort: 'Next hit ▶▶',
-  runBack: 'Run backward to the previous breakpoint hit (Shift + F8)',
+  runBack: 'Previous hit: run backward to the previous breakpoint hit (Shift + F8)',
   runBackShort: '◀◀ Previous hit',
   toolbar: 'Breakpoints',
   panelTitle: 'Event breakpoints',
@@ -99,9 +99,9 @@ const en: BreakpointStrings = {
 const zh: BreakpointStrings = {
   gutterHover: '断点：“运行到断点”会停在这里（单击移除）',
   gutterSet: '单击设置断点（F9）',
-  runForward: '向前运行到下一个断点命中处（F8）',
+  runForward: '下一个命中：向前运行到下一个断点命中处（F8）',
   runForwardShort: '下一个命中 ▶▶',
-  runBack: '向后运行到上一个断点命中处（Shift + F8）',
+  runBack: '上一个命中：向后运行到上一个断点命中处（Shift + F8）',
   runBackShort: '◀◀ 上一个命中',
   toolbar: '断点',
   panelTitle: '事件断点',

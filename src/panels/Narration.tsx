@@ -21,7 +21,9 @@ export function Narration() {
   const t = uiStrings(lang);
   const text = index ? narrationText(narrate(index, cursor), lang) : syntaxLine !== null ? t.narrationSyntax(syntaxLine) : t.noTraceYet;
   return (
-    <p className="narration" data-testid="narration" aria-live="polite">
+    // Focusable: a sentence longer than its three-line box scrolls inside it, and a keyboard user
+    // must be able to scroll it too (axe: scrollable-region-focusable).
+    <p className="narration" data-testid="narration" aria-live="polite" tabIndex={0}>
       {withCode(text)}
     </p>
   );
