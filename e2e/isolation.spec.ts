@@ -172,6 +172,11 @@ test.describe('isolation', () => {
     const seen = recordRequests(page, context);
     await openApp(page);
     await page.waitForLoadState('networkidle');
+    // The spare engine boots once the first has been idle a moment (engineClient's
+    // SPARE_IDLE_MS) and loads what an engine loads: let it, so what is counted below is what
+    // the programs do. None of them ends its engine, so no other spare boots meanwhile.
+    await expect.poll(() => [...seen].filter((r) => r.url().includes('/assets/engine.worker')).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(3000);
     const counts: string[] = [];
     // Soft checks: every program runs and is reported even when one gets through.
     for (const hostile of HOSTILE) {
