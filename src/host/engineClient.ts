@@ -9,8 +9,8 @@
  *   a tight C loop cannot be interrupted any other way.
  * - A worker that crashes or dies is replaced automatically; repeated boot failures give up and
  *   report, instead of restarting forever.
- * - A spare engine waits booted beside the one in use, started once the engine has been idle for
- *   SPARE_IDLE_MS (Perfetto keeps one to hide wasm start-up):
+ * - A spare engine waits booted beside the one in use, started SPARE_IDLE_MS after that one is
+ *   ready (Perfetto keeps one to hide wasm start-up):
  *   whatever ends a worker (Stop, a limit that needs a fresh engine, a crash), the spare takes its
  *   place at once, so the learner can run again without waiting for a boot, and a new spare boots.
  *   Each worker has its own interrupt buffer, so a Stop never reaches the spare.
@@ -37,10 +37,9 @@ export const MAX_BOOT_FAILURES = 3;
  */
 export const WATCHDOG_GRACE_MS = 3000;
 /**
- * How long the engine in use must sit idle before a spare boots beside it. A boot competes for
- * the same cores as a run: on a small machine a run started at once (a link that runs, a quick
- * Run) would feel it, and a long one could reach its wall-clock limit sooner. A run cancels the
- * wait; the spare then boots once that run is over.
+ * How long after the engine in use is ready a spare boots beside it: not at once, so the page's
+ * first moments (Monaco loading, the first run a link starts) do not share the cores with a
+ * boot; not after the run either, so a runaway a link starts has a spare when it is stopped.
  */
 export const SPARE_IDLE_MS = 1500;
 
@@ -148,12 +147,12 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     spare = bootWorker();
   }
 
-  /** Boot a spare once the engine has been idle for SPARE_IDLE_MS (a run started meanwhile cancels it). */
+  /** Boot a spare SPARE_IDLE_MS from now. */
   function scheduleSpare(): void {
     if (disposed || spare !== null || spareTimer !== null || spareFailures >= MAX_SPARE_FAILURES) return;
     spareTimer = setTimer(() => {
       spareTimer = null;
-      if (running === null) startSpare();
+      startSpare();
     }, SPARE_IDLE_MS);
   }
 
@@ -195,7 +194,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
       queued = null;
       send(next);
     }
-    if (running === null) scheduleSpare();
+    scheduleSpare();
   }
 
   /** The worker that takes the place of one that ended: the spare when there is one, else a new one. */
@@ -256,7 +255,6 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     const { port, interruptBuffer } = current;
     const run: PendingRun = { ...queuedRun, chunks: [], startedAt: now() };
     running = run;
-    cancelSpareTimer();
     watchdog = startWatchdog({
       firstMs: run.options.limits.maxWallSeconds * 1000 + WATCHDOG_GRACE_MS,
       graceMs: WATCHDOG_GRACE_MS,
@@ -304,7 +302,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
           // After a MemoryError, Pyodide's heap is not to be trusted: start the next run on a fresh engine.
           // Quietly: the learner already reads the memory limit; a crash banner would alarm for nothing.
           replaceWorker('retry', 'a fresh engine after the memory limit');
-        } else scheduleSpare();
+        }
         return;
       }
       case 'progress':
