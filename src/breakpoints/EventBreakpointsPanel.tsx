@@ -4,12 +4,15 @@
  * delivered, a timer fires; virtual time reaches t; a given task runs (picked from the run's
  * tasks). Also the count of line breakpoints, with a way to remove them all.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { breakpointStrings } from '../i18n/breakpoints';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { eventBreakpointKey, type EventBreakpoint } from '../trace';
 
 const PLAIN = ['task-created', 'task-finished', 'task-failed', 'cancel-requested', 'cancelled-error', 'timer-fires'] as const;
+
+/** More task names than this are typed, not picked from a list. */
+const MAX_LISTED_TASKS = 500;
 
 export function EventBreakpointsPanel() {
   const api = useLoopscopeApi();
@@ -22,11 +25,15 @@ export function EventBreakpointsPanel() {
   const has = (bp: EventBreakpoint) => events.some((e) => eventBreakpointKey(e) === eventBreakpointKey(bp));
   const timeBp = events.find((e) => e.kind === 'time-reached');
   const taskBps = events.filter((e): e is Extract<EventBreakpoint, { kind: 'task-runs' }> => e.kind === 'task-runs');
-  const names = [...new Set((tasks ?? []).filter((x) => !x.internal).map((x) => x.name))];
+  // The task names are read only while the panel is open, and a run of thousands of tasks gets
+  // a name to type instead of a list to scroll (100,000 options took React seconds to insert).
+  const [open, setOpen] = useState(false);
+  const names = useMemo(() => (open ? [...new Set((tasks ?? []).filter((x) => !x.internal).map((x) => x.name))] : []), [open, tasks]);
+  const known = useMemo(() => new Set(names), [names]);
   const act = () => api.getState();
 
   return (
-    <details className="event-breakpoints" data-testid="event-breakpoints">
+    <details className="event-breakpoints" data-testid="event-breakpoints" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {t.panelTitle}
         {events.length > 0 && <span className="event-breakpoints-count"> ({events.length})</span>}
@@ -70,18 +77,30 @@ export function EventBreakpointsPanel() {
           </li>
           <li>
             <span>{t.eventName['task-runs']}</span>{' '}
-            <select className="select" value={task} onChange={(e) => setTask(e.target.value)} aria-label={t.taskLabel} data-testid="bp-task-pick">
-              <option value="">{t.pickTask}</option>
-              {names.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>{' '}
+            {names.length > MAX_LISTED_TASKS ? (
+              <input
+                type="text"
+                className="event-breakpoints-task"
+                value={task}
+                placeholder={t.pickTask}
+                onChange={(e) => setTask(e.target.value)}
+                aria-label={t.taskLabel}
+                data-testid="bp-task-pick"
+              />
+            ) : (
+              <select className="select" value={task} onChange={(e) => setTask(e.target.value)} aria-label={t.taskLabel} data-testid="bp-task-pick">
+                <option value="">{t.pickTask}</option>
+                {names.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}{' '}
             <button
               type="button"
               className="btn btn-small"
-              disabled={task === '' || has({ kind: 'task-runs', task })}
+              disabled={!known.has(task) || has({ kind: 'task-runs', task })}
               onClick={() => act().toggleEventBreakpoint({ kind: 'task-runs', task })}
               data-testid="bp-task-add"
             >
