@@ -75,6 +75,11 @@ export interface BadInputExpectation {
    * depends on the machine's speed (the case's `what` says why); absent: `cause` only.
    */
   readonly orCause?: LimitCause;
+  /**
+   * Another limit the run may reach first on a slow or loaded machine (the case's `what` says
+   * why): the wall-clock limit racing a steps limit. Absent: `limit` only.
+   */
+  readonly orLimit?: LimitKind;
   readonly messageIncludes?: readonly string[];
   readonly line?: number;
   readonly exitCode?: number;
@@ -370,8 +375,8 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     file: 'tasks-100k.py',
-    what: 'gather over 100,000 tasks that each sleep 1 s: 200,000 steps (wall-clock may race on a slow machine)',
-    expect: { kind: 'limit', limit: 'steps' },
+    what: 'gather over 100,000 tasks that each sleep 1 s: 200,000 steps (the 10 s wall-clock limit may come first on a slow or loaded machine: both stop it with its trace)',
+    expect: { kind: 'limit', limit: 'steps', orLimit: 'wall-clock' },
   },
 
   // ---- deadlocks
