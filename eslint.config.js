@@ -218,7 +218,8 @@ export default defineConfig([
     },
   ].map(({ layer, forbidden, why, packages, typesOnly }) => ({
     files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    // Tests and their helpers (a layer's testing/ folder) may reach across layers for fakes.
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/*/testing/**'],
     rules: importsOnlyInward(forbidden, why, packages, typesOnly),
   })),
 
