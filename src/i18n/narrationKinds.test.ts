@@ -156,9 +156,31 @@ const CODE_WORDS = new Set([
 
 /** The Latin words left in a Chinese text once code (backticks, the fact's own strings) is taken out. */
 function englishIn(text: string, code: ReadonlySet<string>): string[] {
-  let rest = text.replace(/`[^`]*`/g, ' ');
+  // The parts between backticks are code: every other piece of a split on '`' (an unpaired last
+  // backtick leaves its tail as text, as before).
+  const pieces = text.split('`');
+  let rest = pieces.filter((_, i) => i % 2 === 0 || i === pieces.length - 1).join(' ');
   for (const c of [...code].sort((a, b) => b.length - a.length)) rest = rest.split(c).join(' ');
-  return (rest.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? []).filter((w) => !CODE_WORDS.has(w));
+  return latinWords(rest).filter((w) => !CODE_WORDS.has(w));
+}
+
+const isLatinStart = (ch: string): boolean => (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_';
+const isLatinPart = (ch: string): boolean => isLatinStart(ch) || (ch >= '0' && ch <= '9') || ch === '.';
+
+/** The runs of Latin letters (an identifier with dots: `asyncio.sleep`) in a text. */
+function latinWords(text: string): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isLatinStart(text[i] ?? '')) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isLatinPart(text[end] ?? '')) end += 1;
+    words.push(text.slice(i, end));
+    i = end;
+  }
+  return words;
 }
 
 const all = samples();

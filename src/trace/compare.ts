@@ -58,12 +58,15 @@ export const MAX_LABEL_CHARS = 40;
  * learner's own words, shown as written; null when the program starts with code.
  */
 export function runLabel(source: string): string | null {
-  for (const raw of source.split(/\r?\n/)) {
-    const line = raw.trim();
+  for (const raw of source.split('\n')) {
+    const line = raw.trim(); // trim takes a CRLF's \r too
     if (line === '') continue;
     if (!line.startsWith('#')) return null;
-    if (line.startsWith('#!') || /^#.*coding[:=]/.test(line)) continue;
-    const text = line.replace(/^#+/, '').trim();
+    // PEP 263's encoding line says `coding:` or `coding=`.
+    if (line.startsWith('#!') || line.includes('coding:') || line.includes('coding=')) continue;
+    let hashes = 0;
+    while (line[hashes] === '#') hashes += 1;
+    const text = line.slice(hashes).trim();
     if (text === '') continue;
     return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text;
   }
