@@ -25,7 +25,7 @@ export function fixture(name: string): string {
  * src/share while it imports lz-string (CommonJS) by named export; then the same function is
  * run in the page through the test hooks instead.
  */
-async function shareHash(page: Page, link: ShareLink): Promise<string> {
+export async function shareHash(page: Page, link: ShareLink): Promise<string> {
   try {
     const share = await import('../src/share');
     return share.encodeShareHash(link);
@@ -40,10 +40,10 @@ async function shareHash(page: Page, link: ShareLink): Promise<string> {
 /** Open `source` the way a learner's share link does: it runs, then seeks to `step`. */
 export async function openProgram(page: Page, source: string, step?: number): Promise<void> {
   const hash = await shareHash(page, step === undefined ? { source } : { source, step });
-  const wasOpen = page.url().startsWith('http');
+  // A fresh document for every program: on an open page, a hash-only goto would open the link in
+  // the same document (share.spec.ts tests that), with the last program's state still around.
+  if (page.url().startsWith('http')) await page.goto('about:blank');
   await page.goto(`/${hash}`);
-  // A URL that differs only in its hash does not reload the page: reload so it opens the link.
-  if (wasOpen) await page.reload();
 }
 
 export async function openFixture(page: Page, name: string, step?: number): Promise<string> {

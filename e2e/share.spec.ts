@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openFixture, pageCursor, snapshot, waitForStatus } from './helpers';
+import { fixture, openFixture, pageCursor, shareHash, snapshot, waitForStatus } from './helpers';
 
 // Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
 test.describe.configure({ timeout: 180_000 });
@@ -35,6 +35,33 @@ test('Copy link gives a link to this program at this step, and the URL follows t
   await waitForStatus(other, 'done');
   expect(await other.evaluate(() => window.__loopscope?.getSource())).toBe(source);
   expect((await pageCursor(other)).step).toBe(2);
+});
+
+test('a link pasted into the address bar of an open tab opens that program, also mid-run', async ({ page }) => {
+  const first = await openFixture(page, 'workers.py', 3);
+  await waitForStatus(page, 'done');
+  // The URL follows the cursor a moment later (debounced): step away so a write is pending
+  // when the new link comes, the case where the old program used to come back.
+  await page.getByTestId('step-forward').click();
+  const second = `${first}\n# the second program\n`;
+  const hash = await shareHash(page, { source: second, step: 2 });
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await waitForStatus(page, 'done');
+  await expect.poll(() => page.evaluate(() => window.__loopscope?.getSource())).toBe(second);
+  await expect(page.getByTestId('step-label')).toContainText('Step 2 /');
+  await page.waitForTimeout(600); // past the URL's debounce: the address stays the new program's
+  expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('&step=2');
+  expect(await page.evaluate(() => window.__loopscope?.getSource())).toBe(second);
+
+  // Mid-run: the run going is stopped and the link opens when it has ended.
+  const runaway = 'import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n';
+  await page.evaluate((s) => window.__loopscope?.setSource(s), runaway);
+  await page.getByTestId('run').click();
+  await waitForStatus(page, 'running');
+  await page.evaluate((h) => { window.location.hash = h; }, await shareHash(page, { source: first, step: 1 }));
+  await expect.poll(() => page.evaluate(() => window.__loopscope?.getSource()), { timeout: 60_000 }).toBe(first);
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('step-label')).toContainText('Step 1 /');
 });
 
 test('a broken link says what is wrong and keeps a program open', async ({ page }) => {

@@ -13,7 +13,7 @@ import './editor/editor.css';
 import { App } from './app/App';
 import { loadEditorChunk } from './app/editorChunk';
 import { AppBoundary } from './app/AppBoundary';
-import { createBrowserStore, openFromUrl } from './app/bootstrap';
+import { createBrowserStore, openFromUrl, openLinkNow } from './app/bootstrap';
 import { installTestHooks, testHooksWanted } from './app/testHooks';
 import { startUrlSync } from './app/urlSync';
 import { openEmbed } from './embed/openEmbed';
@@ -36,7 +36,7 @@ if (embedded) {
   openEmbed(store, window.location.hash);
 } else {
   openFromUrl(store);
-  startUrlSync(store);
+  startUrlSync(store, () => openLinkNow(store));
 }
 // The e2e tests and the page bench ask for the hooks (src/app/testHooksFlag.ts); a learner's page has none.
 if (testHooksWanted(browserStorage(), import.meta.env.DEV)) installTestHooks(store);

@@ -113,3 +113,20 @@ export function openFromUrl(store: LoopscopeStore, storage: KeyValueStore = brow
       return;
   }
 }
+
+/**
+ * A link opened in this tab while the page is open (see startUrlSync). A run still going is
+ * stopped first and the link opens once it has ended, as a fresh load of the link would.
+ */
+export function openLinkNow(store: LoopscopeStore, storage: KeyValueStore = browserStorage()): void {
+  if (store.getState().phase !== 'running') {
+    openFromUrl(store, storage);
+    return;
+  }
+  const unsubscribe = store.subscribe((s) => {
+    if (s.phase === 'running') return;
+    unsubscribe();
+    openFromUrl(store, storage);
+  });
+  store.getState().stop();
+}

@@ -31,7 +31,13 @@ export function isOwnHash(hash: string): boolean {
   }
 }
 
-export function startUrlSync(store: LoopscopeStore): () => void {
+/**
+ * `openLink` is called when the hash changes from outside the page (a link pasted into the
+ * address bar of this tab, or clicked on a page of this origin): replaceState fires no
+ * hashchange, so every hashchange is someone else's. A write still pending for the program on
+ * screen is dropped first: it would put the old program back over the new link.
+ */
+export function startUrlSync(store: LoopscopeStore, openLink: () => void): () => void {
   let timer: number | null = null;
 
   function write(): void {
@@ -53,8 +59,15 @@ export function startUrlSync(store: LoopscopeStore): () => void {
     if (timer !== null) window.clearTimeout(timer);
     timer = window.setTimeout(write, URL_DEBOUNCE_MS);
   });
+  function onHashChange(): void {
+    if (timer !== null) window.clearTimeout(timer);
+    timer = null;
+    openLink();
+  }
+  window.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) window.clearTimeout(timer);
   };
 }
