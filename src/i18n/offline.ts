@@ -24,7 +24,7 @@ export interface OfflineStrings {
 
 const en: OfflineStrings = {
   offlineReady: 'Loopscope is saved on this device: next time it opens and runs Python without a network.',
-  updateReady: 'A new version of Loopscope is ready.',
+  updateReady: 'A new version of Loopscope is ready: reload to use it (your program is kept).',
   reload: 'Reload',
   reloadHint: 'Reload the page to use the new version (your program is kept)',
   later: 'Later',
@@ -37,7 +37,7 @@ const en: OfflineStrings = {
 
 const zh: OfflineStrings = {
   offlineReady: 'Loopscope 已保存到本设备：下次没有网络也能打开并运行 Python。',
-  updateReady: 'Loopscope 有新版本了。',
+  updateReady: 'Loopscope 有新版本了：重新加载即可使用（你的程序会保留）。',
   reload: '重新加载',
   reloadHint: '重新加载页面以使用新版本（你的程序会保留）',
   later: '稍后',
