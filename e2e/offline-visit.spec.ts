@@ -5,12 +5,19 @@
  * cache, boots Python from the snapshot, runs programs and examples, and stays cross-origin
  * isolated, so Stop still interrupts Python instead of ending its worker.
  */
+import path from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { testHooksStorageState } from '../src/app/testHooksFlag';
+import { startDeployServer } from './deployServer';
 import { fixture, pageTrace, waitForStatus } from './helpers';
 import { afterRun, runAndWait, setSource, TINY_PROGRAM } from './runInPage';
 
 // Two Python boots and the whole app precached: on a busy 2-core machine, minutes.
 test.describe.configure({ timeout: 300_000 });
+
+/** The port of the bare static host below (E2E_PORT's server is Vite's preview, with headers). */
+const BARE_HOST_PORT = Number(process.env.E2E_BARE_HOST_PORT ?? 5322);
+const DIST = path.resolve(import.meta.dirname, '../dist');
 
 /** Wait until the service worker has saved every file and controls the scope. */
 async function waitForOfflineReady(page: Page): Promise<void> {
@@ -104,4 +111,37 @@ test('the second visit works with the network off: the app, Python, a run, an ex
   expect(fromNetwork).toEqual([]);
   expect(responses.some((r) => r.url().endsWith('pyodide.asm.wasm')), 'the engine worker loaded Pyodide (so the list above means something)').toBe(true);
   expect(responses.some((r) => r.url().endsWith('.snap'))).toBe(true);
+});
+
+test('on a host that sets no headers, the second visit is cross-origin isolated, and the precache revalidates instead of downloading again', async ({ browser }) => {
+  const server = await startDeployServer(BARE_HOST_PORT, DIST, { headers: false });
+  try {
+    const context = await browser.newContext({ storageState: testHooksStorageState(server.url.slice(0, -1)) });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForStatus(page, 'ready');
+    // The first visit is as the host serves it: no COOP/COEP, no isolation (Stop then ends the worker).
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await waitForOfflineReady(page);
+    // The service worker asked whether the page's copy was current (a 304) instead of
+    // downloading the 9.6 MB again: one full answer for the wasm, however many engines booted.
+    // The service worker asked whether the browser's copy of Pyodide's standard library was
+    // current (a 304) instead of downloading its 2.5 MB again: one full answer, however many
+    // engines booted. (Chromium's in-memory cache of a test context keeps no file as big as the
+    // 9.6 MB wasm or the 15 MB snapshot, so those two are downloaded again here.)
+    const stdlib = server.log.filter((s) => s.path === '/pyodide/python_stdlib.zip').map((s) => s.status);
+    expect(stdlib.filter((status) => status === 200), `the stdlib's answers: ${stdlib.join(', ')}`).toHaveLength(1);
+    expect(stdlib.filter((status) => status === 304).length, `the stdlib's answers: ${stdlib.join(', ')}`).toBeGreaterThanOrEqual(1);
+
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await waitForStatus(second, 'ready');
+    expect(await second.evaluate(() => crossOriginIsolated), 'the service worker added the isolation headers').toBe(true);
+    expect(await second.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+    await setSource(second, TINY_PROGRAM);
+    expect((await runAndWait(second, 60_000)).status).toBe('done');
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });

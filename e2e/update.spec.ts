@@ -101,7 +101,7 @@ test("a new version waits for the learner's Reload, in every tab, and the progra
   await waitForStatus(page, 'ready');
   const notice = page.getByTestId('update-notice');
   await expect(notice).toHaveAttribute('data-news', 'update-ready', { timeout: 120_000 });
-  await expect(notice).toContainText('A new version of Loopscope is ready.');
+  await expect(notice).toContainText('A new version of Loopscope is ready');
   // Downloaded and waiting, not in charge: this page is the old version, every file of it.
   expect(await workers(page)).toEqual({ active: 'activated', waiting: 'installed', controlled: true });
   await expect(page.locator('meta[name="loopscope-deploy"]')).toHaveCount(0);
