@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { testHooksStorageState } from '../src/app/testHooksFlag';
 import { startDeployServer } from './deployServer';
-import { fixture, pageTrace, waitForStatus } from './helpers';
+import { fixture, pageTrace, snapshot, waitForStatus } from './helpers';
 import { afterRun, runAndWait, setSource, TINY_PROGRAM } from './runInPage';
 
 // Two Python boots and the whole app precached: on a busy 2-core machine, minutes.
@@ -144,4 +144,24 @@ test('on a host that sets no headers, the second visit is cross-origin isolated,
   } finally {
     await server.close();
   }
+});
+
+test('when the service worker cannot save a file, the learner is told, and the app works online as before', async ({ context, page }) => {
+  // One file of the precache list fails (as when the browser refuses the storage): Workbox's
+  // install fails as a whole. Only the service worker fetches this icon.
+  await context.route('**/icons/icon-maskable-512.png', (route) => route.abort());
+  await page.goto('/');
+  await waitForStatus(page, 'ready');
+  const notice = page.getByTestId('update-notice');
+  await expect(notice).toHaveAttribute('data-news', 'offline-failed', { timeout: 180_000 });
+  await expect(notice).toContainText('could not be saved on this device');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active ?? null)).toBeNull();
+  await page.getByTestId('language').selectOption('zh');
+  await expect(notice).toContainText('没能保存到本设备');
+  await snapshot(page, 'offline-failed-zh');
+  await page.getByTestId('language').selectOption('en');
+  await setSource(page, TINY_PROGRAM);
+  expect((await runAndWait(page, 60_000)).status).toBe('done');
+  await page.getByTestId('update-dismiss').click();
+  await expect(notice).toHaveCount(0);
 });

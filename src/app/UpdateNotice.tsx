@@ -20,6 +20,8 @@ function newsText(news: Exclude<ServiceWorkerNews, 'none'>, t: OfflineStrings): 
       return t.updateReady;
     case 'updated-elsewhere':
       return t.updatedElsewhere;
+    case 'offline-failed':
+      return t.offlineFailed;
     default:
       return assertNever(news);
   }
@@ -32,9 +34,9 @@ export function UpdateNotice() {
   const t = offlineStrings(lang);
   const text = newsText(news, t);
   return (
-    <div className="notice notice-update" role="status" data-testid="update-notice" data-news={news}>
+    <div className={`notice ${news === 'offline-failed' ? 'notice-warn' : 'notice-update'}`} role="status" data-testid="update-notice" data-news={news}>
       <span className="notice-text">{text}</span>
-      {news !== 'offline-ready' && (
+      {(news === 'update-ready' || news === 'updated-elsewhere') && (
         <button type="button" className="btn" title={t.reloadHint} onClick={reload} data-testid="update-reload">
           {t.reload}
         </button>

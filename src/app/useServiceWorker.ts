@@ -14,8 +14,10 @@ import { useLoopscope, useLoopscopeApi } from '../store/context';
  * - `update-ready`: a new version is downloaded and waits for the learner's Reload.
  * - `updated-elsewhere`: another tab switched to the new version; this tab runs the old files,
  *   which the cache no longer holds, so it should reload too.
+ * - `offline-failed`: the worker could not save the files (most often: the browser would not
+ *   give it the storage); the app works as before, online only.
  */
-export type ServiceWorkerNews = 'none' | 'offline-ready' | 'update-ready' | 'updated-elsewhere';
+export type ServiceWorkerNews = 'none' | 'offline-ready' | 'update-ready' | 'updated-elsewhere' | 'offline-failed';
 
 /** How often a page left open looks for a new version (browsers also look on every visit). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -53,8 +55,10 @@ export function useServiceWorker(): ServiceWorkerState {
         if (reloadAsked.current) reloadPage();
         else setNews('updated-elsewhere');
       },
+      onRegisterError: () => setNews('offline-failed'),
       onRegisteredSW: (_url, registration) => {
         if (registration === undefined) return;
+        watchInstalls(registration, () => setNews('offline-failed'));
         window.setInterval(() => {
           if (navigator.onLine) registration.update().catch(() => undefined);
         }, UPDATE_CHECK_MS);
@@ -73,4 +77,22 @@ export function useServiceWorker(): ServiceWorkerState {
 
   const dismiss = useCallback(() => setNews('none'), []);
   return { news, reload, dismiss };
+}
+
+/**
+ * Calls `onFailed` when a worker of `registration` fails to install: it goes from installing
+ * straight to redundant (one that installed and was later replaced passes through 'installed').
+ * Workbox's install fails when any file of its list cannot be fetched or stored.
+ */
+function watchInstalls(registration: ServiceWorkerRegistration, onFailed: () => void): void {
+  const watch = (worker: ServiceWorker | null) => {
+    if (worker === null) return;
+    let installed = false;
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed') installed = true;
+      if (worker.state === 'redundant' && !installed) onFailed();
+    });
+  };
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
 }

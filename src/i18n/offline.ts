@@ -8,6 +8,8 @@ import type { Lang } from './lang';
 export interface OfflineStrings {
   /** Once, after the first visit's files are all saved by the service worker. */
   readonly offlineReady: string;
+  /** The service worker could not save the files (storage refused, a file that failed). */
+  readonly offlineFailed: string;
   /** A new version has been downloaded and waits for the learner. */
   readonly updateReady: string;
   readonly reload: string;
@@ -24,6 +26,8 @@ export interface OfflineStrings {
 
 const en: OfflineStrings = {
   offlineReady: 'Loopscope is saved on this device: next time it opens and runs Python without a network.',
+  offlineFailed:
+    'Loopscope could not be saved on this device for offline use (the browser may not have given it the storage it needs). It works as usual while you are online.',
   updateReady: 'A new version of Loopscope is ready: reload to use it (your program is kept).',
   reload: 'Reload',
   reloadHint: 'Reload the page to use the new version (your program is kept)',
@@ -37,6 +41,7 @@ const en: OfflineStrings = {
 
 const zh: OfflineStrings = {
   offlineReady: 'Loopscope 已保存到本设备：下次没有网络也能打开并运行 Python。',
+  offlineFailed: 'Loopscope 没能保存到本设备供离线使用（浏览器可能没有给它所需的存储空间）。联网时照常可用。',
   updateReady: 'Loopscope 有新版本了：重新加载即可使用（你的程序会保留）。',
   reload: '重新加载',
   reloadHint: '重新加载页面以使用新版本（你的程序会保留）',
