@@ -2,11 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { preloadChunkPlugin } from './vite/preloadChunkPlugin.ts';
 import { pyodidePlugin } from './vite/pyodidePlugin.ts';
+import { pwaPlugin } from './vite/pwaPlugin.ts';
 import { cspMetaPlugin, DEV_HEADERS, PREVIEW_HEADERS } from './vite/securityHeaders.ts';
 import { snapshotPlugin } from './vite/snapshotPlugin.ts';
 
 export default defineConfig({
-  plugins: [react(), pyodidePlugin(), snapshotPlugin(), cspMetaPlugin(), preloadChunkPlugin('src/editor/CodeEditor.tsx')],
+  plugins: [react(), pyodidePlugin(), snapshotPlugin(), cspMetaPlugin(), preloadChunkPlugin('src/editor/CodeEditor.tsx'),
+    // The offline service worker and the web manifest (README, "Offline and installing").
+    pwaPlugin()],
   // `vite preview` does not inherit `server.headers`: both are set.
   server: { headers: DEV_HEADERS },
   preview: { headers: PREVIEW_HEADERS },

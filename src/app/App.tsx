@@ -15,6 +15,7 @@ import { MachinePane } from './MachinePane';
 import { Splitter } from './Splitter';
 import { useShortcuts } from './useShortcuts';
 import { Notices } from '../panels/Notices';
+import { UpdateNotice } from './UpdateNotice';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { useHelpOverlay } from './useHelpOverlay';
 import { loadEditorChunk } from './editorChunk';
@@ -44,6 +45,7 @@ function FullApp() {
     <div className="app" data-status={status}>
       <Header onHelp={help.open} />
       <Notices />
+      <UpdateNotice />
       {/* The main landmark: the program and the loop's machinery (the header is the banner). */}
       <div className="workspace" role="main" ref={workspaceRef}>
         <section className="editor-pane" aria-label={uiStrings(lang).editorPane}>
