@@ -195,12 +195,14 @@ class ObjectWatch:
         each object whose state the step changed."""
         if self.new:
             self.announce()
-        current = self.run.recorder.task_id(task) if task is not None else None
+        current = _UNSAID              # the step's task id, looked up only once something changed
         settled = False
         for w in self.live:
             sig = _SIGNATURES[w.kind](w.obj, w)
             if sig != w.sig:
                 w.sig = sig
+                if current is _UNSAID:
+                    current = self.run.recorder.task_id(task) if task is not None else None
                 self._changed(w, current)
                 settled = settled or w.settled
         if settled:

@@ -23,6 +23,7 @@ done callbacks, in the order CPython will call them; once it is done they are th
 until each has run. An object whose state can no longer change (a done future whose awaiters
 all ran, a finished timeout, a TaskGroup that exited) is settled: no longer read."""
 import sys
+from operator import itemgetter
 
 from . import describe as d
 from .asyncio_internals import (GATHERING_FUTURE, PLAIN_FUTURES, SHIELD_CODE, TASK_TYPES, TIMEOUT,
@@ -37,6 +38,7 @@ CALLBACK_LIMIT = 8
 
 FUTURE_STATES = {"PENDING": "pending", "FINISHED": "done", "CANCELLED": "cancelled"}
 _SETTLED_TIMEOUT = ("expired", "finished")
+_FIRST = itemgetter(0)           # a done callback's function, of its (function, context) pair
 
 
 def kind_of_class(cls):
@@ -128,10 +130,11 @@ class _GatherReads:
     last one instead of asking each child again. 1,000 children finishing one per step cost
     half a million done() calls the other way. Children that are not tasks (futures set by a
     callback) are asked at each read, as before."""
-    __slots__ = ("awaiters", "tasks", "left", "others", "seen", "run")
+    __slots__ = ("awaiters", "tasks", "left", "others", "seen", "run", "kids")
 
     def __init__(self, run, children):
         self.awaiters, self.run = [], run
+        self.kids = None           # the listed children's ids: read once (see future_state)
         self.tasks = {}            # id(a child task not done yet) -> how often it is a child
         self.others = []           # the children not done yet that are not tasks
         for child in children:
@@ -196,8 +199,11 @@ def future_state(watch, w, current):
             w.settled = True
     if gather is not None:
         children = fut._children
-        kids = [task_id(c) for c in children[:CHILD_LIMIT * 2] if isinstance(c, TASK_TYPES)]
-        state["kids"] = kids[:CHILD_LIMIT]
+        if gather.kids is None:
+            # A gather's children never change (it keeps them from its start): their ids once.
+            kids = [task_id(c) for c in children[:CHILD_LIMIT * 2] if isinstance(c, TASK_TYPES)]
+            gather.kids = kids[:CHILD_LIMIT]
+        state["kids"] = list(gather.kids)
         state["nk"] = len(children)
         # Done as CPython's children say (c.done()), over all of them, not only the listed ones.
         state["nd"] = len(children) - remaining
@@ -210,7 +216,8 @@ def future_sig(fut, w):
     # (A child that is a plain future, set by a callback, is counted at the next read.)
     finished = len(extra.run.finished_ids) if isinstance(extra, _GatherReads) else 0
     if fut._state == "PENDING":
-        return (0, finished, tuple(id(cb) for cb, _ in fut._callbacks or ()))
+        # In C (map), not a generator: a gather of 100,000 tasks is asked at every step.
+        return (0, finished, tuple(map(id, map(_FIRST, fut._callbacks or ()))))
     return (fut._state, finished, tuple(t._fut_waiter is fut for t in _awaiting(w)))
 
 
