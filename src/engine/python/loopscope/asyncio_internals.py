@@ -39,6 +39,10 @@ NAMES = {
         "Pyodide's WebLoop counts as running: cleared for a run, restored after",
     ("asyncio.events", "Handle._run"):
         "its code: a cancel() called from it was scheduled by the learner (call_soon(task.cancel))",
+    ("asyncio.tasks", "_AsCompletedIterator.__init__"):
+        "as_completed()'s start, which puts its awaitables in a set: wrapped for a run so that "
+        "coroutines become tasks in the order given, not in the order of their addresses "
+        "(as_completed_order.py)",
     ("asyncio.runners", "run"):
         "CPython's asyncio.run: Pyodide replaces asyncio.run with its own, the learner gets this",
     ("asyncio.base_events", "BaseEventLoop._call_soon"):
@@ -375,3 +379,4 @@ PLAIN_FUTURES = frozenset((_futures.Future, _futures._PyFuture))
 SHIELD_CODE = _tasks.shield.__code__
 BASE_EVENT_LOOP = importlib.import_module("asyncio.base_events").BaseEventLoop
 TIMEOUT = importlib.import_module("asyncio.timeouts").Timeout
+AS_COMPLETED_ITERATOR = _tasks._AsCompletedIterator

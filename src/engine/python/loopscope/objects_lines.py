@@ -74,8 +74,10 @@ def woken_at_head(line, dq):
 def _done_from(dq, k):
     """The index of the first future not done at or after k (len(dq) when there is none): read
     in C, a chunk at a time."""
-    take = 64
     n = len(dq)
+    if k < n and not dq[k].done():
+        return k                              # most steps: no waiter woke since the last read
+    take = 64
     while k < n:
         try:
             done = list(map(_DONE, islice(dq, k, k + take)))

@@ -13,6 +13,7 @@ import signal
 import sys
 
 from . import encode
+from .as_completed_order import AsCompletedOrder
 from .clock import CLOCK, TimePatch
 from .errors import exception_end, syntax_problem
 from .event_loops import RunLoops
@@ -84,6 +85,7 @@ def _stage(run):
         # After Sandbox: the network's import finder goes first on the sandbox's meta_path.
         stage.enter_context(SimulatedNetwork(run))
         stage.enter_context(RunLoops(run))
+        stage.enter_context(AsCompletedOrder())
         if run.record:
             stage.enter_context(run.objects.patched())
         stage.enter_context(Console(run.output, CLOCK))

@@ -44,9 +44,9 @@ class Run:
         self.handle_count = 0
         self.iterations = 0
         self.steps = 0
-        # Tasks that finished in a step so far: a gather's reader re-counts its done children
-        # only when this moved (objects_futures.future_sig).
-        self.tasks_finished = 0
+        # The ids of the tasks that finished in a step so far (while objects are watched): a
+        # gather's reader takes its done children from here (objects_futures._GatherReads).
+        self.finished_ids = []
         self.loop_count = 0
         self.line = None          # the learner's line running now (where a limit stopped it)
         self.busy = 0             # backward jumps since the loop last had control
@@ -161,7 +161,7 @@ class Run:
                 self.recorder.step_finished(task)
             if self.objects.watched:
                 if task is not None and task.done():
-                    self.tasks_finished += 1
+                    self.finished_ids.append(id(task))
                 self.objects.observe(task)
 
     def check_limits(self, line):
