@@ -2,11 +2,13 @@
  * A trace file the learner opens (dropped on the page or picked): what the CLI's `loopscope
  * trace` writes, or what "Export → Trace (JSON)" downloaded. Read and checked here, before the
  * store sees it: anything that is not a trace of this version is refused with what is wrong,
- * as facts (src/i18n/exportWords.ts words them), and the run on screen stays.
+ * as facts (src/i18n/exportWords.ts words them), and the run on screen stays. A file of
+ * version 2 (Loopscope before issue 14) opens too: parseTrace converts it.
  *
  * Pure: text in, a trace or a problem out (the file's size is checked before it is read).
  */
-import { parseTrace } from '../protocol/schema';
+import { compactTrace } from '../protocol/compactTrace';
+import { parseTrace, READABLE_TRACE_VERSIONS } from '../protocol/schema';
 import { TRACE_VERSION, type Trace } from '../protocol/trace';
 
 /**
@@ -61,8 +63,8 @@ export function readTraceFile(text: string): TraceFileResult {
   }
   const candidate = isObject(data) && data.kind === 'trace' && isObject(data.trace) ? data.trace : data;
   if (!isObject(candidate) || !('version' in candidate) || !('events' in candidate)) return fail({ kind: 'not-a-trace' });
-  if (candidate.version !== TRACE_VERSION) {
-    const version = candidate.version;
+  const version = candidate.version;
+  if (typeof version !== 'number' || !READABLE_TRACE_VERSIONS.includes(version)) {
     const newer = typeof version === 'number' && version > TRACE_VERSION;
     return fail({ kind: 'other-version', version: JSON.stringify(version).slice(0, 20), newer, reads: TRACE_VERSION });
   }
@@ -70,9 +72,9 @@ export function readTraceFile(text: string): TraceFileResult {
   return parsed.ok ? { ok: true, trace: parsed.value } : fail({ kind: 'damaged', detail: parsed.error });
 }
 
-/** The file a trace is saved as: the same JSON, one line, as `loopscope trace` writes it. */
+/** The file a trace is saved as: one line of version 3's compact JSON, as `loopscope trace` writes it. */
 export function traceFileText(trace: Trace): string {
-  return `${JSON.stringify(trace)}\n`;
+  return `${JSON.stringify(compactTrace(trace))}\n`;
 }
 
 function fail(problem: TraceFileProblem): TraceFileResult {

@@ -3,6 +3,7 @@
  * never returns to Python, or Stop where the page is not cross-origin isolated). Everything the
  * engine finished recording is kept; `end` says why it stops there.
  */
+import { expandEvents, type CompactEvent } from '../protocol/compactTrace';
 import { parseTraceEvent } from '../protocol/schema';
 import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
 
@@ -91,10 +92,18 @@ function parseChunks(chunks: readonly string[]): Parsed {
       }
     });
   }
-  const events: TraceEvent[] = [];
+  const kept: CompactEvent[] = [];
   for (const value of values) {
     const event = parseTraceEvent(value);
-    if (event.ok) events.push(event.value);
+    if (event.ok) kept.push(event.value);
   }
+  // Spelled out as a whole trace's are; an event that leans on a dropped one ends what is kept.
+  const expanded = expandEvents(kept);
+  const events = expanded.ok ? expanded.events : spelledOutBefore(kept, expanded.at);
   return { events, dropped: { events: values.length - events.length, chunks: badChunks } };
+}
+
+function spelledOutBefore(kept: readonly CompactEvent[], at: number): TraceEvent[] {
+  const expanded = expandEvents(kept.slice(0, at));
+  return expanded.ok ? expanded.events : [];
 }
