@@ -28,8 +28,8 @@ export type TraceFileProblem =
   | { readonly kind: 'not-json'; readonly detail: string }
   /** JSON, but of something else: no `version` and `events` of a trace. */
   | { readonly kind: 'not-a-trace' }
-  /** A trace of another format version than this build reads (newer: made by a newer Loopscope). */
-  | { readonly kind: 'other-version'; readonly version: string; readonly newer: boolean; readonly reads: number }
+  /** A trace of another format version than this build reads (newer: made by a newer Loopscope; `reads`: the versions it reads). */
+  | { readonly kind: 'other-version'; readonly version: string; readonly newer: boolean; readonly reads: readonly number[] }
   /** The program of that run never started: the file is a syntax error's result. */
   | { readonly kind: 'syntax-error'; readonly line: number; readonly message: string }
   /** A trace of this version with a field that is wrong (damaged or edited by hand): `field: what`. */
@@ -66,7 +66,7 @@ export function readTraceFile(text: string): TraceFileResult {
   const version = candidate.version;
   if (typeof version !== 'number' || !READABLE_TRACE_VERSIONS.includes(version)) {
     const newer = typeof version === 'number' && version > TRACE_VERSION;
-    return fail({ kind: 'other-version', version: JSON.stringify(version).slice(0, 20), newer, reads: TRACE_VERSION });
+    return fail({ kind: 'other-version', version: JSON.stringify(version).slice(0, 20), newer, reads: READABLE_TRACE_VERSIONS });
   }
   const parsed = parseTrace(candidate);
   return parsed.ok ? { ok: true, trace: parsed.value } : fail({ kind: 'damaged', detail: parsed.error });

@@ -81,7 +81,7 @@ class Recorder:
         self.last_hid = 0                  # the last sched's handle
         self.last_call_fn = None           # the last `call` target's fn
         self.future_at_line = {}           # line -> the last `future` target (JSON) a task awaited there
-        self.task_names = {}               # task id -> the name its `task` event gave
+        self.task_by_name = {}             # a `task` event's name -> its task id (None: two tasks had it)
         # The events limit is checked at each step's start and in the line tracer, not here:
         # this is the hottest call of a recorded run.
         self.emit = self.events.append
@@ -159,7 +159,8 @@ class Recorder:
     def _call_target(self, callback, args):
         """A `call` HandleTarget's JSON text, without its closing brace. Format 3: `fn` is left
         out when it is the previous call's; a lone task argument (a done callback's, such as
-        gather's `_done_callback`) is `of` its id when the task still has its first name."""
+        gather's `_done_callback`) is `of` its id when its name is the name of its `task` event
+        and of no other task's."""
         fn = d.callable_name(callback)
         on = '{"k":"call"'
         if fn != self.last_call_fn:
@@ -167,7 +168,7 @@ class Recorder:
             self.last_call_fn = fn
         if len(args) == 1 and isinstance(args[0], TASK_TYPES) and not hasattr(callback, "keywords"):
             tid = self.task_id(args[0])
-            if self.task_names.get(tid) == args[0].get_name():
+            if self.task_by_name.get(args[0].get_name()) == tid:
                 return on + ',"of":%d' % tid
         if args or hasattr(callback, "keywords"):
             on += ',"args":' + text(d.call_args(callback, args))
@@ -183,7 +184,7 @@ class Recorder:
         if not self.enabled:
             return
         code = getattr(coro, "cr_code", None)
-        self.task_names[tid] = name
+        self.task_by_name[name] = None if name in self.task_by_name else tid
         self.emit('{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
             tid, text(name), text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
             optional_id(self.task_id(current_task)), optional_number(self.run.caller_line(frame)),
