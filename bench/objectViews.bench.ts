@@ -10,11 +10,15 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { layoutGraph, type Layout } from '../src/panels/graphLayout.ts';
-import { TRACE_VERSION, type Trace } from '../src/protocol/trace.ts';
+import { parseTrace } from '../src/protocol/schema.ts';
+import { TRACE_VERSION } from '../src/protocol/trace.ts';
 import { awaitGraph, indexTrace, objectsAt } from '../src/trace/index.ts';
 
 const file = process.argv[2] ?? path.join(tmpdir(), `loopscope-page-bench-semaphore-v${TRACE_VERSION}.json`);
-const trace = JSON.parse(readFileSync(file, 'utf8')) as Trace;
+// Written as format 3 writes it: parseTrace spells the events out, as the page does.
+const parsed = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
+if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
+const trace = parsed.value;
 const index = indexTrace(trace);
 const steps = trace.stats.steps;
 

@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { compactTrace, expandTrace, fromVersion2, type CompactTrace, type TraceV2 } from '../src/protocol/compactTrace';
+import { TRACE_VERSION } from '../src/protocol/trace';
 import { fixture, openFixture, pageTrace, snapshot, waitForStatus } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
@@ -109,7 +111,9 @@ test('the timeline and the event-loop pane download as SVG and PNG, the trace as
 
   const json = await downloadFrom(page, 'export-trace-json');
   expect(json.download.suggestedFilename()).toBe('loopscope-trace.json');
-  expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(trace);
+  // Written as format 3 writes it (compact): the same trace once spelled out.
+  expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(compactTrace(trace));
+  expect(json.bytes.length).toBeLessThan(JSON.stringify(trace).length);
 
   // A fresh page, another program: the downloaded trace opens there and replays the same steps.
   const other = await browser.newPage();
@@ -134,15 +138,29 @@ test('a trace the CLI wrote opens by drag and drop', async ({ page }) => {
   await dropFile(page, 'cli-trace.json', text);
   await expect(page.getByTestId('export-message')).toHaveAttribute('data-tone', 'ok');
   await waitForStatus(page, 'done');
-  expect(await pageTrace(page)).toEqual(JSON.parse(text));
+  expect(await pageTrace(page)).toEqual(expandTrace(JSON.parse(text) as CompactTrace));
   expect(await page.evaluate(() => window.__loopscope?.getSource())).toBe(fixture('gather.py'));
+});
+
+test('a version-2 trace file, recorded before version 3, still opens and replays', async ({ page }) => {
+  const path = 'src/protocol/fixtures/v2Semaphore.json';
+  const v2 = JSON.parse(readFileSync(path, 'utf8')) as TraceV2;
+  await page.goto('/');
+  await waitForStatus(page, 'ready');
+  await openTraceFile(page, path);
+  await expect(page.getByTestId('export-message')).toHaveAttribute('data-tone', 'ok');
+  await expect(page.getByTestId('export-message')).toContainText(`Opened v2Semaphore.json: ${v2.stats.steps} steps`);
+  await waitForStatus(page, 'done');
+  expect(await pageTrace(page)).toEqual(fromVersion2(v2));
+  await page.getByTestId('jump-end').click();
+  await expect(page.getByTestId('step-label')).toContainText(`Step ${v2.stats.steps} / ${v2.stats.steps}`);
 });
 
 /** Files that are not a trace this build can show, and the words that say so. */
 const BAD_FILES = [
   { name: 'cut.json', content: (good: string) => good.slice(0, good.length / 2), en: 'it is not JSON', zh: '它不是 JSON' },
   { name: 'package.json', content: (_good: string) => '{"name": "my-course", "version": "1.0.0"}', en: 'not a Loopscope trace', zh: '不是 Loopscope 的运行记录' },
-  { name: 'newer.json', content: (good: string) => JSON.stringify({ ...JSON.parse(good), version: 3 }), en: 'made by a newer Loopscope', zh: '由更新的 Loopscope 生成' },
+  { name: 'newer.json', content: (good: string) => JSON.stringify({ ...JSON.parse(good), version: TRACE_VERSION + 1 }), en: 'made by a newer Loopscope', zh: '由更新的 Loopscope 生成' },
   {
     name: 'damaged.json',
     content: (good: string) => {

@@ -4,6 +4,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { expandTrace, type CompactTrace } from '../protocol/compactTrace';
 import type { RunOptions, RunResult } from '../protocol/trace';
 
 /** The engine's Python files: path inside the package (e.g. "loop.py", "net/wire.py") → source. */
@@ -157,8 +158,16 @@ export function attachEngine(pyodide: PyodideInterface, files: PythonFiles, rest
     pythonVersion,
     pyodide,
     runJson,
-    run: (source, options, onProgress) => JSON.parse(runJson(source, options, onProgress)) as RunResult,
+    run: (source, options, onProgress) => spelledOut(JSON.parse(runJson(source, options, onProgress)) as WrittenResult),
   };
+}
+
+/** A RunResult as the engine writes it: its trace in format 3's compact events. */
+type WrittenResult = Exclude<RunResult, { kind: 'trace' }> | { readonly kind: 'trace'; readonly trace: CompactTrace };
+
+/** The RunResult readers take: the trace's events spelled out (compactTrace.ts). */
+function spelledOut(result: WrittenResult): RunResult {
+  return result.kind === 'trace' ? { kind: 'trace', trace: expandTrace(result.trace) } : result;
 }
 
 /** Boot the engine without a snapshot. */

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compactTrace, fromVersion2, type TraceV2 } from '../protocol/compactTrace';
 import { SHIELD_TRACE } from '../trace/fixtures/engineTraces';
 import { fileSizeProblem, MAX_TRACE_FILE_BYTES, readTraceFile, traceFileText } from './traceFile';
 
@@ -8,6 +10,18 @@ describe('readTraceFile', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')).toHaveLength(2);
     expect(readTraceFile(text)).toEqual({ ok: true, trace: SHIELD_TRACE });
+  });
+
+  it('writes format 3 compact, smaller than the events spelled out', () => {
+    const text = traceFileText(SHIELD_TRACE);
+    expect(JSON.parse(text)).toEqual(compactTrace(SHIELD_TRACE));
+    expect(text.length).toBeLessThan(JSON.stringify(SHIELD_TRACE).length);
+  });
+
+  it('opens a version-2 file (made before version 3) as this version', () => {
+    const text = readFileSync(new URL('../protocol/fixtures/v2Semaphore.json', import.meta.url), 'utf8');
+    const v2 = JSON.parse(text) as TraceV2;
+    expect(readTraceFile(text)).toEqual({ ok: true, trace: fromVersion2(v2) });
   });
 
   it('also reads a RunResult that holds a trace (the engine\'s own result JSON)', () => {
@@ -29,13 +43,13 @@ describe('readTraceFile', () => {
   });
 
   it('refuses a trace of another version, saying which and whether it is newer', () => {
-    expect(readTraceFile(JSON.stringify({ ...SHIELD_TRACE, version: 3 }))).toEqual({
+    expect(readTraceFile(JSON.stringify({ ...SHIELD_TRACE, version: 4 }))).toEqual({
       ok: false,
-      problem: { kind: 'other-version', version: '3', newer: true, reads: 2 },
+      problem: { kind: 'other-version', version: '4', newer: true, reads: [2, 3] },
     });
     expect(readTraceFile(JSON.stringify({ ...SHIELD_TRACE, version: 1 }))).toEqual({
       ok: false,
-      problem: { kind: 'other-version', version: '1', newer: false, reads: 2 },
+      problem: { kind: 'other-version', version: '1', newer: false, reads: [2, 3] },
     });
   });
 

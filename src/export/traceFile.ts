@@ -2,16 +2,18 @@
  * A trace file the learner opens (dropped on the page or picked): what the CLI's `loopscope
  * trace` writes, or what "Export → Trace (JSON)" downloaded. Read and checked here, before the
  * store sees it: anything that is not a trace of this version is refused with what is wrong,
- * as facts (src/i18n/exportWords.ts words them), and the run on screen stays.
+ * as facts (src/i18n/exportWords.ts words them), and the run on screen stays. A file of
+ * version 2 (Loopscope before issue 14) opens too: parseTrace converts it.
  *
  * Pure: text in, a trace or a problem out (the file's size is checked before it is read).
  */
-import { parseTrace } from '../protocol/schema';
+import { compactTrace } from '../protocol/compactTrace';
+import { parseTrace, READABLE_TRACE_VERSIONS } from '../protocol/schema';
 import { TRACE_VERSION, type Trace } from '../protocol/trace';
 
 /**
  * The largest file we read: 64 MiB. The engine stops a run at 1,000,000 events, about 45 MB of
- * JSON (the 100,000-step trace is 16 MB for 351,550 events), so every trace a run can make fits;
+ * JSON (the 100,000-step trace is 13.6 MB for 359,435 events in version 3), so every trace a run can make fits;
  * beyond it the file is not one of ours, and parsing it would hold the tab for seconds.
  */
 export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
@@ -26,8 +28,8 @@ export type TraceFileProblem =
   | { readonly kind: 'not-json'; readonly detail: string }
   /** JSON, but of something else: no `version` and `events` of a trace. */
   | { readonly kind: 'not-a-trace' }
-  /** A trace of another format version than this build reads (newer: made by a newer Loopscope). */
-  | { readonly kind: 'other-version'; readonly version: string; readonly newer: boolean; readonly reads: number }
+  /** A trace of another format version than this build reads (newer: made by a newer Loopscope; `reads`: the versions it reads). */
+  | { readonly kind: 'other-version'; readonly version: string; readonly newer: boolean; readonly reads: readonly number[] }
   /** The program of that run never started: the file is a syntax error's result. */
   | { readonly kind: 'syntax-error'; readonly line: number; readonly message: string }
   /** A trace of this version with a field that is wrong (damaged or edited by hand): `field: what`. */
@@ -61,18 +63,18 @@ export function readTraceFile(text: string): TraceFileResult {
   }
   const candidate = isObject(data) && data.kind === 'trace' && isObject(data.trace) ? data.trace : data;
   if (!isObject(candidate) || !('version' in candidate) || !('events' in candidate)) return fail({ kind: 'not-a-trace' });
-  if (candidate.version !== TRACE_VERSION) {
-    const version = candidate.version;
+  const version = candidate.version;
+  if (typeof version !== 'number' || !READABLE_TRACE_VERSIONS.includes(version)) {
     const newer = typeof version === 'number' && version > TRACE_VERSION;
-    return fail({ kind: 'other-version', version: JSON.stringify(version).slice(0, 20), newer, reads: TRACE_VERSION });
+    return fail({ kind: 'other-version', version: JSON.stringify(version).slice(0, 20), newer, reads: READABLE_TRACE_VERSIONS });
   }
   const parsed = parseTrace(candidate);
   return parsed.ok ? { ok: true, trace: parsed.value } : fail({ kind: 'damaged', detail: parsed.error });
 }
 
-/** The file a trace is saved as: the same JSON, one line, as `loopscope trace` writes it. */
+/** The file a trace is saved as: one line of version 3's compact JSON, as `loopscope trace` writes it. */
 export function traceFileText(trace: Trace): string {
-  return `${JSON.stringify(trace)}\n`;
+  return `${JSON.stringify(compactTrace(trace))}\n`;
 }
 
 function fail(problem: TraceFileProblem): TraceFileResult {

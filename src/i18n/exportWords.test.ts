@@ -8,7 +8,7 @@ const PROBLEMS: { readonly [K in TraceFileProblem['kind']]: Extract<TraceFilePro
   empty: { kind: 'empty' },
   'not-json': { kind: 'not-json', detail: 'Unexpected token i' },
   'not-a-trace': { kind: 'not-a-trace' },
-  'other-version': { kind: 'other-version', version: '3', newer: true, reads: 2 },
+  'other-version': { kind: 'other-version', version: '4', newer: true, reads: [2, 3] },
   'syntax-error': { kind: 'syntax-error', line: 4, message: 'invalid syntax' },
   damaged: { kind: 'damaged', detail: 'trace.events[3].e: Invalid input' },
 };
@@ -18,7 +18,7 @@ describe('export words', () => {
     expect(traceFileProblemText(PROBLEMS['too-large'], 'en')).toBe(
       'it is 80 MiB; a trace file may be at most 64 MiB (the largest run Loopscope records is about 45 MB).',
     );
-    expect(traceFileProblemText(PROBLEMS['other-version'], 'en')).toContain('version 3, made by a newer Loopscope; this one reads version 2');
+    expect(traceFileProblemText(PROBLEMS['other-version'], 'en')).toContain('version 4, made by a newer Loopscope; this one reads versions 2 and 3.');
     expect(traceFileProblemText({ ...PROBLEMS['other-version'], version: '1', newer: false }, 'en')).toContain('from an older Loopscope');
     expect(traceFileProblemText(PROBLEMS.damaged, 'en')).toContain('trace.events[3].e');
   });
@@ -30,6 +30,7 @@ describe('export words', () => {
       expect(zh, problem.kind).toMatch(/[\u4e00-\u9fff]/);
       expect(zh, problem.kind).not.toMatch(/\b(it is|the file|trace file)\b/);
     }
+    expect(traceFileProblemText(PROBLEMS['other-version'], 'zh')).toContain('这个版本只能读取第 2、3 版。');
     expect(traceFileProblemText(PROBLEMS['syntax-error'], 'zh')).toBe('它的程序没有运行：第 4 行有语法错误（invalid syntax）。');
   });
 

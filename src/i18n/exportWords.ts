@@ -45,6 +45,12 @@ export interface ExportWords {
   readonly videoUnsupported: Readonly<Record<VideoUnsupported, string>>;
 }
 
+/** The trace versions a build reads, in English: "version 3", "versions 2 and 3", "versions 1, 2 and 3". */
+function versionsEn(reads: readonly number[]): string {
+  if (reads.length <= 1) return `version ${reads.join('')}`;
+  return `versions ${reads.slice(0, -1).join(', ')} and ${String(reads[reads.length - 1])}`;
+}
+
 /** Bytes as a person reads them: "64 MiB", "12.3 MiB". */
 function mebibytes(bytes: number): string {
   const mib = bytes / (1024 * 1024);
@@ -77,8 +83,8 @@ const en: ExportWords = {
     'not-a-trace': () => 'it is JSON, but not a Loopscope trace (no version and events).',
     'other-version': ({ version, newer, reads }) =>
       newer
-        ? `it is a trace of version ${version}, made by a newer Loopscope; this one reads version ${reads}.`
-        : `it is a trace of version ${version}, from an older Loopscope; this one reads version ${reads}. Run its program again to get a new trace.`,
+        ? `it is a trace of version ${version}, made by a newer Loopscope; this one reads ${versionsEn(reads)}.`
+        : `it is a trace of version ${version}, from an older Loopscope; this one reads ${versionsEn(reads)}. Run its program again to get a new trace.`,
     'syntax-error': ({ line, message }) => `its program never ran: a syntax error on line ${line} (${message}).`,
     damaged: ({ detail }) => `the trace is damaged: ${detail}.`,
   },
@@ -127,8 +133,8 @@ const zh: ExportWords = {
     'not-a-trace': () => '它是 JSON，但不是 Loopscope 的运行记录（没有 version 和 events）。',
     'other-version': ({ version, newer, reads }) =>
       newer
-        ? `这是第 ${version} 版的运行记录，由更新的 Loopscope 生成；这个版本只能读取第 ${reads} 版。`
-        : `这是第 ${version} 版的运行记录，来自较旧的 Loopscope；这个版本只能读取第 ${reads} 版。请重新运行它的程序来生成新的记录。`,
+        ? `这是第 ${version} 版的运行记录，由更新的 Loopscope 生成；这个版本只能读取第 ${reads.join('、')} 版。`
+        : `这是第 ${version} 版的运行记录，来自较旧的 Loopscope；这个版本只能读取第 ${reads.join('、')} 版。请重新运行它的程序来生成新的记录。`,
     'syntax-error': ({ line, message }) => `它的程序没有运行：第 ${line} 行有语法错误（${message}）。`,
     damaged: ({ detail }) => `运行记录已损坏：${detail}。`,
   },

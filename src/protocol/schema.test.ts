@@ -73,7 +73,7 @@ describe('parseTrace', () => {
 
   it('refuses another version, saying which it reads', () => {
     expect(errorOf(parseTrace(damaged((t) => (t.version = 1))))).toBe(
-      `trace.version: this Loopscope reads trace version ${TRACE_VERSION}, not 1`,
+      `trace.version: this Loopscope reads trace versions 2 and ${TRACE_VERSION}, not 1`,
     );
   });
 
@@ -117,6 +117,66 @@ describe('parseTrace', () => {
   });
 });
 
+describe('parseTrace, format 3 as written (compact)', () => {
+  /** The trace above as the engine writes it: what the events before say is left out. */
+  const written = {
+    ...trace,
+    events: [
+      { e: 'loop', n: 1, open: true },
+      { e: 'task', id: 1, name: 'Task-1', coro: 'main', by: null, l: 9 },
+      { e: 'sched', on: { k: 'step', task: 1 } },
+      { e: 'iter', n: 1, t: 0 },
+      { e: 'run', h: 1 },
+      { e: 'line', l: 2 },
+      { e: 'sched', on: { k: 'sleep', task: 1, delay: 1 }, when: 1, l: 2 },
+      { e: 'suspend', task: 1, l: 2, on: { k: 'sleep' }, stack: [['main', 2]] },
+      { e: 'iter', n: 2, t: 1, due: [2] },
+      { e: 'run', h: 2 },
+      { e: 'out', s: 'hi\n' },
+      { e: 'done', task: 1, outcome: 'result', value: 'None' },
+      { e: 'loop', n: 1, open: false },
+    ],
+  };
+  const copy = (edit: (events: Record<string, unknown>[]) => void): unknown => {
+    const data = JSON.parse(JSON.stringify(written)) as { events: Record<string, unknown>[] };
+    edit(data.events);
+    return data;
+  };
+
+  it('reads the compact events and spells them out', () => {
+    expect(parseTrace(copy(() => undefined))).toEqual({ ok: true, value: trace });
+  });
+
+  it('checks compact events as strictly as spelled-out ones: every field typed, no unknown one', () => {
+    expect(errorOf(parseTrace(copy((events) => ((events[2] as { h?: unknown }).h = 'one'))))).toMatch(/^trace\.events\[2\]\.h: .*expected number/);
+    expect(errorOf(parseTrace(copy((events) => ((events[7] as { on: { until?: unknown } }).on.until = '1'))))).toMatch(
+      /^trace\.events\[7\]\.on\.until: .*expected number/,
+    );
+    expect(errorOf(parseTrace(copy((events) => ((events[7] as { on: { delay?: number } }).on.delay = 1))))).toMatch(/^trace\.events\[7\]\.on: .*"delay"/);
+    const call = (on: Record<string, unknown>) => copy((events) => events.splice(3, 0, { e: 'sched', on: { k: 'call', ...on } }));
+    expect(errorOf(parseTrace(call({ fn: 'f', of: 'Task-1' })))).toMatch(/^trace\.events\[3\]\.on\.of: .*expected number/);
+    expect(errorOf(parseTrace(call({ fn: 'f', task: 1 })))).toMatch(/^trace\.events\[3\]\.on: .*"task"/);
+    // What the run of events must have said before: named as a missing field is.
+    expect(errorOf(parseTrace(call({ of: 1 })))).toMatch(/^trace\.events\[3\]\.on\.fn: absent, and no call came before it/);
+    expect(errorOf(parseTrace(call({ fn: 'f', of: 7 })))).toMatch(/^trace\.events\[3\]\.on\.of: task 7 has no task event before it/);
+    expect(errorOf(parseTrace(copy((events) => events.splice(6, 1))))).toMatch(/^trace\.events\[6\]\.on: a sleep of task 1 with no sleep timer/);
+    expect(errorOf(parseTrace(copy((events) => delete events[7]?.on)))).toMatch(/^trace\.events\[7\]\.on: absent, and no future was awaited at line 2/);
+  });
+});
+
+describe('parseTrace, format 2 (a file from before version 3)', () => {
+  const version2 = { ...trace, version: 2 };
+
+  it('reads it, spelled out as it is, as a trace of this version', () => {
+    expect(parseTrace(JSON.parse(JSON.stringify(version2)))).toEqual({ ok: true, value: trace });
+  });
+
+  it("holds it to format 2's schema: nothing left out", () => {
+    const noHandle = { ...version2, events: version2.events.map((e) => (e.e === 'sched' ? { e: 'sched', on: e.on } : e)) };
+    expect(errorOf(parseTrace(noHandle))).toMatch(/^trace\.events\[2\]\.h: .*expected number/);
+  });
+});
+
 describe('parseRunResult', () => {
   it('reads a trace result and a syntax error', () => {
     expect(parseRunResult(JSON.stringify({ kind: 'trace', trace }))).toEqual({ ok: true, value: { kind: 'trace', trace } });
@@ -127,7 +187,7 @@ describe('parseRunResult', () => {
   it('names the field inside the result', () => {
     const broken = { kind: 'trace', trace: damaged((t) => (t.events[0] = { e: 'loop', n: 1, open: 'yes' })) };
     expect(errorOf(parseRunResult(JSON.stringify(broken)))).toMatch(/^result\.trace\.events\[0\]\.open: .*expected boolean/);
-    expect(errorOf(parseRunResult(JSON.stringify({ kind: 'trace', trace: { ...trace, version: 3 } })))).toMatch(/^result\.trace\.version: /);
+    expect(errorOf(parseRunResult(JSON.stringify({ kind: 'trace', trace: { ...trace, version: TRACE_VERSION + 1 } })))).toMatch(/^result\.trace\.version: /);
     expect(errorOf(parseRunResult(JSON.stringify({ kind: 'syntax-error', problem: { line: 1 } })))).toMatch(/^result\.problem\./);
   });
 

@@ -16,8 +16,9 @@
 import { z } from 'zod';
 import { runEnd, runNotice, runStats } from './runEndSchema';
 import { count, id, line, seconds, sameShape, type SameShape } from './schemaBasics';
-import { traceEvent } from './traceEventsSchema';
-import { TRACE_VERSION, type RunResult, type Trace, type TraceEvent } from './trace';
+import { expandEvents, fromVersion2, type CompactEvent } from './compactTrace';
+import { compactEvent, traceEvent } from './traceEventsSchema';
+import { TRACE_VERSION, type RunResult, type Trace } from './trace';
 import type { FromWorker, ToWorker } from './worker';
 
 // ---- Trace ----------------------------------------------------------------------------------
@@ -120,13 +121,17 @@ function parseWith<T>(schema: z.ZodType<T>, root: string, data: unknown): Parsed
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describe(root, parsed.error) };
 }
 
+/** The versions this Loopscope reads: its own, and version 2 (converted on the way in). */
+export const READABLE_TRACE_VERSIONS: readonly number[] = [2, TRACE_VERSION];
+
 /**
  * A trace of another version is refused for that alone, not for the dozen fields that changed
  * with it: checked before the schema.
  */
 function versionProblem(root: string, data: unknown): string | null {
-  if (typeof data !== 'object' || data === null || !('version' in data) || data.version === TRACE_VERSION) return null;
-  return `${root}.version: this Loopscope reads trace version ${TRACE_VERSION}, not ${JSON.stringify(data.version)}`;
+  if (typeof data !== 'object' || data === null || !('version' in data)) return null;
+  if (typeof data.version === 'number' && READABLE_TRACE_VERSIONS.includes(data.version)) return null;
+  return `${root}.version: this Loopscope reads trace versions 2 and ${TRACE_VERSION}, not ${JSON.stringify(data.version)}`;
 }
 
 /**
@@ -134,26 +139,46 @@ function versionProblem(root: string, data: unknown): string | null {
  * `traceSchema`'s (each event against its kind's schema), a quarter faster than zod's array,
  * which keeps bookkeeping for every element of a 350,000-event list.
  */
-const traceWithoutEvents = traceSchema.extend({ events: z.array(z.unknown()) });
+const traceWithoutEvents = traceSchema.extend({ version: z.union([z.literal(2), z.literal(TRACE_VERSION)]), events: z.array(z.unknown()) });
 
-/** A trace read from outside: the engine's output, or a file a learner opens. */
+/**
+ * A trace read from outside: the engine's output, or a file a learner opens. Version 3's events
+ * are checked as written (compact) and then spelled out (`expandEvents`); version 2's are
+ * checked spelled out, as version 2 wrote them, and converted (`fromVersion2`).
+ */
 export function parseTrace(data: unknown, root = 'trace'): Parsed<Trace> {
   const problem = versionProblem(root, data);
   if (problem !== null) return { ok: false, error: problem };
   const head = parseWith(traceWithoutEvents, root, data);
   if (!head.ok) return head;
-  const events: TraceEvent[] = new Array<TraceEvent>(head.value.events.length);
+  const { version, events: written } = head.value;
+  if (version === 2) {
+    const events = parseEach(traceEvent, written, root);
+    return events.ok ? { ok: true, value: fromVersion2({ ...head.value, version, events: events.value }) } : events;
+  }
+  const events = parseEach<CompactEvent>(compactEvent, written, root);
+  if (!events.ok) return events;
+  const expanded = expandEvents(events.value, `${root}.events`);
+  return expanded.ok ? { ok: true, value: { ...head.value, version, events: expanded.events } } : expanded;
+}
+
+/** Each event against its kind's schema, naming the first that fails. */
+function parseEach<T>(schema: z.ZodType<T>, written: readonly unknown[], root: string): Parsed<T[]> {
+  const events = new Array<T>(written.length);
   for (let i = 0; i < events.length; i++) {
-    const event = traceEvent.safeParse(head.value.events[i]);
+    const event = schema.safeParse(written[i]);
     if (!event.success) return { ok: false, error: describe(`${root}.events[${i}]`, event.error) };
     events[i] = event.data;
   }
-  return { ok: true, value: { ...head.value, events } };
+  return { ok: true, value: events };
 }
 
-/** One event of a trace, on its own: what a run streamed before its engine was killed (partialTrace). */
-export function parseTraceEvent(data: unknown, root = 'event'): Parsed<TraceEvent> {
-  return parseWith(traceEvent, root, data);
+/**
+ * One event of a trace, on its own, as the engine writes it: what a run streamed before its
+ * engine was killed (partialTrace, which spells the kept ones out with `expandEvents`).
+ */
+export function parseTraceEvent(data: unknown, root = 'event'): Parsed<CompactEvent> {
+  return parseWith(compactEvent, root, data);
 }
 
 /** A RunResult with its trace left for `parseTrace`. */

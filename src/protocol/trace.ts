@@ -5,7 +5,7 @@
  * Shape: a flat, append-only list of small events in the order they happened, plus a summary.
  * Nothing in it is derived state: the ready queue, the timer heap and each task's state at a
  * step are computed from the events (src/trace/stateAt.ts), so the engine stays cheap and the
- * trace small (target ≤ 60 bytes per event as JSON).
+ * trace small (≤ 40 bytes per event as JSON, issue 14).
  *
  * Vocabulary follows asyncio's own docs: a *handle* is one entry the loop will run (a callback
  * in the ready queue, or a timer in the timer heap); a *step* is one handle run by the loop
@@ -13,13 +13,17 @@
  * `BaseEventLoop._run_once`.
  *
  * Versioned: a reader must check `version` and refuse what it does not know. Version 2: run ends
- * and hints are facts (a kind and typed figures), not English sentences.
+ * and hints are facts (a kind and typed figures), not English sentences. Version 3: as written
+ * (by the engine, to a file), `sched` and `suspend` events leave out what the events before them
+ * say (compactTrace.ts: `CompactEvent`, and how each is derived); these types are the events
+ * with every fact spelled out, as readers see them after `expandEvents`. Version-2 traces are
+ * read too (`fromVersion2`).
  */
 
 import type { ObjectEvent, ObjectStateEvent } from './objects';
 import type { Compat, PythonVersion, RemovedApi, RunEnd } from './runEnd';
 
-export const TRACE_VERSION = 2 as const;
+export const TRACE_VERSION = 3 as const;
 
 /** Virtual seconds since the run started (loop.time()). */
 export type Seconds = number;

@@ -16,15 +16,30 @@ describe('partialTrace', () => {
     expect(trace.dropped).toEqual({ events: 0, chunks: 1 });
   });
 
-  it('keeps only the events the schema accepts, and counts the ones it left out', () => {
-    const chunks = ['{"e":"iter","n":1,"t":0},{"e":"iter","n":"two","t":0}', '', '{"e":"no-such-kind"},{"e":"iter","n":3,"t":1}'];
+  it('keeps the events before the first one the schema refuses, and counts it and the rest as dropped', () => {
+    // Format 3's events lean on the earlier ones: after a lost one, the rest could be read wrong.
+    const chunks = ['{"e":"iter","n":1,"t":0},{"e":"iter","n":"two","t":0}', '', '{"e":"iter","n":3,"t":1}'];
     const trace = partialTrace('', 0, chunks, { kind: 'stopped', how: 'terminated' });
-    expect(trace.events).toEqual([
-      { e: 'iter', n: 1, t: 0 },
-      { e: 'iter', n: 3, t: 1 },
-    ]);
+    expect(trace.events).toEqual([{ e: 'iter', n: 1, t: 0 }]);
     expect(trace.dropped).toEqual({ events: 2, chunks: 0 });
-    expect(trace.stats.iterations).toBe(2);
+    expect(trace.stats.iterations).toBe(1);
+  });
+
+  it('spells out the compact events as a whole trace\'s are', () => {
+    const chunks = ['{"e":"task","id":1,"name":"Task-1","coro":"main","by":null,"l":1},{"e":"sched","on":{"k":"step","task":1}}', '{"e":"sched","on":{"k":"call","fn":"cb","of":1}}'];
+    const trace = partialTrace('', 0, chunks, { kind: 'stopped', how: 'terminated' });
+    expect(trace.events.slice(1)).toEqual([
+      { e: 'sched', h: 1, on: { k: 'step', task: 1 } },
+      { e: 'sched', h: 2, on: { k: 'call', fn: 'cb', args: '(<Task Task-1>)' } },
+    ]);
+    expect('dropped' in trace).toBe(false);
+  });
+
+  it('keeps nothing after a lost chunk in the middle, whose events later ones may lean on', () => {
+    const chunks = ['{"e":"sched","on":{"k":"step","task":1}}', '{"e":"sched","on":{"k":"st', '{"e":"sched","on":{"k":"step","task":1}}'];
+    const trace = partialTrace('', 0, chunks, { kind: 'stopped', how: 'terminated' });
+    expect(trace.events).toEqual([{ e: 'sched', h: 1, on: { k: 'step', task: 1 } }]);
+    expect(trace.dropped).toEqual({ events: 1, chunks: 1 });
   });
 
   it('has no dropped field when nothing was left out (heartbeats are empty chunks, not drops)', () => {

@@ -3,6 +3,7 @@
  * never returns to Python, or Stop where the page is not cross-origin isolated). Everything the
  * engine finished recording is kept; `end` says why it stops there.
  */
+import { expandEvents, type CompactEvent } from '../protocol/compactTrace';
 import { parseTraceEvent } from '../protocol/schema';
 import { TRACE_VERSION, type RunEnd, type Trace, type TraceEvent } from '../protocol/trace';
 
@@ -73,28 +74,53 @@ interface Parsed {
   readonly dropped: NonNullable<Trace['dropped']>;
 }
 
+/**
+ * Format 3's events lean on the ones before them (a `sched` without `h` is the previous one's
+ * plus one): after the first event or chunk that is lost, what follows could be read wrong, so
+ * the trace keeps the events before it and counts the rest as dropped.
+ */
 function parseChunks(chunks: readonly string[]): Parsed {
   // Heartbeats are empty chunks: a sign of life, no events.
   const nonEmpty = chunks.filter((chunk) => chunk.length > 0);
-  let values: unknown[];
-  let badChunks = 0;
+  let groups: (unknown[] | null)[];
   try {
-    values = JSON.parse(`[${nonEmpty.join(',')}]`) as unknown[];
+    groups = [JSON.parse(`[${nonEmpty.join(',')}]`) as unknown[]];
   } catch {
-    // A chunk cut short by the kill: keep the chunks that parse on their own.
-    values = nonEmpty.flatMap((chunk) => {
+    // A chunk cut short by the kill (null): the chunks before it parse on their own.
+    groups = nonEmpty.map((chunk) => {
       try {
         return JSON.parse(`[${chunk}]`) as unknown[];
       } catch {
-        badChunks += 1;
-        return [];
+        return null;
       }
     });
   }
-  const events: TraceEvent[] = [];
-  for (const value of values) {
-    const event = parseTraceEvent(value);
-    if (event.ok) events.push(event.value);
+  const kept: CompactEvent[] = [];
+  let droppedEvents = 0;
+  let badChunks = 0;
+  let lost = false;
+  for (const group of groups) {
+    if (group === null) {
+      badChunks += 1;
+      lost = true;
+      continue;
+    }
+    for (const value of group) {
+      const event = lost ? null : parseTraceEvent(value);
+      if (event?.ok === true) kept.push(event.value);
+      else {
+        droppedEvents += 1;
+        lost = true;
+      }
+    }
   }
-  return { events, dropped: { events: values.length - events.length, chunks: badChunks } };
+  // Spelled out as a whole trace's are (a gap there is the engine's bug: keep what comes before it).
+  const expanded = expandEvents(kept);
+  const events = expanded.ok ? expanded.events : spelledOutBefore(kept, expanded.at);
+  return { events, dropped: { events: droppedEvents + kept.length - events.length, chunks: badChunks } };
+}
+
+function spelledOutBefore(kept: readonly CompactEvent[], at: number): TraceEvent[] {
+  const expanded = expandEvents(kept.slice(0, at));
+  return expanded.ok ? expanded.events : [];
 }

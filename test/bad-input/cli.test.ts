@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { whySentence } from '../../src/i18n/endWords';
-import type { RunEnd, RunResult, Trace } from '../../src/protocol/trace';
+import { expandTrace, type CompactTrace } from '../../src/protocol/compactTrace';
+import type { RunEnd, RunResult } from '../../src/protocol/trace';
 import { BAD_INPUT_CASES, LIMIT_CAUSES, causeOf, type BadInputCase } from './cases';
 import { differences } from './check';
 
@@ -38,7 +39,7 @@ function traceCase(testCase: BadInputCase, dir: string): Promise<Outcome> {
       const ms = performance.now() - t0;
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       const result: RunResult | null = existsSync(out)
-        ? { kind: 'trace', trace: JSON.parse(readFileSync(out, 'utf8')) as Trace }
+        ? { kind: 'trace', trace: expandTrace(JSON.parse(readFileSync(out, 'utf8')) as CompactTrace) }
         : null;
       resolve({ testCase, ms, code, stderr, result });
     });

@@ -6,14 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRunResult } from '../../src/protocol/schema';
-import { fidelityCorpus, ownCorpus, runProgram } from './sharedEngine';
+import { fidelityCorpus, ownCorpus, runProgramJson } from './sharedEngine';
 
 /**
- * The result as the page reads it, checked strictly: the schema refuses any trace version but
- * the page's (TRACE_VERSION), so an engine writing another fails here.
+ * The result as the engine writes it and the page reads it (format 3's compact events), checked
+ * strictly: the schema refuses any trace version it does not read, so an engine writing another
+ * fails here.
  */
-async function engineJson(source: string, limits?: Parameters<typeof runProgram>[1]): Promise<string> {
-  return JSON.stringify(await runProgram(source, limits));
+async function engineJson(source: string, limits?: Parameters<typeof runProgramJson>[1]): Promise<string> {
+  return runProgramJson(source, limits);
 }
 
 /** Programs that end each way a run can end (the corpus programs all end `ok`). */

@@ -16,6 +16,11 @@ export async function runProgram(source: string, limits: Partial<RunLimits> = {}
   return (await sharedEngine()).run(source, { ...DEFAULT_RUN_OPTIONS, seed, limits: { ...DEFAULT_LIMITS, ...limits } });
 }
 
+/** The RunResult as the engine writes it (JSON text, format 3's compact events), not spelled out. */
+export async function runProgramJson(source: string, limits: Partial<RunLimits> = {}, seed = 0): Promise<string> {
+  return (await sharedEngine()).runJson(source, { ...DEFAULT_RUN_OPTIONS, seed, limits: { ...DEFAULT_LIMITS, ...limits } });
+}
+
 export async function traceOf(source: string, limits: Partial<RunLimits> = {}): Promise<Trace> {
   const result = await runProgram(source, limits);
   if (result.kind !== 'trace') throw new Error(`expected a trace, got a syntax error: ${result.problem.text}`);

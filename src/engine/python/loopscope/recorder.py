@@ -50,11 +50,13 @@ def _await_chain(frames, filename):
 _TASK_TARGET = '{"k":"%s","task":%d}'
 
 
-def _sched(hid, on, when=None, line=None):
-    """A `sched` event as JSON text; `on` is its HandleTarget, JSON text already."""
-    if when is None and line is None:       # most of them: a step or wakeup joins the ready queue
-        return '{"e":"sched","h":%d,"on":%s}' % (hid, on)
-    event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
+def _sched(hid, last_hid, on, when=None, line=None):
+    """A `sched` event as JSON text; `on` is its HandleTarget, JSON text already. Trace format 3
+    leaves `h` out when it is the previous sched's plus one (README "The trace format")."""
+    if hid == last_hid + 1:
+        event = '{"e":"sched","on":' + on
+    else:
+        event = '{"e":"sched","h":%d,"on":%s' % (hid, on)
     if when is not None:
         event += ',"when":' + number(when)
     if line is not None:
@@ -74,6 +76,12 @@ class Recorder:
         self.out_fd = None
         self.out_text = ""
         self.await_chains = {}             # await_target's reading of a chain of code objects
+        # Trace format 3 leaves out what a reader derives from earlier events (README "The
+        # trace format"): these are what the reader knows at this point of the trace.
+        self.last_hid = 0                  # the last sched's handle
+        self.last_call_fn = None           # the last `call` target's fn
+        self.future_at_line = {}           # line -> the last `future` target (JSON) a task awaited there
+        self.task_by_name = {}             # a `task` event's name -> its task id (None: two tasks had it)
         # The events limit is checked at each step's start and in the line tracer, not here:
         # this is the hottest call of a recorded run.
         self.emit = self.events.append
@@ -130,24 +138,41 @@ class Recorder:
         if not self.enabled:
             return
         hid = handle._loopscope_id
+        last_hid, self.last_hid = self.last_hid, hid
         task = handle._loopscope_task
         if task is not None:
             # The hot path (a task's step or wakeup, a few per task): no target() round trip.
-            self.emit(_sched(hid, _TASK_TARGET % (handle._loopscope_kind, self.task_id(task)), when))
+            self.emit(_sched(hid, last_hid, _TASK_TARGET % (handle._loopscope_kind, self.task_id(task)), when))
             return
         callback = handle._callback
         on, kind = self.target(callback, when, current_task)
         line = None
         if on is None:
-            on = '{"k":"call","fn":' + text(d.callable_name(callback))
-            if handle._args or hasattr(callback, "keywords"):
-                on += ',"args":' + text(d.call_args(callback, handle._args))
+            on = self._call_target(callback, handle._args)
             line = self.run.caller_line(sys._getframe(2))
             on += ',"user":true}' if line is not None else "}"
         elif kind == "sleep" and when is not None and current_task is not None:
             # Remembered on the sleeping task (cheaper than a weak dict of futures).
             current_task._loopscope_sleep = (handle._args[0], hid, when)
-        self.emit(_sched(hid, on, when, line))
+        self.emit(_sched(hid, last_hid, on, when, line))
+
+    def _call_target(self, callback, args):
+        """A `call` HandleTarget's JSON text, without its closing brace. Format 3: `fn` is left
+        out when it is the previous call's; a lone task argument (a done callback's, such as
+        gather's `_done_callback`) is `of` its id when its name is the name of its `task` event
+        and of no other task's."""
+        fn = d.callable_name(callback)
+        on = '{"k":"call"'
+        if fn != self.last_call_fn:
+            on += ',"fn":' + text(fn)
+            self.last_call_fn = fn
+        if len(args) == 1 and isinstance(args[0], TASK_TYPES) and not hasattr(callback, "keywords"):
+            tid = self.task_id(args[0])
+            if self.task_by_name.get(args[0].get_name()) == tid:
+                return on + ',"of":%d' % tid
+        if args or hasattr(callback, "keywords"):
+            on += ',"args":' + text(d.call_args(callback, args))
+        return on
 
     def unscheduled(self, handle):
         if self.enabled:
@@ -159,6 +184,7 @@ class Recorder:
         if not self.enabled:
             return
         code = getattr(coro, "cr_code", None)
+        self.task_by_name[name] = None if name in self.task_by_name else tid
         self.emit('{"e":"task","id":%d,"name":%s,"coro":%s,"by":%s,"l":%s%s}' % (
             tid, text(name), text(getattr(coro, "__qualname__", None) or d.short_repr(coro, 40)),
             optional_id(self.task_id(current_task)), optional_number(self.run.caller_line(frame)),
@@ -240,7 +266,8 @@ class Recorder:
                 return
             kind = on["k"]
             if kind == "sleep":
-                on_text = '{"k":"sleep","until":%s,"h":%d}' % (number(on["until"]), on["h"])
+                # Format 3: its `until` and `h` are those of the task's last sleep sched.
+                on_text = '{"k":"sleep"}'
             elif kind == "task":
                 on_text = '{"k":"task","task":%d}' % on["task"]
             elif kind == "future" and len(on) <= 3:
@@ -253,9 +280,18 @@ class Recorder:
                 on_text += "}"
             else:
                 on_text = value(on)
+            if kind == "future" and line is not None:
+                # Format 3: no `on` when the task waits on what the last future at this line was.
+                if self.future_at_line.get(line) == on_text:
+                    on_text = None
+                else:
+                    self.future_at_line[line] = on_text
             # Which task a waiter future in a Lock's or Queue's deque stands for (objects.py).
             self.run.objects.waiter_task[id(task._fut_waiter)] = tid
-            event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_id(line), on_text)
+            if on_text is None:
+                event = '{"e":"suspend","task":%d,"l":%d' % (tid, line)
+            else:
+                event = '{"e":"suspend","task":%d,"l":%s,"on":%s' % (tid, optional_id(line), on_text)
             if stack:
                 event += ',"stack":' + value(stack)
             self.emit(event + "}")

@@ -26,7 +26,7 @@ from .run_state import Run
 from .sandbox import Sandbox
 from .warning_hook import WarningHook
 
-TRACE_VERSION = 2
+TRACE_VERSION = 3
 
 # The run in progress, for the SIGINT handler (Pyodide's interrupt buffer delivers Stop there).
 _CURRENT = [None]
