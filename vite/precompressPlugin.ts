@@ -17,7 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { snapshotCacheDir } from '../src/engine/node.ts';
+import { snapshotCacheDir } from '../src/engine/node';
 
 /** The encodings made, in the order a server prefers them, with the file suffix each gets. */
 export const ENCODINGS = [

@@ -21,7 +21,7 @@ function setup(responses: Record<string, () => Response>, known: Partial<Record<
   const reports: { stage: BootStage; downloads: readonly BootDownload[] }[] = [];
   let clock = 0;
   const downloads = countBootDownloads({
-    fetch: (input) => Promise.resolve((responses[String(input)] ?? (() => new Response(null, { status: 404 })))()),
+    fetch: (input) => Promise.resolve((responses[typeof input === 'string' ? input : ''] ?? (() => new Response(null, { status: 404 })))()),
     fileOf: (url) => (url.endsWith('.wasm') ? 'wasm' : url.endsWith('.zip') ? 'stdlib' : url.endsWith('.snap') ? 'snapshot' : null),
     knownBytes: (file) => known[file] ?? null,
     onProgress: (stage, d) => reports.push({ stage, downloads: d }),
