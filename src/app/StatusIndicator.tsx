@@ -55,6 +55,7 @@ export function StatusIndicator() {
           aria-label={progress.barLabel}
           max={figures.total ?? undefined}
           value={figures.total === null ? undefined : figures.loaded}
+          aria-valuetext={progress.percent === null ? undefined : `${progress.percent}%`}
         />
       ) : null}
     </span>

@@ -15,15 +15,16 @@ describe('bootProgressWords', () => {
     const known = downloads.map((d) => (d.file === 'snapshot' ? { ...d, total: 15_000_000 } : d));
     expect(bootFigures(known)).toEqual({ loaded: 7_300_000, total: 27_100_000 });
     expect(bootProgressWords('en', { stage: 'downloading', downloads: known }, false).line).toBe(
-      'Starting Python: 7.3 of 27.1 MB downloaded (26%)',
+      'Starting Python: 7.3 of 27.1 MB',
     );
-    expect(bootProgressWords('zh', { stage: 'downloading', downloads: known }, false).line).toBe('正在启动 Python：已下载 7.3 / 27.1 MB（26%）');
-    expect(bootProgressWords('en', { stage: 'downloading', downloads }, false).line).toBe('Starting Python: 7.3 MB downloaded');
+    expect(bootProgressWords('zh', { stage: 'downloading', downloads: known }, false).line).toBe('正在启动 Python：7.3 / 27.1 MB');
+    expect(bootProgressWords('en', { stage: 'downloading', downloads: known }, false).percent).toBe(26);
+    expect(bootProgressWords('en', { stage: 'downloading', downloads }, false).line).toBe('Starting Python: 7.3 MB');
   });
 
   it('says a waiting run will start, and what comes after the download', () => {
     const en = bootProgressWords('en', { stage: 'downloading', downloads }, true);
-    expect(en.line).toBe('Waiting for Python: 7.3 MB downloaded, then your program runs');
+    expect(en.line).toBe('Waiting for Python (7.3 MB), then running');
     expect(en.detail.split('\n')).toEqual([
       'Python (WebAssembly): 4.8 of 9.6 MB',
       'standard library: 2.5 MB, done',

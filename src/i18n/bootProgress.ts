@@ -42,17 +42,11 @@ interface Words {
 }
 
 const en: Words = {
-  downloaded: (f) => {
-    const p = percent(f);
-    return f.total === null
-      ? `Starting Python: ${mb(f.loaded)} MB downloaded`
-      : `Starting Python: ${mb(f.loaded)} of ${mb(f.total)} MB downloaded${p === null ? '' : ` (${p}%)`}`;
-  },
+  // Short: the line sits in the header beside the buttons; the bar shows the fraction, the tooltip each file.
+  downloaded: (f) => (f.total === null ? `Starting Python: ${mb(f.loaded)} MB` : `Starting Python: ${mb(f.loaded)} of ${mb(f.total)} MB`),
   starting: 'Starting Python: downloaded, now starting it…',
   waiting: (f) =>
-    f.total === null
-      ? `Waiting for Python: ${mb(f.loaded)} MB downloaded, then your program runs`
-      : `Waiting for Python: ${mb(f.loaded)} of ${mb(f.total)} MB downloaded, then your program runs`,
+    f.total === null ? `Waiting for Python (${mb(f.loaded)} MB), then running` : `Waiting for Python (${mb(f.loaded)} of ${mb(f.total)} MB), then running`,
   waitingStarting: 'Waiting for Python to start, then running…',
   file: { wasm: 'Python (WebAssembly)', stdlib: 'standard library', snapshot: 'engine snapshot' },
   fileLine: (name, d) =>
@@ -65,17 +59,10 @@ const en: Words = {
 };
 
 const zh: Words = {
-  downloaded: (f) => {
-    const p = percent(f);
-    return f.total === null
-      ? `正在启动 Python：已下载 ${mb(f.loaded)} MB`
-      : `正在启动 Python：已下载 ${mb(f.loaded)} / ${mb(f.total)} MB${p === null ? '' : `（${p}%）`}`;
-  },
+  downloaded: (f) => (f.total === null ? `正在启动 Python：${mb(f.loaded)} MB` : `正在启动 Python：${mb(f.loaded)} / ${mb(f.total)} MB`),
   starting: '正在启动 Python：下载完了，正在启动…',
   waiting: (f) =>
-    f.total === null
-      ? `等 Python 启动：已下载 ${mb(f.loaded)} MB，启动后就运行你的程序`
-      : `等 Python 启动：已下载 ${mb(f.loaded)} / ${mb(f.total)} MB，启动后就运行你的程序`,
+    f.total === null ? `等 Python 启动（${mb(f.loaded)} MB），之后就运行` : `等 Python 启动（${mb(f.loaded)} / ${mb(f.total)} MB），之后就运行`,
   waitingStarting: '等 Python 启动后就运行…',
   file: { wasm: 'Python（WebAssembly）', stdlib: '标准库', snapshot: '引擎快照' },
   fileLine: (name, d) =>
@@ -95,6 +82,8 @@ export interface BootProgressWords {
   /** One line per file and what happens next. */
   readonly detail: string;
   readonly barLabel: string;
+  /** How much has come, in percent, when the total is known (the bar's text for assistive technology). */
+  readonly percent: number | null;
 }
 
 export function bootProgressWords(
@@ -107,5 +96,5 @@ export function bootProgressWords(
   const line =
     progress.stage === 'starting' ? (runQueued ? w.waitingStarting : w.starting) : runQueued ? w.waiting(figures) : w.downloaded(figures);
   const files = progress.downloads.map((d) => w.fileLine(w.file[d.file], d));
-  return { line, detail: [...files, w.next[progress.stage]].join('\n'), barLabel: w.barLabel };
+  return { line, detail: [...files, w.next[progress.stage]].join('\n'), barLabel: w.barLabel, percent: percent(figures) };
 }
