@@ -2,13 +2,17 @@
  * How fast Python is ready (issue 14): page → Python ready cold (a fresh browser context) and
  * warm (a reload); Stop → ready to run again (a Stop that must end the worker: one long C
  * call); the CLI's boot (a whole `loopscope run` of a one-line program, and the engine thread's
- * own bootMs); and the snapshot's size, raw and gzipped. Rounds are interleaved between the builds
+ * own bootMs); the snapshot's size, raw, gzipped and brotli; and on emulated 10 and 2 Mbit/s links
+ * (40 ms), cold and warm, with the snapshot and without it: page → Python ready, when the
+ * download's progress first showed, and the bytes transferred. Rounds are interleaved between the builds
  * measured, so a machine that gets busier part-way skews them alike. Prints one JSON line.
  *
  *   npm run bench -- boot                         this checkout's dist/ and CLI
  *   npm run bench -- boot --before DIR            also DIR's (a checkout of the commit before,
  *                                                 built: DIR/dist and DIR/bin/loopscope.mjs)
  *   BOOT_ROUNDS=5 npm run bench -- boot           rounds per figure (default 3)
+ *   BOOT_NET_ROUNDS=2 / BOOT_NETWORK=off          rounds of the emulated links (default 1) / none
+ *   BOOT_LINKS=10                                 which links, in Mbit/s (default 10,2)
  *
  * Targets: cold ≤ 1.0 s, warm ≤ 0.5 s, CLI ≤ 0.5 s, restart ≤ 0.5 s.
  */
@@ -98,6 +102,63 @@ async function pageLoad(browser: Browser, url: string): Promise<{ cold: number; 
   return { cold, warm };
 }
 
+/** An emulated link (Chromium's CDP `Network.emulateNetworkConditions`): Mbit/s both ways, 40 ms latency. */
+const LINKS: readonly number[] = (process.env['BOOT_LINKS'] ?? '10,2').split(',').map(Number);
+const NET_ROUNDS = Number(process.env['BOOT_NET_ROUNDS'] ?? 1);
+
+interface NetLoad {
+  /** Page → Python ready. */
+  readonly readyMs: number;
+  /** When the status first showed the download's figures (the bar). */
+  readonly progressMs: number | null;
+  /** Bytes on the wire (bodies as sent, plus headers), the worker's requests included. */
+  readonly bytes: number;
+}
+
+/**
+ * Cold (a fresh context: empty cache) then warm (a reload: the immutable assets/ come from the
+ * cache, Pyodide's files are revalidated) on an emulated link. `snapshot: false` blocks the
+ * snapshot, so the boot is the normal one (a snapshot made in the page): what a first visit that
+ * did not wait for the snapshot would cost.
+ */
+async function networkLoad(browser: Browser, url: string, mbits: number, snapshot: boolean): Promise<{ cold: NetLoad; warm: NetLoad }> {
+  const context = await browser.newContext();
+  await context.addInitScript(READY_MARK_SCRIPT);
+  await context.addInitScript(`(() => {
+    new MutationObserver(() => {
+      if (window.__bootMarks && window.__bootMarks.progress === undefined && document.querySelector('[data-testid="boot-progress"]')) window.__bootMarks.progress = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+  })();`);
+  const page = await context.newPage();
+  if (!snapshot) await page.route('**/assets/engine-*.snap', (route) => route.abort());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 40,
+    downloadThroughput: (mbits * 1e6) / 8,
+    uploadThroughput: (mbits * 1e6) / 8,
+  });
+  // Playwright's page hears the engine worker's requests too (the CDP page session does not).
+  let bytes = 0;
+  page.on('requestfinished', (request) => {
+    void request.sizes().then((sizes) => {
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+  });
+  const load = async (go: () => Promise<unknown>): Promise<NetLoad> => {
+    bytes = 0;
+    await go();
+    const readyMs_ = await readyMs(page);
+    const progressMs = await page.evaluate(() => (globalThis as unknown as { __bootMarks?: { progress?: number } }).__bootMarks?.progress ?? null);
+    return { readyMs: readyMs_, progressMs, bytes };
+  };
+  const cold = await load(() => page.goto(url));
+  const warm = await load(() => page.reload());
+  await context.close();
+  return { cold, warm };
+}
+
 /** Stop during one long C call: from the run's end (the worker ended) until the page is ready to run again. */
 async function stopToReady(browser: Browser, url: string): Promise<number> {
   // Asks the production build for its test hooks (src/app/testHooksFlag.ts): setSource.
@@ -151,11 +212,13 @@ function cliBoot(dir: string, env: NodeJS.ProcessEnv = process.env): { wallMs: n
   return { wallMs, bootMs: figures.bootMs };
 }
 
-function snapshotSize(dist: string): { file: string; bytes: number; gzipBytes: number } | null {
+function snapshotSize(dist: string): { file: string; bytes: number; gzipBytes: number; brotliBytes: number | null } | null {
   const name = readdirSync(path.join(dist, 'assets')).find((n) => n.endsWith('.snap'));
   if (name === undefined) return null;
   const bytes = readFileSync(path.join(dist, 'assets', name));
-  return { file: name, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 6 }).length };
+  // The build's own brotli copy (vite/precompressPlugin.ts), when it made one.
+  const br = path.join(dist, 'assets', `${name}.br`);
+  return { file: name, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 6 }).length, brotliBytes: existsSync(br) ? readFileSync(br).length : null };
 }
 
 const range = (values: readonly number[]): string => {
@@ -175,6 +238,8 @@ async function main(): Promise<void> {
   const figures: Record<string, { cold: number[]; warm: number[]; restart: number[]; cliWall: number[]; cliBoot: number[] }> = {};
   for (const b of builds) figures[b.name] = { cold: [], warm: [], restart: [], cliWall: [], cliBoot: [] };
   const loads: number[] = [];
+  const net: Record<string, { ready: number[]; progress: number[]; bytes: number[] }> = {};
+  const netRow = (key: string) => (net[key] ??= { ready: [], progress: [], bytes: [] });
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, b] of builds.entries()) {
@@ -189,6 +254,21 @@ async function main(): Promise<void> {
         const cli = cliBoot(b.dir);
         f.cliWall.push(cli.wallMs);
         f.cliBoot.push(cli.bootMs);
+      }
+    }
+    // The emulated links, this checkout only: a slow link's figures are the bytes' (minutes per round at 2 Mbit/s).
+    const server = servers.at(-1);
+    for (let round = 0; round < NET_ROUNDS && server !== undefined && process.env['BOOT_NETWORK'] !== 'off'; round++) {
+      for (const mbits of LINKS) {
+        for (const snapshot of [true, false]) {
+          const figures = await networkLoad(browser, server.url, mbits, snapshot);
+          for (const [visit, f] of Object.entries(figures)) {
+            const row = netRow(`${mbits}Mbit-${visit}${snapshot ? '' : '-noSnapshot'}`);
+            row.ready.push(f.readyMs);
+            if (f.progressMs !== null) row.progress.push(f.progressMs);
+            row.bytes.push(f.bytes);
+          }
+        }
       }
     }
   } finally {
@@ -208,6 +288,16 @@ async function main(): Promise<void> {
       snapshot: snapshotSize(path.join(b.dir, 'dist')),
     };
   }
+  out['network'] = Object.fromEntries(
+    Object.entries(net).map(([key, row]) => [
+      key,
+      {
+        readyMs: range(row.ready),
+        progressShownMs: row.progress.length === 0 ? null : range(row.progress),
+        transferredMB: (row.bytes.reduce((a, b) => a + b, 0) / row.bytes.length / 1e6).toFixed(2),
+      },
+    ]),
+  );
   console.log(JSON.stringify(out));
 }
 

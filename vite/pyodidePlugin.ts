@@ -65,6 +65,12 @@ export function pyodidePlugin(): Plugin {
   const dir = pyodideDir();
   return {
     name: 'loopscope:pyodide',
+    config() {
+      // The files' sizes, for the worker's download progress (src/engine/browser.ts): a
+      // compressed response announces its compressed size, the body yields the decoded bytes.
+      const bytes = Object.fromEntries(Object.keys(PYODIDE_FILES).map((name) => [name, statSync(path.join(dir, name)).size]));
+      return { define: { __PYODIDE_FILE_BYTES__: JSON.stringify(bytes) } };
+    },
     configureServer(server) {
       // Dev base './' is served at '/', as Vite itself does.
       const base = server.config.base.startsWith('/') ? server.config.base : '/';

@@ -4,6 +4,8 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import { ENGINE_ENV, type PythonFiles } from './engine';
+import type { BootFile } from '../protocol/worker';
+import { countBootDownloads, type BootProgressListener } from './bootDownloads';
 import { bootFromSnapshot, engineHashOf, type BootOutcome, type SnapshotLoadOptions } from './snapshotBoot';
 import { snapshotFileName } from './snapshotFile';
 
@@ -35,16 +37,52 @@ type LoadPyodide = (
 ) => Promise<PyodideInterface>;
 
 /** The snapshot file's bytes, or null when the site has none (a dev server may answer with its page: readSnapshot refuses that). */
-async function fetchSnapshot(url: string): Promise<Uint8Array | null> {
-  const response = await fetch(url);
+async function fetchSnapshot(fetchFile: typeof fetch, url: string): Promise<Uint8Array | null> {
+  const response = await fetchFile(url);
   if (!response.ok) return null;
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export async function bootBrowserEngine(interruptBuffer: Int32Array | null): Promise<BootOutcome> {
-  const siteURL = new URL(import.meta.env.BASE_URL, self.location.origin);
+/**
+ * The site's folder, where index.html, pyodide/ and assets/ are. The build's base is relative
+ * ('./', so dist/ works from any folder of a static host): it is then taken from this worker's
+ * own address, which is in assets/. The dev server's base is absolute ('/').
+ */
+export function siteURLOf(base: string, workerURL: string): URL {
+  if (base.startsWith('/')) return new URL(base, workerURL);
+  return new URL(`../${base}`, workerURL);
+}
+
+/** Pyodide's files' sizes, from the build (vite/pyodidePlugin.ts): the totals of their downloads. */
+declare const __PYODIDE_FILE_BYTES__: Readonly<Record<string, number>>;
+
+const FILE_NAMES: Readonly<Record<BootFile, string | null>> = {
+  wasm: 'pyodide.asm.wasm',
+  stdlib: 'python_stdlib.zip',
+  snapshot: null,
+};
+
+export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onProgress: BootProgressListener): Promise<BootOutcome> {
+  const siteURL = siteURLOf(import.meta.env.BASE_URL, self.location.href);
   const indexURL = new URL('pyodide/', siteURL).href;
   const files = pythonFiles();
+  const downloads = countBootDownloads({
+    fetch: self.fetch.bind(self),
+    fileOf: (url) => {
+      const path = new URL(url, siteURL).pathname;
+      if (path.endsWith('.snap')) return 'snapshot';
+      if (path.endsWith(`/${FILE_NAMES.wasm}`)) return 'wasm';
+      if (path.endsWith(`/${FILE_NAMES.stdlib}`)) return 'stdlib';
+      return null;
+    },
+    knownBytes: (file) => {
+      const name = FILE_NAMES[file];
+      return name === null ? null : (__PYODIDE_FILE_BYTES__[name] ?? null);
+    },
+    onProgress,
+  });
+  // Pyodide fetches with the global: the counting one for the boot (lockDown takes it away after).
+  self.fetch = downloads.fetch;
   const [module, engineHash] = await Promise.all([
     import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide; version: string }>,
     engineHashOf(files),
@@ -64,7 +102,7 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null): Pro
       }),
     files,
     pyodideVersion: module.version,
-    snapshot: fetchSnapshot(snapshotURL),
+    snapshot: fetchSnapshot(downloads.fetch, snapshotURL),
   });
   if (interruptBuffer !== null) outcome.engine.pyodide.setInterruptBuffer(interruptBuffer);
   return outcome;

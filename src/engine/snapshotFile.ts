@@ -30,6 +30,11 @@ export interface SnapshotMeta {
   readonly pages: number;
   /** checksum() of the index table and the kept pages. */
   readonly checksum: number;
+  /**
+   * Length of the index table and the pages (padded to 4): with the head, the file's length, so a
+   * download can say how much of it has come from its first bytes. Absent in files made before it.
+   */
+  readonly bodyBytes?: number;
 }
 
 /** The file name of a snapshot, from what it is made of: a hashed asset name, the same in every build of the same engine. */
@@ -79,6 +84,7 @@ export function encodeSnapshot(pyodideSnapshot: Uint8Array, made: Pick<SnapshotM
     heapBytes: pyodideSnapshot.length,
     pages: kept.length,
     checksum: checksum(new Uint32Array(body.buffer)),
+    bodyBytes,
   };
   const json = new TextEncoder().encode(JSON.stringify(meta));
   const headBytes = align4(MAGIC.length + 4 + json.length);
@@ -88,6 +94,23 @@ export function encodeSnapshot(pyodideSnapshot: Uint8Array, made: Pick<SnapshotM
   file.set(json, MAGIC.length + 4);
   file.set(body, headBytes);
   return file;
+}
+
+/**
+ * The whole file's length, read from its first bytes (the head: magic, metadata), or null when
+ * they are not all there yet, are not a snapshot's, or the file predates `bodyBytes`.
+ */
+export function snapshotFileBytes(head: Uint8Array): number | null {
+  if (head.length < MAGIC.length + 4 || MAGIC.some((b, i) => head[i] !== b)) return null;
+  const jsonLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(MAGIC.length, true);
+  if (head.length < MAGIC.length + 4 + jsonLength) return null;
+  try {
+    const meta: unknown = JSON.parse(new TextDecoder().decode(head.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength)));
+    if (typeof meta !== 'object' || meta === null || !('bodyBytes' in meta) || !Number.isSafeInteger(meta.bodyBytes)) return null;
+    return align4(MAGIC.length + 4 + jsonLength) + Number(meta.bodyBytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Why a snapshot file was not used: facts for the developer console and the tests. */

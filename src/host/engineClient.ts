@@ -164,6 +164,7 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
   function handleSpareMessage(slot: Slot, message: FromWorker): void {
     switch (message.type) {
       case 'booting':
+      case 'boot-progress':
       case 'progress':
       case 'result':
         return;
@@ -276,6 +277,9 @@ export function createEngineClient(opts: EngineClientOptions): EngineClient {
     switch (message.type) {
       case 'booting':
         opts.onEvent({ type: 'booting' });
+        return;
+      case 'boot-progress':
+        opts.onEvent({ type: 'boot-progress', stage: message.stage, downloads: message.downloads });
         return;
       case 'ready':
         if (current) current.ready = message;

@@ -3,7 +3,7 @@
  * events it tells the store, and its options. The client itself is engineClient.ts.
  */
 import type { RunOptions, RunResult } from '../protocol/trace';
-import type { FromWorker, ToWorker } from '../protocol/worker';
+import type { BootDownload, BootStage, FromWorker, ToWorker } from '../protocol/worker';
 
 /** The part of a Worker the client uses, so tests can hand it a fake. */
 export interface WorkerPort {
@@ -41,6 +41,8 @@ export interface EndedRun {
 /** What the client tells the store. */
 export type EngineEvent =
   | { readonly type: 'booting' }
+  /** How far the boot of the engine in use is (a spare's boot is not told: the learner waits for none). */
+  | { readonly type: 'boot-progress'; readonly stage: BootStage; readonly downloads: readonly BootDownload[] }
   | { readonly type: 'ready'; readonly pythonVersion: string; readonly bootMs: number }
   | { readonly type: 'started'; readonly runId: number }
   | { readonly type: 'result'; readonly runId: number; readonly result: RunResult; readonly runMs: number }

@@ -85,6 +85,18 @@ sameShape<SameShape<typeof toWorkerSchema, ToWorker>>();
 const fromWorkerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('booting') }),
   z.strictObject({
+    type: z.literal('boot-progress'),
+    stage: z.enum(['downloading', 'starting']),
+    downloads: z.array(
+      z.strictObject({
+        file: z.enum(['wasm', 'stdlib', 'snapshot']),
+        loaded: count,
+        total: count.nullable(),
+        done: z.boolean(),
+      }),
+    ),
+  }),
+  z.strictObject({
     type: z.literal('ready'),
     bootMs: z.number().nonnegative(),
     pythonVersion: z.string(),

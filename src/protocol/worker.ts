@@ -23,9 +23,35 @@ export type ToWorker =
  */
 export type BootedFrom = 'snapshot' | 'own-snapshot' | 'no-snapshot';
 
+/**
+ * A file the boot downloads and the worker counts the bytes of: Pyodide's wasm, its standard
+ * library, the engine snapshot. (Pyodide's two scripts are imported, not fetched, so the worker
+ * cannot count them: 1.3 MB raw, 0.2 MB brotli.)
+ */
+export type BootFile = 'wasm' | 'stdlib' | 'snapshot';
+
+/** One download of the boot so far: facts, which the page puts in words (src/i18n/bootProgress.ts). */
+export interface BootDownload {
+  readonly file: BootFile;
+  /** Bytes received so far, as the browser hands them over (decoded, whatever the transfer's encoding). */
+  readonly loaded: number;
+  /** The file's size (decoded), when known: from the build, or the snapshot's own header; null when not. */
+  readonly total: number | null;
+  /** The download has ended (whole, or failed: the boot then goes on without it or fails on its own). */
+  readonly done: boolean;
+}
+
+/**
+ * Where a boot is: downloading its files, or starting Python from them (restoring the snapshot,
+ * or a normal start when there is none).
+ */
+export type BootStage = 'downloading' | 'starting';
+
 /** Worker → page. */
 export type FromWorker =
   | { readonly type: 'booting' }
+  /** How far the boot is (sent as bytes arrive, at most every ~100 ms, and when the stage changes). */
+  | { readonly type: 'boot-progress'; readonly stage: BootStage; readonly downloads: readonly BootDownload[] }
   | { readonly type: 'ready'; readonly bootMs: number; readonly pythonVersion: string; readonly bootedFrom: BootedFrom }
   /**
    * Finished events of run `id` so far (JSON objects separated by commas), sent every ~250 ms:

@@ -59,10 +59,13 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
   function onEngineEvent(event: EngineEvent): void {
     switch (event.type) {
       case 'booting':
-        set({ engineStatus: 'booting' });
+        set({ engineStatus: 'booting', bootProgress: null });
+        return;
+      case 'boot-progress':
+        set({ bootProgress: { stage: event.stage, downloads: event.downloads } });
         return;
       case 'ready':
-        set({ engineStatus: 'ready', pythonVersion: event.pythonVersion });
+        set({ engineStatus: 'ready', pythonVersion: event.pythonVersion, bootProgress: null });
         return;
       case 'started':
         if (event.runId === currentRunId) set({ runQueued: false });
@@ -76,7 +79,7 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
         set((s) => ({ phase: s.index ? 'done' : 'idle', runQueued: false, pendingSeek: null }));
         return;
       case 'restarted': {
-        set({ engineStatus: 'booting' });
+        set({ engineStatus: 'booting', bootProgress: null });
         // The run the restart ended comes with its partial trace: shown like any result.
         const run = event.run !== null && showResult(event.run.runId, event.run.result) ? 'kept' : 'none';
         switch (event.reason) {
@@ -111,6 +114,7 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
 
   return {
     engineStatus: 'booting',
+    bootProgress: null,
     pythonVersion: '',
     phase: 'idle',
     runQueued: false,

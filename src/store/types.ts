@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/lang';
 import type { Compat, RunOptions, SyntaxProblem, Trace } from '../protocol/trace';
+import type { BootDownload, BootStage } from '../protocol/worker';
 import type { EmbedSettings, ShareErrorReason } from '../share';
 import type { Cursor, TraceIndex } from '../trace/types';
 import type { EngineClient, EngineEvent } from '../host/engineClient';
@@ -65,8 +66,15 @@ export interface EditorSlice {
   readonly flushSave: () => void;
 }
 
+/** How far the engine's boot is (the worker's facts, src/protocol/worker.ts); null when not booting or not told yet. */
+export interface BootProgress {
+  readonly stage: BootStage;
+  readonly downloads: readonly BootDownload[];
+}
+
 export interface RunSlice {
   readonly engineStatus: EngineStatus;
+  readonly bootProgress: BootProgress | null;
   readonly pythonVersion: string;
   readonly phase: RunPhase;
   /** True while a run waits for Python to finish booting. */

@@ -60,7 +60,7 @@ function boot(buffer: Int32Array | null): Promise<Engine> {
     interruptBuffer = buffer;
     post({ type: 'booting' });
     const t0 = performance.now();
-    engine = bootBrowserEngine(buffer).then(({ engine: ready, bootedFrom, unused }) => {
+    engine = bootBrowserEngine(buffer, (stage, downloads) => post({ type: 'boot-progress', stage, downloads })).then(({ engine: ready, bootedFrom, unused }) => {
       lockDown();
       const bootMs = performance.now() - t0;
       // For a developer wondering why a boot was slow (and the e2e tests); the learner sees nothing of it.

@@ -1,0 +1,105 @@
+/**
+ * The boot's download counter (bootDownloads.ts) on fake responses: bytes counted as the body is
+ * read, totals from the build, from the snapshot's own head or from an unencoded Content-Length,
+ * the stage turning to `starting` only when every file is in, and reports throttled.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BootDownload, BootFile, BootStage } from '../protocol/worker';
+import { countBootDownloads } from './bootDownloads';
+import { encodeSnapshot, snapshotFileBytes } from './snapshotFile';
+
+function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+function setup(responses: Record<string, () => Response>, known: Partial<Record<BootFile, number>> = {}) {
+  const reports: { stage: BootStage; downloads: readonly BootDownload[] }[] = [];
+  let clock = 0;
+  const downloads = countBootDownloads({
+    fetch: (input) => Promise.resolve((responses[typeof input === 'string' ? input : ''] ?? (() => new Response(null, { status: 404 })))()),
+    fileOf: (url) => (url.endsWith('.wasm') ? 'wasm' : url.endsWith('.zip') ? 'stdlib' : url.endsWith('.snap') ? 'snapshot' : null),
+    knownBytes: (file) => known[file] ?? null,
+    onProgress: (stage, d) => reports.push({ stage, downloads: d }),
+    now: () => (clock += 10),
+  });
+  return { downloads, reports };
+}
+
+const bytes = (n: number, fill = 1) => new Uint8Array(n).fill(fill);
+
+describe('countBootDownloads', () => {
+  it('counts the bytes as the body is read and hands over the same bytes and headers', async () => {
+    const { downloads } = setup(
+      { 'x.wasm': () => new Response(streamOf([bytes(3), bytes(4)]), { headers: { 'Content-Type': 'application/wasm' } }) },
+      { wasm: 7 },
+    );
+    const response = await downloads.fetch('x.wasm');
+    expect(response.headers.get('Content-Type')).toBe('application/wasm');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array(7).fill(1));
+    expect(downloads.downloads().find((d) => d.file === 'wasm')).toEqual({ file: 'wasm', loaded: 7, total: 7, done: true });
+  });
+
+  /** The snapshot-or-stdlib figures after the first chunk of the body was read, before the rest. */
+  async function afterFirstChunk(downloads: ReturnType<typeof setup>['downloads'], url: string, file: BootFile): Promise<BootDownload | undefined> {
+    const reader = (await downloads.fetch(url)).body?.getReader();
+    await reader?.read();
+    const seen = downloads.downloads().find((d) => d.file === file);
+    while (reader !== undefined && !(await reader.read()).done);
+    return seen;
+  }
+
+  it('takes the total from an unencoded Content-Length, never from an encoded one', async () => {
+    const plain = setup({ 'a.zip': () => new Response(streamOf([bytes(5), bytes(5)]), { headers: { 'Content-Length': '10' } }) });
+    const encoded = setup({ 'a.zip': () => new Response(streamOf([bytes(5), bytes(5)]), { headers: { 'Content-Length': '2', 'Content-Encoding': 'br' } }) });
+    expect(await afterFirstChunk(plain.downloads, 'a.zip', 'stdlib')).toEqual({ file: 'stdlib', loaded: 5, total: 10, done: false });
+    expect(await afterFirstChunk(encoded.downloads, 'a.zip', 'stdlib')).toEqual({ file: 'stdlib', loaded: 5, total: null, done: false });
+    // Once whole, what came is the total.
+    expect(encoded.downloads.downloads().find((d) => d.file === 'stdlib')).toEqual({ file: 'stdlib', loaded: 10, total: 10, done: true });
+  });
+
+  it("reads the snapshot's size from its first bytes", async () => {
+    const file = encodeSnapshot(bytes(3 * 4096 + 100, 7), { pyodideVersion: '1', engineHash: 'h' });
+    expect(snapshotFileBytes(file.subarray(0, 200))).toBe(file.length);
+    expect(snapshotFileBytes(file.subarray(0, 10))).toBeNull();
+    const { downloads } = setup({ 'e.snap': () => new Response(streamOf([file.subarray(0, 300), file.subarray(300)])) });
+    expect(await afterFirstChunk(downloads, 'e.snap', 'snapshot')).toEqual({ file: 'snapshot', loaded: 300, total: file.length, done: false });
+  });
+
+  it('is downloading until every file is in, then starting; a missing file ends its download', async () => {
+    const { downloads, reports } = setup({
+      'x.wasm': () => new Response(streamOf([bytes(2)])),
+      'y.zip': () => new Response(streamOf([bytes(2)])),
+    });
+    await (await downloads.fetch('x.wasm')).arrayBuffer();
+    expect(reports.at(-1)?.stage).toBe('downloading');
+    expect((await downloads.fetch('missing.snap')).status).toBe(404);
+    expect(reports.at(-1)?.stage).toBe('downloading');
+    await (await downloads.fetch('y.zip')).arrayBuffer();
+    expect(reports.at(-1)?.stage).toBe('starting');
+    expect(downloads.downloads().map((d) => [d.file, d.loaded, d.done])).toEqual([
+      ['wasm', 2, true],
+      ['stdlib', 2, true],
+      ['snapshot', 0, true],
+    ]);
+  });
+
+  it('reports at most every 100 ms while bytes arrive', async () => {
+    const chunks = Array.from({ length: 50 }, () => bytes(1));
+    const { downloads, reports } = setup({ 'x.wasm': () => new Response(streamOf(chunks)) });
+    await (await downloads.fetch('x.wasm')).arrayBuffer();
+    // The fake clock moves 10 ms a reading: 50 chunks are ~500 ms, so ~5 reports, plus the start and the end.
+    expect(reports.length).toBeLessThan(12);
+    expect(reports.at(-1)?.downloads[0]).toEqual({ file: 'wasm', loaded: 50, total: 50, done: true });
+  });
+
+  it('passes other addresses through uncounted', async () => {
+    const { downloads, reports } = setup({ 'lock.json': () => new Response('{}') });
+    expect(await (await downloads.fetch('lock.json')).text()).toBe('{}');
+    expect(reports).toEqual([]);
+  });
+});
