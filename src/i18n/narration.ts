@@ -76,7 +76,7 @@ const listed = (w: Pick<NarrationWords, 'task'>, tasks: readonly TaskRef[], more
 const atLine = (line: number | null): string => (line === null ? '' : ` at line ${line}`);
 const countEn = (n: number): string => n.toLocaleString('en');
 /** Who a step that computed without awaiting held up: the other tasks, which could not run. */
-const heldUpEn = (waiting: number): string => (waiting === 0 ? '' : waiting === 1 ? ': the other task waits all that time' : ': every other task waits all that time');
+const heldUpEn = (waiting: number): string => (waiting === 0 ? '' : waiting === 1 ? ' (the other task waits all that time)' : ' (every other task waits all that time)');
 const taskEn = (task: TaskRef): string => (task.which === null ? code(task.label) : `${code(task.label)} (${task.which})`);
 const ofTaskEn = (task: TaskRef | null): string => (task === null ? '' : ` of ${taskEn(task)}`);
 const convertedEn = (opening: string, via: TimeoutKind | null): string =>
@@ -307,7 +307,7 @@ const zh: NarrationWords = {
     'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
       `${lineZh(line)}用 ${count} 个阻塞的网络请求（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
     'computes-without-awaiting': ({ lines, rounds, line, waiting }) =>
-      `${lineZh(line)}连续运行了 ${rounds > 0 ? `${countEn(rounds)} 轮` : `${countEn(lines)} 行`}而没有 ${code('await')}${waiting === 0 ? '' : waiting === 1 ? '：另一个任务一直在等' : '：其他所有任务一直在等'}`,
+      `${lineZh(line)}连续运行了 ${rounds > 0 ? `${countEn(rounds)} 轮` : `${countEn(lines)} 行`}而没有 ${code('await')}${waiting === 0 ? '' : waiting === 1 ? '（另一个任务一直在等）' : '（其他所有任务一直在等）'}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `${lineZh(line)}挂起，睡眠到 t = ${formatTime(until)}`,

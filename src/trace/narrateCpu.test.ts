@@ -28,8 +28,8 @@ describe('the narration of a CPU-heavy step', () => {
     expect(heavyStep).toBeDefined();
     const step = heavyStep?.step ?? 0;
     expect(actionsAt(step)).toContainEqual({ kind: 'computes-without-awaiting', lines: 3, rounds: 12000, line: 12, waiting: 1 });
-    expect(narrationText(narrate(index, { step }), 'en')).toContain('runs 12,000 rounds of line 12 without awaiting: the other task waits all that time');
-    expect(narrationText(narrate(index, { step }), 'zh')).toContain('在第 12 行连续运行了 12,000 轮而没有 `await`：另一个任务一直在等');
+    expect(narrationText(narrate(index, { step }), 'en')).toContain('runs 12,000 rounds of line 12 without awaiting (the other task waits all that time)');
+    expect(narrationText(narrate(index, { step }), 'zh')).toContain('在第 12 行连续运行了 12,000 轮而没有 `await`（另一个任务一直在等）');
   });
 
   it('says nothing of the kind for the steps that did little work', () => {
