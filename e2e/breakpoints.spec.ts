@@ -163,3 +163,23 @@ test('a link carries the breakpoints: the learner who opens it stops where the t
   await openLink(learner, { source: PROGRAM });
   await expect(learner.locator('.ls-glyph-breakpoint')).toHaveCount(0);
 });
+
+test('breakpoints survive a reload with their program, as an editor keeps them', async ({ page }) => {
+  await openLink(page, { source: PROGRAM });
+  await clickGutter(page, UPLOADING_LINE);
+  await page.getByTestId('event-breakpoints').locator('summary').click();
+  await page.getByTestId('bp-task-failed').check();
+  // Back to the app with no link at all: the saved program opens, and its breakpoints with it.
+  await page.goto('/');
+  await page.reload();
+  await waitForStatus(page, 'ready');
+  await expect(page.locator('.ls-glyph-breakpoint')).toHaveCount(1);
+  expect(await dotLine(page)).toBe(UPLOADING_LINE);
+  await page.getByTestId('event-breakpoints').locator('summary').click();
+  await expect(page.getByTestId('bp-task-failed')).toBeChecked();
+  // They hold on the next run as they did.
+  await page.getByTestId('run').click();
+  await waitForStatus(page, 'done');
+  await page.getByTestId('run-forward-hit').click();
+  await expect.poll(() => pageCursor(page)).toEqual({ step: 2, line: 0 });
+});

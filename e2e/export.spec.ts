@@ -129,6 +129,113 @@ test('the timeline and the event-loop pane download as SVG and PNG, the trace as
   await other.close();
 });
 
+/** Where an element is inside the exported view, in CSS pixels. */
+async function boxIn(page: Page, view: string, testId: string) {
+  return page.evaluate(
+    ([viewSelector, id]) => {
+      const root = document.querySelector(viewSelector)?.getBoundingClientRect();
+      const el = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      if (root === undefined || el === undefined) throw new Error(`${id} is not on the page`);
+      return { x: el.left - root.left, y: el.top - root.top, width: el.width, height: el.height };
+    },
+    [view, testId] as const,
+  );
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * How much two PNGs differ inside each box (mean of |difference| over the RGB channels, 0–255),
+ * both drawn at one CSS pixel a pixel; and how many near-white pixels the second has inside each
+ * box (the Play triangle is white on the accent colour). Drawn in a blank page of its own.
+ */
+async function compareRegions(other: Page, screen: Buffer, exported: Buffer, boxes: readonly Box[], dpr: number) {
+  await other.setContent('<p>compare</p>');
+  return other.evaluate(
+    async ([a, b, regions, ratio]) => {
+      const pixels = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.round(img.naturalWidth / ratio);
+        canvas.height = Math.round(img.naturalHeight / ratio);
+        const context = canvas.getContext('2d');
+        if (context === null) throw new Error('no canvas');
+        context.drawImage(img, 0, 0, canvas.width, canvas.height);
+        return context.getImageData(0, 0, canvas.width, canvas.height);
+      };
+      const [one, two] = [await pixels(a), await pixels(b)];
+      return regions.map((r) => {
+        let sum = 0;
+        let n = 0;
+        let white = 0;
+        for (let y = Math.ceil(r.y); y < Math.floor(r.y + r.height); y++) {
+          for (let x = Math.ceil(r.x); x < Math.floor(r.x + r.width); x++) {
+            const i = (y * one.width + x) * 4;
+            const j = (y * two.width + x) * 4;
+            for (let c = 0; c < 3; c++) sum += Math.abs((one.data[i + c] ?? 0) - (two.data[j + c] ?? 0));
+            if ((two.data[j] ?? 0) > 220 && (two.data[j + 1] ?? 0) > 220 && (two.data[j + 2] ?? 0) > 220) white++;
+            n++;
+          }
+        }
+        return { difference: sum / Math.max(1, n * 3), white };
+      });
+    },
+    [screen.toString('base64'), exported.toString('base64'), boxes, dpr] as const,
+  );
+}
+
+test('the exported pane shows what is on screen: the narration, the Play triangle, the step', async ({ page, browser }) => {
+  await openFixture(page, 'sequential.py', 4);
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('narration')).toContainText('The clock jumps');
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  const ids = ['narration', 'play', 'step-label', 'jump-start'] as const;
+  const boxes = await Promise.all(ids.map((id) => boxIn(page, '.machine-pane', id)));
+  // The pane as it is on screen (its top part does not scroll), then as exported.
+  const screen = await page.locator('.machine-pane').screenshot();
+  const exported = await downloadFrom(page, 'export-pane-png');
+  const other = await browser.newPage();
+  writeFileSync('screenshots/export-pane-top.png', exported.bytes);
+  const regions = await compareRegions(other, screen, exported.bytes, boxes, dpr);
+  await other.close();
+  regions.forEach((region, i) => {
+    // Text drawn twice by one browser differs only by anti-aliasing: a few levels on average.
+    expect(region.difference, `${ids[i]} differs from the screen`).toBeLessThan(12);
+  });
+  // The white triangle on the blue Play button is there (a blank button has no white pixel).
+  expect(regions[1]?.white, 'white pixels of the Play triangle').toBeGreaterThan(15);
+});
+
+test('the timeline exports every lane, not only the ones scrolled into view, and the page is left as it was', async ({ page }) => {
+  // 300 tasks: more than the timeline renders at once (it windows past 200 lanes).
+  await openFixture(page, 'crowd.py', 3);
+  await waitForStatus(page, 'done');
+  const trace = await pageTrace(page);
+  const onPage = await page.locator('[data-testid="timeline"] .timeline-lane').count();
+  expect(onPage).toBeLessThan(trace.stats.tasks);
+  const scrollStyle = await page.locator('.timeline-scroll').getAttribute('style');
+
+  const svg = await downloadFrom(page, 'export-timeline-svg');
+  const timeline = await readSvg(page, svg.bytes.toString('utf8'));
+  expect(timeline.parseError).toBe(false);
+  expect(timeline.lanes).toBe(trace.stats.tasks);
+  expect(timeline.text).toContain('main');
+  expect(timeline.text).not.toContain(`of ${trace.stats.tasks}`); // no "tasks 1–27 of 301" corner note
+  expect(timeline.drawn).toBe(true);
+  const png = await downloadFrom(page, 'export-timeline-png');
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  // Every lane is 24 px tall: all of them are in the picture.
+  expect(pngSize(png.bytes).height / dpr).toBeGreaterThan(trace.stats.tasks * 24);
+  writeFileSync('screenshots/export-timeline-all-lanes.png', png.bytes);
+  await expect(page.getByTestId('export-message')).toHaveCount(0); // nothing left out, nothing to say
+
+  // The page's timeline is back to its window.
+  expect(await page.locator('.timeline-scroll').getAttribute('style')).toBe(scrollStyle);
+  await expect.poll(() => page.locator('[data-testid="timeline"] .timeline-lane').count()).toBe(onPage);
+});
+
 test('a trace the CLI wrote opens by drag and drop', async ({ page }) => {
   const out = tempFile('cli-trace.json', '');
   execFileSync('node', ['bin/loopscope.mjs', 'trace', 'e2e/fixtures/gather.py', '-o', out], { stdio: 'pipe', timeout: 120_000 });

@@ -13,7 +13,7 @@ import { LANGS, type Lang } from '../src/i18n/lang';
 import { problemsStrings } from '../src/i18n/problemsPanel';
 import { findings, indexTrace } from '../src/trace';
 import type { Finding } from '../src/trace/findings/types';
-import { pageCursor, pageTrace, snapshot } from './helpers';
+import { openFixture, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
 import { afterRun, getSource, openApp } from './runInPage';
 
 // Each page boots its own Python, and each test runs five programs.
@@ -151,3 +151,19 @@ for (const lang of LANGS) {
     await snapshot(page, `pitfalls-${lang}-clean`);
   });
 }
+
+test('the narration says when a step computed without awaiting, in English and Chinese', async ({ page }) => {
+  await openFixture(page, 'cpu-heavy.py');
+  await waitForStatus(page, 'done');
+  const trace = await pageTrace(page);
+  // The step whose events hold the engine's cpu fact (12,000 rounds of line 12).
+  const index = indexTrace(trace);
+  const heavy = index.steps.find((s) => trace.events.slice(s.firstEvent, s.endEvent).some((e) => e.e === 'cpu'));
+  expect(heavy).toBeDefined();
+  await page.evaluate((step) => window.__loopscope?.seek({ step }), heavy?.step ?? 0);
+  await expect(page.getByTestId('narration')).toContainText('runs 12,000 rounds of line 12 without awaiting (the other task waits all that time)');
+  await snapshot(page, 'narration-cpu-en');
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.getByTestId('narration')).toContainText('在第 12 行连续运行了 12,000 轮而没有 await（另一个任务一直在等）');
+  await snapshot(page, 'narration-cpu-zh');
+});

@@ -136,3 +136,15 @@ test('a teacher’s ask= link stops playback at its steps and shows the learner�
   // The address bar keeps the teacher's questions, so a reload asks them again.
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(`&ask=${a},${b}`);
 });
+
+test('a teacher’s predict=1 link opens straight into predict mode', async ({ page }) => {
+  await openLink(page, { source: PROGRAM, predict: true });
+  await expect(page.getByTestId('predict-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('timeline-future-veil')).toBeVisible();
+  for (let i = 0; i < 5 && !(await page.getByTestId('predict-question').isVisible()); i++) await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('predict-question')).toContainText('is hidden. What happens next?');
+  // The address bar keeps it, and turning predict mode off takes it out.
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('&predict=1');
+  await page.getByTestId('predict-toggle').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('predict');
+});

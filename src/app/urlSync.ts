@@ -54,7 +54,7 @@ export function startUrlSync(store: LoopscopeStore, openLink: () => void): () =>
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    const classroom = s.breakpointLines !== prev.breakpointLines || s.eventBreakpoints !== prev.eventBreakpoints || s.askSteps !== prev.askSteps;
+    const classroom = s.breakpointLines !== prev.breakpointLines || s.eventBreakpoints !== prev.eventBreakpoints || s.askSteps !== prev.askSteps || s.predictOn !== prev.predictOn;
     if (s.index === prev.index && s.cursor === prev.cursor && s.pinned === prev.pinned && !classroom) return;
     if (timer !== null) window.clearTimeout(timer);
     timer = window.setTimeout(write, URL_DEBOUNCE_MS);

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exportWords } from '../i18n/exportWords';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
+import { taskLanes } from '../trace';
 import { exportTrace, exportView, type ImageFormat, type ViewName } from './exportView';
 import { useTraceImport, type ExportMessage } from './useTraceImport';
 import { VideoDialog } from './VideoDialog';
@@ -43,8 +44,10 @@ export function ExportMenu() {
   async function exportImage(view: ViewName, format: ImageFormat): Promise<void> {
     setOpen(false);
     try {
-      const done = await exportView(view, format, api.getState().cursor.step);
-      if (!done) setMessage({ tone: 'error', lines: [words.noTimeline] });
+      const { index, cursor } = api.getState();
+      const lanes = await exportView(view, format, cursor.step, index === null ? 0 : taskLanes(index).length);
+      if (lanes === null) setMessage({ tone: 'error', lines: [words.noTimeline] });
+      else if (lanes.shown < lanes.total) setMessage({ tone: 'ok', lines: [words.lanesLeftOut(lanes.shown, lanes.total)] });
     } catch (error) {
       setMessage({ tone: 'error', lines: [words.exportFailed(error instanceof Error ? error.message : String(error))] });
     }

@@ -4,6 +4,7 @@
  * trace as the JSON `loopscope trace` writes.
  */
 import type { Trace } from '../protocol/trace';
+import { withAllLanes, type LanesExported } from './allLanes';
 import { downloadBlob, downloadText } from './download';
 import { viewToPng } from './rasterize';
 import { serializeView } from './serializeView';
@@ -22,16 +23,20 @@ export function viewElement(view: ViewName): HTMLElement | null {
   }
 }
 
-/** Download a view; false when the view is not on the page. */
-export async function exportView(view: ViewName, format: ImageFormat, step: number): Promise<boolean> {
+/**
+ * Download a view, with every lane of its timeline (up to MAX_EXPORT_LANES of the run's
+ * `totalLanes`): what it holds of them, or null when the view is not on the page.
+ */
+export async function exportView(view: ViewName, format: ImageFormat, step: number, totalLanes: number): Promise<LanesExported | null> {
   const el = viewElement(view);
-  if (el === null) return false;
-  // The pane's scrolling part is shown whole: a picture has no scroll bar.
-  const serialized = serializeView(el, { unscroll: view === 'pane' });
+  if (el === null) return null;
+  // Scrolled parts are shown whole (a picture has no scroll bar): the pane's scrolling part, the
+  // timeline's lanes.
+  const { result: serialized, lanes } = await withAllLanes(el, totalLanes, () => serializeView(el, { unscroll: true }));
   const name = `loopscope-${view}-step${step}.${format}`;
   if (format === 'svg') downloadText(serialized.svg, 'image/svg+xml', name);
   else downloadBlob(await viewToPng(serialized), name);
-  return true;
+  return lanes;
 }
 
 export function exportTrace(trace: Trace): void {

@@ -20,8 +20,25 @@ export async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
   return img;
 }
 
-/** The view as a PNG, `scale` device pixels per CSS pixel. */
-export async function viewToPng(view: SerializedView, scale = window.devicePixelRatio || 1): Promise<Blob> {
+/** The largest canvas side Chromium, Firefox and Safari all draw (a larger one stays blank). */
+const MAX_CANVAS_SIDE = 32_767;
+/** The largest canvas area they all draw, in pixels. */
+const MAX_CANVAS_AREA = 268_435_456;
+
+/**
+ * The scale a view can be drawn at: the one asked for, less where the canvas would pass the
+ * browsers' limits (a timeline of a thousand lanes at a pixel ratio of 2), so a tall export
+ * comes out a little less sharp rather than blank.
+ */
+export function drawableScale(width: number, height: number, scale: number): number {
+  const sideLimit = MAX_CANVAS_SIDE / Math.max(1, width, height);
+  const areaLimit = Math.sqrt(MAX_CANVAS_AREA / Math.max(1, width * height));
+  return Math.min(scale, sideLimit, areaLimit);
+}
+
+/** The view as a PNG, `scale` device pixels per CSS pixel (less if the canvas could not hold it). */
+export async function viewToPng(view: SerializedView, asked = window.devicePixelRatio || 1): Promise<Blob> {
+  const scale = drawableScale(view.width, view.height, asked);
   const img = await loadSvgImage(view.svg);
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(view.width * scale));

@@ -26,6 +26,26 @@ const INHERITED = new Set([
 /** Properties no picture needs (they change behaviour, not looks), skipped to keep files small. */
 const SKIPPED = new Set(['cursor', 'pointer-events', 'caret-color', 'transition', 'transition-property', 'transition-duration', 'animation', 'will-change', 'user-select', '-webkit-user-select', 'touch-action']);
 
+/**
+ * What an SVG shape inside a view (a lane's bar, an axis tick) needs of its computed style: its
+ * paint, text and geometry. Reading all ~400 properties of each of a timeline's thousands of
+ * shapes took a minute on a loaded machine; these take a tenth of that.
+ */
+const SHAPE_PROPERTIES = [
+  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset',
+  'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'opacity', 'display', 'visibility', 'transform', 'transform-origin',
+  'transform-box', 'color', 'font-family', 'font-size', 'font-weight', 'font-style', 'letter-spacing', 'text-anchor',
+  'dominant-baseline', 'alignment-baseline', 'white-space', 'paint-order', 'shape-rendering', 'vector-effect', 'mix-blend-mode',
+  'filter', 'clip-path', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'd', 'x', 'y', 'cx', 'cy', 'r', 'rx', 'ry',
+  'width', 'height',
+];
+
+/** Elements that draw nothing, whose styles are not written (a bar's tooltip text). */
+const UNDRAWN = new Set(['title', 'desc', 'metadata']);
+
+/** A computed style read once, property by property (a live declaration is slow to read again). */
+type StyleValues = ReadonlyMap<string, string>;
+
 export interface SerializedView {
   readonly svg: string;
   readonly width: number;
@@ -43,7 +63,7 @@ export interface SerializeOptions {
 export function serializeView(root: HTMLElement, options: SerializeOptions = {}): SerializedView {
   const defaults = new DefaultStyles(root.ownerDocument);
   try {
-    const clone = cloneWithStyles(root, null, defaults, options.unscroll === true);
+    const clone = cloneWithStyles(root, null, defaults, options.unscroll === true, propertyNames(root));
     const box = root.getBoundingClientRect();
     const width = Math.ceil(box.width);
     const height = Math.ceil(options.unscroll === true ? fullHeight(root) : box.height);
@@ -102,6 +122,9 @@ function pseudoElementRules(doc: Document): string {
     }
     for (const rule of list) if (rule instanceof CSSStyleRule && rule.selectorText.includes('::')) rules.push(rule.cssText);
   }
+  // ::before and ::after are in the file as elements of their own (pseudoElement): the rules
+  // above must not draw them a second time (they still bring what else they set, `box-sizing`).
+  rules.push('*::before, *::after { content: none !important; }');
   return rules.join('\n');
 }
 
@@ -125,20 +148,35 @@ function hasScrollingAncestorIn(el: Element, root: Element): boolean {
   return false;
 }
 
-function cloneWithStyles(source: Node, parentStyle: CSSStyleDeclaration | null, defaults: DefaultStyles, unscroll: boolean): Node {
+/** The names of every computed property, once per export: the same list for every element. */
+function propertyNames(root: Element): readonly string[] {
+  const style = getComputedStyle(root);
+  const names: string[] = [];
+  for (let i = 0; i < style.length; i++) {
+    const name = style.item(i);
+    if (!SKIPPED.has(name) && !name.startsWith('--')) names.push(name);
+  }
+  return names;
+}
+
+function readStyle(style: CSSStyleDeclaration, names: readonly string[]): StyleValues {
+  const values = new Map<string, string>();
+  for (const name of names) values.set(name, style.getPropertyValue(name));
+  return values;
+}
+
+function isShape(el: Element): boolean {
+  return el instanceof SVGElement && !(el instanceof SVGSVGElement);
+}
+
+function cloneWithStyles(source: Node, parentStyle: StyleValues | null, defaults: DefaultStyles, unscroll: boolean, names: readonly string[]): Node {
   if (!(source instanceof Element)) return source.cloneNode(false);
   if (source instanceof HTMLCanvasElement) return canvasAsImage(source);
   const copy = source.cloneNode(false) as Element;
-  const style = getComputedStyle(source);
-  const base = defaults.of(source);
-  const css: string[] = [];
-  for (let i = 0; i < style.length; i++) {
-    const name = style.item(i);
-    if (SKIPPED.has(name) || name.startsWith('--')) continue;
-    const value = style.getPropertyValue(name);
-    const reference = INHERITED.has(name) && parentStyle !== null ? parentStyle.getPropertyValue(name) : base.getPropertyValue(name);
-    if (value !== reference || (parentStyle === null && INHERITED.has(name))) css.push(`${name}: ${value}`);
-  }
+  if (UNDRAWN.has(source.localName) && source instanceof SVGElement) return source.cloneNode(true);
+  const computed = getComputedStyle(source);
+  const style = readStyle(computed, isShape(source) ? SHAPE_PROPERTIES : names);
+  const css = differingStyles(style, parentStyle, defaults.of(source, names));
   // Custom properties the page sets on the element itself (the scrubber's `--fill`) feed its
   // pseudo-elements' rules.
   if (source instanceof HTMLElement || source instanceof SVGElement) {
@@ -147,22 +185,102 @@ function cloneWithStyles(source: Node, parentStyle: CSSStyleDeclaration | null, 
       if (name.startsWith('--')) css.push(`${name}: ${source.style.getPropertyValue(name)}`);
     }
   }
-  if (unscroll && isScroller(source)) css.push('overflow: visible', 'height: auto', 'max-height: none');
+  // A scroller shown whole loses its size containment too (the narration's box is `contain:
+  // strict`: with its height set free it would be as tall as nothing, and its sentence gone).
+  // It keeps at least its height on screen (the narration's three-line box stays three lines).
+  if (unscroll && isScroller(source)) {
+    css.push('overflow: visible', 'height: auto', 'max-height: none', 'contain: none', `min-height: ${source.getBoundingClientRect().height}px`);
+  }
   copy.setAttribute('style', css.join('; '));
+  if (source instanceof SVGElement) paintCurrentColor(copy, style);
   // What the learner typed or chose lives in properties, not attributes.
   if (source instanceof HTMLInputElement) copy.setAttribute('value', source.value);
   if (source instanceof HTMLSelectElement) {
     copy.querySelectorAll('option').forEach((o) => o.removeAttribute('selected'));
   }
+  const before = pseudoElement(source, '::before', style, defaults, names);
+  if (before !== null) copy.appendChild(before);
   for (const child of source.childNodes) {
     if (child instanceof HTMLScriptElement || child instanceof HTMLStyleElement) continue;
-    const childCopy = cloneWithStyles(child, style, defaults, unscroll);
+    const childCopy = cloneWithStyles(child, style, defaults, unscroll, names);
     if (source instanceof HTMLSelectElement && child instanceof HTMLOptionElement && child.selected && childCopy instanceof Element) {
       childCopy.setAttribute('selected', 'selected');
     }
     copy.appendChild(childCopy);
   }
+  const after = pseudoElement(source, '::after', style, defaults, names);
+  if (after !== null) copy.appendChild(after);
   return copy;
+}
+
+/** The properties of `style` a picture must write: inherited ones that differ from the parent's, others that differ from a fresh element's. */
+function differingStyles(style: StyleValues, parentStyle: StyleValues | null, base: StyleValues): string[] {
+  const css: string[] = [];
+  for (const [name, value] of style) {
+    const reference = INHERITED.has(name) && parentStyle !== null ? parentStyle.get(name) : base.get(name);
+    if (value !== reference || (parentStyle === null && INHERITED.has(name))) css.push(`${name}: ${value}`);
+  }
+  return css;
+}
+
+/**
+ * SVG paint given as `currentColor` (the icons' `fill`) written as the colour it is: a viewer
+ * that reads the attribute and not our inline CSS (or resolves `color` from another place) still
+ * paints the icon in the colour on screen instead of black or nothing.
+ */
+function paintCurrentColor(copy: Element, style: StyleValues): void {
+  for (const attribute of ['fill', 'stroke'] as const) {
+    const value = style.get(attribute);
+    if (copy.getAttribute(attribute)?.toLowerCase() === 'currentcolor' && value !== undefined) copy.setAttribute(attribute, value);
+  }
+}
+
+/**
+ * An element's `::before` / `::after` as a real `<span>` with its computed styles: a mark drawn
+ * by CSS (the editor's ▶ running line, a breakpoint's dot) is then part of the picture itself. The
+ * page's rules for it could not come along: they often depend on where the element sits
+ * (`:root[data-theme='dark'] …`, `:root[data-presenter='on'] …`), which the file does not have.
+ */
+function pseudoElement(source: Element, which: '::before' | '::after', ownStyle: StyleValues, defaults: DefaultStyles, names: readonly string[]): Element | null {
+  // SVG shapes draw no ::before / ::after: not asked for (a timeline has thousands of them).
+  if (!(source instanceof HTMLElement)) return null;
+  const style = getComputedStyle(source, which);
+  const content = style.getPropertyValue('content');
+  if (content === '' || content === 'none' || content === 'normal') return null;
+  const span = source.ownerDocument.createElementNS(XHTML_NS, 'span');
+  span.setAttribute('aria-hidden', 'true');
+  span.setAttribute('data-pseudo', which.slice(2));
+  const css = differingStyles(readStyle(style, names), ownStyle, defaults.ofTag('span', XHTML_NS, names));
+  span.setAttribute('style', css.filter((p) => !p.startsWith('content:')).join('; '));
+  span.textContent = cssStringValue(content);
+  return span;
+}
+
+/** The text of a computed `content` made of CSS strings (`"▶"`, `"a" "b"`); other parts (counters, attr()) give nothing. */
+export function cssStringValue(content: string): string {
+  let text = '';
+  let quote: string | null = null;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charAt(i);
+    if (quote === null) {
+      if (c === '"' || c === "'") quote = c;
+    } else if (c === '\\') {
+      // A CSS escape: a hex code point (ended by one optional space), or the character itself.
+      let hex = '';
+      while (hex.length < 6 && i + 1 < content.length && isHexDigit(content.charAt(i + 1))) hex += content.charAt(++i);
+      if (hex === '') text += content.charAt(++i);
+      else {
+        text += String.fromCodePoint(Number.parseInt(hex, 16));
+        if (content.charAt(i + 1) === ' ') i++;
+      }
+    } else if (c === quote) quote = null;
+    else text += c;
+  }
+  return text;
+}
+
+function isHexDigit(c: string): boolean {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 function canvasAsImage(canvas: HTMLCanvasElement): Node {
@@ -184,7 +302,7 @@ function canvasAsImage(canvas: HTMLCanvasElement): Node {
 class DefaultStyles {
   private readonly box: HTMLElement;
   private readonly svg: SVGSVGElement;
-  private readonly cache = new Map<string, CSSStyleDeclaration>();
+  private readonly cache = new Map<string, StyleValues>();
 
   constructor(doc: Document) {
     this.box = doc.createElement('div');
@@ -195,13 +313,17 @@ class DefaultStyles {
     doc.body.appendChild(this.box);
   }
 
-  of(el: Element): CSSStyleDeclaration {
-    const key = `${el.namespaceURI ?? ''} ${el.localName}`;
+  of(el: Element, names: readonly string[]): StyleValues {
+    return this.ofTag(el.localName, el.namespaceURI, isShape(el) ? SHAPE_PROPERTIES : names);
+  }
+
+  ofTag(localName: string, namespace: string | null, names: readonly string[]): StyleValues {
+    const key = `${namespace ?? ''} ${localName}`;
     let style = this.cache.get(key);
     if (style === undefined) {
-      const fresh = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
-      (el.namespaceURI === SVG_NS && el.localName !== 'svg' ? this.svg : this.box).appendChild(fresh);
-      style = getComputedStyle(fresh);
+      const fresh = this.box.ownerDocument.createElementNS(namespace, localName);
+      (namespace === SVG_NS && localName !== 'svg' ? this.svg : this.box).appendChild(fresh);
+      style = readStyle(getComputedStyle(fresh), names);
       this.cache.set(key, style);
     }
     return style;

@@ -22,6 +22,8 @@ export interface ExportWords {
   readonly needsRun: string;
   readonly noTimeline: string;
   readonly exportFailed: (detail: string) => string;
+  /** A timeline export of a run with more lanes than one picture holds (src/export/allLanes.ts). */
+  readonly lanesLeftOut: (fileShown: number, total: number) => string;
   readonly dropHere: string;
   readonly opened: (fileName: string, steps: number) => string;
   readonly openedNoProgram: (fileName: string, steps: number) => string;
@@ -70,6 +72,8 @@ const en: ExportWords = {
   needsRun: 'Run the program first: there is nothing to export yet',
   noTimeline: 'The timeline is not on the page',
   exportFailed: (detail) => `The export failed: ${detail}`,
+  lanesLeftOut: (shown, total) =>
+    `The picture holds the first ${shown.toLocaleString('en')} of the run's ${total.toLocaleString('en')} tasks; ${(total - shown).toLocaleString('en')} were left out (one picture holds at most ${shown.toLocaleString('en')} lanes). The trace as JSON holds them all.`,
   dropHere: 'Drop a trace file (JSON) to open it',
   opened: (name, steps) => `Opened ${name}: ${steps.toLocaleString('en')} steps. Its program is in the editor.`,
   openedNoProgram: (name, steps) => `Opened ${name}: ${steps.toLocaleString('en')} steps. The trace carries no program text, so the editor keeps yours.`,
@@ -121,6 +125,8 @@ const zh: ExportWords = {
   needsRun: '请先运行程序：现在还没有可以导出的内容',
   noTimeline: '页面上没有时间线',
   exportFailed: (detail) => `导出失败：${detail}`,
+  lanesLeftOut: (shown, total) =>
+    `图片只包含本次运行 ${total.toLocaleString('zh')} 个任务中的前 ${shown.toLocaleString('zh')} 个，其余 ${(total - shown).toLocaleString('zh')} 个没有放进去（一张图片最多放 ${shown.toLocaleString('zh')} 条泳道）。导出的运行记录 JSON 包含全部任务。`,
   dropHere: '把运行记录文件（JSON）拖到这里打开',
   opened: (name, steps) => `已打开 ${name}：共 ${steps} 步。它的程序已放入编辑器。`,
   openedNoProgram: (name, steps) => `已打开 ${name}：共 ${steps} 步。这份记录没有带程序文本，编辑器里仍是你的程序。`,

@@ -74,6 +74,9 @@ const listed = (w: Pick<NarrationWords, 'task'>, tasks: readonly TaskRef[], more
 // ---- English ---------------------------------------------------------------------------------
 
 const atLine = (line: number | null): string => (line === null ? '' : ` at line ${line}`);
+const countEn = (n: number): string => n.toLocaleString('en');
+/** Who a step that computed without awaiting held up: the other tasks, which could not run. */
+const heldUpEn = (waiting: number): string => (waiting === 0 ? '' : waiting === 1 ? ' (the other task waits all that time)' : ' (every other task waits all that time)');
 const taskEn = (task: TaskRef): string => (task.which === null ? code(task.label) : `${code(task.label)} (${task.which})`);
 const ofTaskEn = (task: TaskRef | null): string => (task === null ? '' : ` of ${taskEn(task)}`);
 const convertedEn = (opening: string, via: TimeoutKind | null): string =>
@@ -172,6 +175,8 @@ const en: NarrationWords = {
       `blocks the whole loop for ${formatDelay(seconds)} s with the ${lib} call ${code(requestText(request))} (simulated)${atLine(line)}`,
     'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
       `blocks the whole loop for ${formatDelay(seconds)} s with ${count} blocking HTTP calls (simulated)${atLine(line)}`,
+    'computes-without-awaiting': ({ lines, rounds, line, waiting }) =>
+      `runs ${rounds > 0 ? `${countEn(rounds)} rounds` : `${countEn(lines)} lines`}${line === null ? '' : ` of line ${line}`} without awaiting${heldUpEn(waiting)}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `suspends${atLine(line)}, sleeping until t = ${formatTime(until)}`,
@@ -301,6 +306,8 @@ const zh: NarrationWords = {
       `${lineZh(line)}用 ${lib} 的阻塞调用 ${code(requestText(request))}（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
     'blocks-loop-on-many-requests': ({ count, seconds, line }) =>
       `${lineZh(line)}用 ${count} 个阻塞的网络请求（模拟）把整个事件循环阻塞了 ${formatDelay(seconds)} 秒`,
+    'computes-without-awaiting': ({ lines, rounds, line, waiting }) =>
+      `${lineZh(line)}连续运行了 ${rounds > 0 ? `${countEn(rounds)} 轮` : `${countEn(lines)} 行`}而没有 ${code('await')}${waiting === 0 ? '' : waiting === 1 ? '（另一个任务一直在等）' : '（其他所有任务一直在等）'}`,
   },
   ending: {
     'suspends-sleeping': ({ line, until }) => `${lineZh(line)}挂起，睡眠到 t = ${formatTime(until)}`,

@@ -45,6 +45,7 @@ const ACTION_KINDS: Record<Action['kind'], true> = {
   'changes-object': true,
   'blocks-loop-on-request': true,
   'blocks-loop-on-many-requests': true,
+  'computes-without-awaiting': true,
 };
 const ENDING_KINDS: Record<Ending['kind'], true> = {
   'suspends-sleeping': true,

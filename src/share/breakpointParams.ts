@@ -30,7 +30,12 @@ export interface LinkBreakpoints {
 export interface ClassroomParams {
   readonly breakpoints?: LinkBreakpoints;
   readonly ask?: readonly number[];
+  /** Open in predict mode (`predict=1`): every next step is asked before it is shown. */
+  readonly predict?: true;
 }
+
+/** The values of `predict` that turn predict mode on (as `embed=` reads yes). */
+const PREDICT_ON = new Set(['1', 'true', 'yes', '']);
 
 /** At most this many entries of each list are read: a link is for a lesson, not a test suite. */
 export const MAX_LIST_ENTRIES = 100;
@@ -54,6 +59,11 @@ export function encodeBreakpointParams(breakpoints: LinkBreakpoints | undefined)
   return out;
 }
 
+/** `&predict=1` when the link opens in predict mode, else nothing. */
+export function encodePredictParam(predict: boolean | undefined): string {
+  return predict === true ? '&predict=1' : '';
+}
+
 /** `&ask=…`, or '' when there are none. */
 export function encodeAskParam(ask: readonly number[] | undefined): string {
   const steps = canonicalNumbers(ask ?? [], 1);
@@ -71,13 +81,21 @@ export function readClassroomParams(rawParams: readonly string[]): ClassroomPara
     if (eq < 0) continue;
     const key = raw.slice(0, eq);
     if ((key === 'bp' || key === 'bpe' || key === 'ask') && !values.has(key)) values.set(key, raw.slice(eq + 1));
+    if (key === 'predict' && !values.has(key)) values.set(key, raw.slice(eq + 1));
   }
+  // `predict` with no value at all (`&predict`) means on, as `&embed` does.
+  if (!values.has('predict') && rawParams.includes('predict')) values.set('predict', '');
+  const predictValue = values.get('predict');
+  const predictText = predictValue === undefined ? null : percentDecode(predictValue);
+  // Anything else (`predict=0`, a word) is the default, off: it never refuses the link.
+  const predict = predictText !== null && PREDICT_ON.has(predictText.trim().toLowerCase());
   const lines = readNumbers(values.get('bp'));
   const events = readEvents(values.get('bpe'));
   const ask = readNumbers(values.get('ask'));
   return {
     ...(lines.length > 0 || events.length > 0 ? { breakpoints: { lines, events } } : {}),
     ...(ask.length > 0 ? { ask } : {}),
+    ...(predict ? { predict: true as const } : {}),
   };
 }
 

@@ -91,6 +91,21 @@ describe('share links across versions', () => {
     );
   });
 
+  it('opens a predict=1 link in predict mode; links without it (or with a value it cannot read) open as before', () => {
+    const source = 'import asyncio\n';
+    const old = `#code/${LZString.compressToEncodedURIComponent(source)}&step=3&ask=4`;
+    expect(decodeShareHash(old)).toStrictEqual({ kind: 'ok', link: { source, step: 3, ask: [4] } });
+    for (const on of ['&predict=1', '&predict', '&predict=true', '&predict=YES', '&predict=1&predict=0']) {
+      expect(decodeShareHash(`${old}${on}`), on).toStrictEqual({ kind: 'ok', link: { source, step: 3, ask: [4], predict: true } });
+    }
+    for (const off of ['&predict=0', '&predict=no', '&predict=maybe', '&predict=%ZZ', '&predict=0&predict=1']) {
+      expect(decodeShareHash(`${old}${off}`), off).toStrictEqual({ kind: 'ok', link: { source, step: 3, ask: [4] } });
+    }
+    // Written last, and only when on.
+    expect(encodeShareHash({ source, step: 3, ask: [4], predict: true })).toMatch(/&step=3&ask=4&predict=1$/);
+    expect(encodeShareHash({ source, step: 3 })).not.toContain('predict');
+  });
+
   it('refuses a damaged compat value, saying what it asked for and what this build can run as', () => {
     const base = encodeShareHash({ source: 'print(1)\n' });
     for (const [suffix, shown] of [

@@ -121,6 +121,7 @@ function randomLink(rng: Rng): ShareLink {
   const drawn = rng.next() < 0.4 ? randomBreakpoints(rng) : undefined;
   const breakpoints = drawn !== undefined && (drawn.lines.length > 0 || drawn.events.length > 0) ? drawn : undefined;
   const ask = rng.next() < 0.3 ? [...new Set(Array.from({ length: 1 + rng.int(4) }, () => 1 + rng.int(400)))].sort((a, b) => a - b) : undefined;
+  const predict = rng.next() < 0.2 ? (true as const) : undefined;
   return {
     source,
     ...(step === undefined ? {} : { step }),
@@ -131,6 +132,7 @@ function randomLink(rng: Rng): ShareLink {
     ...(embed === undefined ? {} : { embed }),
     ...(breakpoints === undefined ? {} : { breakpoints }),
     ...(ask === undefined ? {} : { ask }),
+    ...(predict === undefined ? {} : { predict }),
   };
 }
 
@@ -177,7 +179,7 @@ function mutate(rng: Rng, hash: string): string {
     case 8: // a random run of characters replaced by random UTF-16 (lone surrogates included)
       return hash.slice(0, at) + randomUnits(rng, 1 + rng.int(8)) + hash.slice(at + 1 + rng.int(8));
     case 9: // parameters broken
-      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, '&pin=', '&pin', '&pin=%ZZ', '&pin=AAAA', '&pin=BYUwNmD2Q', '&pin=N4Ig&pin=N4Ig', '&bp=', '&bp=0,-1,x', '&bp=3,3,2', '&bp=%ZZ', '&bpe=nope', '&bpe=t:', '&bpe=t:1e9', '&bpe=task:', '&bpe=task:%ED%A0%80', '&bpe=task-failed,task-failed', '&ask=0', '&ask=5,5,abc', `&ask=${'1,'.repeat(400)}`, '&bp=1&bp=2', ...EMBED_DAMAGE]);
+      return hash + rng.pick(['&step=', '&step=-3', '&step=1e9', '&step=99999999999', '&line=4', '&step=2&step=3', '&step=0x10', '&lang=xx', '&&&', '&=', '&step', `&step=${'9'.repeat(400)}`, '&compat=3.12', '&compat=', '&compat', '&compat=3.13&compat=3.13', '&compat=3.1', '&compat=%ZZ', `&compat=${'3'.repeat(400)}`, '&pin=', '&pin', '&pin=%ZZ', '&pin=AAAA', '&pin=BYUwNmD2Q', '&pin=N4Ig&pin=N4Ig', '&bp=', '&bp=0,-1,x', '&bp=3,3,2', '&bp=%ZZ', '&bpe=nope', '&bpe=t:', '&bpe=t:1e9', '&bpe=task:', '&bpe=task:%ED%A0%80', '&bpe=task-failed,task-failed', '&ask=0', '&ask=5,5,abc', `&ask=${'1,'.repeat(400)}`, '&bp=1&bp=2', '&predict=0', '&predict=%ZZ', '&predict=1&predict=0', `&predict=${'1'.repeat(400)}`, '&predict', ...EMBED_DAMAGE]);
     case 10: // a segment duplicated
       return hash.slice(0, at) + hash.slice(rng.int(at + 1), at) + hash.slice(at);
     case 11: // trailing junk (a full stop, a closing bracket, a newline and more)
@@ -267,6 +269,7 @@ function decodeChecked(hash: string, label: string, seen: Map<string, number>): 
       }
       if ('lang' in link) expect(['en', 'zh'], where).toContain(link.lang);
       if ('compat' in link) expect(link.compat, where).toBe('3.13');
+      if ('predict' in link) expect(link.predict, where).toBe(true);
       if (link.breakpoints !== undefined) {
         const { lines, events } = link.breakpoints;
         expect(lines.length + events.length, where).toBeGreaterThan(0);

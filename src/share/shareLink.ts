@@ -9,7 +9,7 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import type { Compat } from '../protocol/trace';
 import { EMBED_KEYS, readEmbedParams, writeEmbedParams, type EmbedParams, type IgnoredParam } from './embedParams';
-import { encodeAskParam, encodeBreakpointParams, readClassroomParams, type LinkBreakpoints } from './breakpointParams';
+import { encodeAskParam, encodeBreakpointParams, encodePredictParam, readClassroomParams, type LinkBreakpoints } from './breakpointParams';
 import { compressToUri, decompressFromUri } from './lzUri';
 
 /** What a share link holds. Only `source` is required: the rest are left out when default. */
@@ -37,6 +37,8 @@ export interface ShareLink {
   readonly breakpoints?: LinkBreakpoints;
   /** Steps where playback stops and asks the learner what happens next (`ask`). Omitted: none. */
   readonly ask?: readonly number[];
+  /** Open in predict mode (`predict=1`): the learner is asked what each next step does. Omitted: off. */
+  readonly predict?: true;
 }
 
 /** The values `compat` may take, as RunOptions.compat. */
@@ -101,7 +103,7 @@ export function encodeShareHash(link: ShareLink): string {
   if (link.compat !== undefined && COMPATS.includes(link.compat)) hash += `&compat=${link.compat}`;
   hash += writeEmbedParams(link.embed);
   hash += pinnedParam(link);
-  hash += encodeBreakpointParams(link.breakpoints) + encodeAskParam(link.ask);
+  hash += encodeBreakpointParams(link.breakpoints) + encodeAskParam(link.ask) + encodePredictParam(link.predict);
   return hash;
 }
 

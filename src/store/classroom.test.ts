@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
 import { TASKGROUP_FAILURE_TRACE } from '../trace/fixtures/engineTraces';
 import { questionAt } from '../trace';
-import { classroomLinkParams } from './classroomLink';
+import { classroomLinkParams, openClassroomParams } from './classroomLink';
 import { selectBreakStop } from './breakpointsSlice';
 import { selectAnswers, selectFeedback, selectQuestion, selectScore } from './predictSlice';
 import { memoryStorage } from './storage';
@@ -74,6 +74,26 @@ describe('breakpoints in the store', () => {
 });
 
 describe('predict mode in the store', () => {
+  it('opens in predict mode from a teacher’s predict=1 link, and puts it back into the link', () => {
+    const { store } = showing();
+    const s = () => store.getState();
+    expect(classroomLinkParams(s())).toEqual({});
+    openClassroomParams(store, { source: 'x', predict: true });
+    expect(s().predictOn).toBe(true);
+    expect(classroomLinkParams(s())).toEqual({ predict: true });
+    // Stepping forward now asks first: the step with a question is held behind it.
+    const asked = TASKGROUP_FAILURE_TRACE.stats.steps;
+    let step = 1;
+    while (step <= asked && questionAt(s().index!, step) === null) step++;
+    s().seek({ step: step - 1 });
+    s().stepForward('step');
+    expect(selectQuestion(s())?.step).toBe(step);
+    // A link without it leaves predict mode off, as every link made before it did.
+    openClassroomParams(store, { source: 'x' });
+    expect(s().predictOn).toBe(false);
+    expect(classroomLinkParams(s())).toEqual({});
+  });
+
   it('holds before each step, asks, and shows the step with the answer', () => {
     const { store } = showing();
     const s = () => store.getState();

@@ -17,6 +17,8 @@ export const STORAGE_KEYS = {
   theme: 'loopscope.theme',
   /** 'on' while presenter mode is on. */
   presenter: 'loopscope.presenter',
+  /** The breakpoints of the saved program (savedBreakpoints.ts). */
+  breakpoints: 'loopscope.breakpoints',
 } as const;
 
 export function browserStorage(): KeyValueStore {

@@ -13,12 +13,13 @@ import { createPlaybackSlice } from './playbackSlice';
 import { createPredictSlice } from './predictSlice';
 import { createPrefsSlice } from './prefsSlice';
 import { createRunSlice } from './runSlice';
+import { keepBreakpointsSaved } from './savedBreakpoints';
 import type { LoopscopeState, StoreDeps } from './types';
 
 export type LoopscopeStore = StoreApi<LoopscopeState>;
 
 export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
-  return createStore<LoopscopeState>()((set, get) => ({
+  const store = createStore<LoopscopeState>()((set, get) => ({
     ...createEditorSlice(set, get, deps),
     ...createRunSlice(set, get, deps),
     ...createPlaybackSlice(set, get, deps),
@@ -29,4 +30,6 @@ export function createLoopscopeStore(deps: StoreDeps): LoopscopeStore {
     ...createBreakpointsSlice(set, get),
     ...createPredictSlice(set, get),
   }));
+  keepBreakpointsSaved(store, deps.storage);
+  return store;
 }

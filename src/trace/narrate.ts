@@ -68,13 +68,18 @@ interface StepFacts {
   readonly blocks: { readonly d: Seconds; readonly line: Line | null; readonly req: BlockingRequest | null }[];
   /** Tasks that were waiting and whose wakeup this step scheduled. */
   readonly woken: TaskId[];
+  /** The step's CPU work without an await (`cpu`), when it did enough for the engine to record it. */
+  cpu: { readonly lines: number; readonly rounds: number; readonly line: Line | null } | null;
+  /** The other tasks alive as the step began (ready or waiting): who a CPU-heavy step held up. */
+  readonly othersAlive: number;
   /** The step's task's last suspend / yield / done. */
   ending: TraceEvent | null;
 }
 
 function gatherFacts(index: TraceIndex, step: StepInfo): StepFacts {
   const before = stateAt(index, { step: step.step - 1 });
-  const facts: StepFacts = { created: [], cancelled: [], blocks: [], woken: [], ending: null };
+  const othersAlive = before.tasks.filter((t, i) => i + 1 !== step.task && (t.state === 'ready' || t.state === 'waiting')).length;
+  const facts: StepFacts = { created: [], cancelled: [], blocks: [], woken: [], ending: null, cpu: null, othersAlive };
   const events = index.trace.events;
   for (let i = step.firstEvent; i < step.endEvent; i++) {
     const e = events[i];
@@ -91,6 +96,9 @@ function gatherFacts(index: TraceIndex, step: StepInfo): StepFacts {
         break;
       case 'block':
         facts.blocks.push({ d: e.d, line: e.l, req: e.req ?? null });
+        break;
+      case 'cpu':
+        facts.cpu = { lines: e.lines, rounds: e.rounds, line: e.l };
         break;
       case 'sched':
         if (e.when === undefined && (e.on.k === 'step' || e.on.k === 'wakeup')) {
@@ -218,6 +226,7 @@ function actionsOf(index: TraceIndex, facts: StepFacts, step: StepInfo): Action[
   } else {
     for (const b of calls) said.push({ kind: 'blocks-loop-on-request', lib: b.req.lib, request: requestRef(b.req), seconds: b.d, line: b.line });
   }
+  if (facts.cpu !== null) said.push({ kind: 'computes-without-awaiting', ...facts.cpu, waiting: facts.othersAlive });
   said.push(...objectActions(index, step));
   return said;
 }

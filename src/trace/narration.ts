@@ -164,7 +164,13 @@ export type Action =
   /** A blocking simulated HTTP call (requests, httpx.get) held the whole loop for `seconds`. */
   | { readonly kind: 'blocks-loop-on-request'; readonly lib: BlockingLib; readonly request: RequestRef; readonly seconds: Seconds; readonly line: Line | null }
   /** More blocking HTTP calls than a sentence lists: counted, `seconds` in all. */
-  | { readonly kind: 'blocks-loop-on-many-requests'; readonly count: number; readonly seconds: Seconds; readonly line: Line | null };
+  | { readonly kind: 'blocks-loop-on-many-requests'; readonly count: number; readonly seconds: Seconds; readonly line: Line | null }
+  /**
+   * A CPU-heavy step (the trace's `cpu` fact): it ran `rounds` loop rounds and `lines` lines of
+   * the program without awaiting, most at `line`; meanwhile the `waiting` other tasks that were
+   * ready or waiting could not run (the virtual clock does not move for it).
+   */
+  | { readonly kind: 'computes-without-awaiting'; readonly lines: number; readonly rounds: number; readonly line: Line | null; readonly waiting: number };
 
 /** What a step did to an object, with the figures after it. */
 export type ObjectChange =

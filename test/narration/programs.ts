@@ -287,4 +287,23 @@ async def main():
 
 asyncio.run(main())
 `,
+  /** A CPU-heavy step: 12,000 rounds of a one-line loop without an await while another task waits. */
+  cpuHeavy: `import asyncio
+
+
+async def ticker():
+    await asyncio.sleep(0.1)
+    print("tick")
+
+
+async def main():
+    t = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    total = sum(i * i for i in range(12000))
+    print(total)
+    await t
+
+
+asyncio.run(main())
+`,
 };
