@@ -18,6 +18,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { testHooksStorageState } from '../src/app/testHooksFlag';
 import { parseTrace } from '../src/protocol/schema';
+import { profileScrub } from './pageProfile';
 import { TRACE_VERSION, type Trace } from '../src/protocol/trace';
 
 const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -200,8 +201,20 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
  */
 async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise<{ fps: number; dropped: number; p95: number }> {
   const page = await pageShowing(browser, url, trace);
+  const intervals = await scrubIntervals(page, trace);
+  await page.close();
+  const total = intervals.reduce((a, b) => a + b, 0);
+  return {
+    fps: (intervals.length / total) * 1000,
+    dropped: intervals.filter((ms) => ms > 25).length / intervals.length,
+    p95: percentile(intervals, 95),
+  };
+}
+
+/** The scrub itself, on a page showing `trace`: the intervals between its frames, in ms. */
+function scrubIntervals(page: Page, trace: Trace): Promise<number[]> {
   const steps = trace.stats.steps;
-  const intervals = await page.evaluate(
+  return page.evaluate(
     async ({ steps, frames }) => {
       const g = globalThis as unknown as PageGlobals;
       const gaps: number[] = [];
@@ -223,29 +236,29 @@ async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise
     },
     { steps, frames: SCRUB_FRAMES },
   );
-  await page.close();
-  const total = intervals.reduce((a, b) => a + b, 0);
-  return {
-    fps: (intervals.length / total) * 1000,
-    dropped: intervals.filter((ms) => ms > 25).length / intervals.length,
-    p95: percentile(intervals, 95),
-  };
 }
 
 /**
  * `--semaphore [DIST]`: only the 1,000-task Semaphore seeks and scrub (a minute instead of many);
  * `--100k [DIST]`: only the 100,000-step trace's. Served from DIST (default dist/), so two builds
- * can be compared run for run.
+ * can be compared run for run. `--port N` serves on port N; `--profile` profiles the scrub.
  */
 const ONLY = process.argv.includes('--semaphore') ? '--semaphore' : process.argv.includes('--100k') ? '--100k' : null;
 const DIST = ONLY === null ? undefined : process.argv[process.argv.indexOf(ONLY) + 1];
+/** `--profile` (with `--semaphore` or `--100k`): where a scrubbed frame's time goes, instead of the figures (pageProfile.ts). */
+const PROFILE = process.argv.includes('--profile');
+/** `--port N`: serve on this port rather than a free one (developers sharing a machine keep to their own range). */
+const PORT_ARG = process.argv.includes('--port') ? Number(process.argv[process.argv.indexOf('--port') + 1]) : null;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
     const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const port = await freePort();
+  if (PORT_ARG !== null && !(Number.isInteger(PORT_ARG) && PORT_ARG > 0 && PORT_ARG < 65536)) {
+    throw new Error(`--port wants a port number (1-65535), not ${process.argv[process.argv.indexOf('--port') + 1] ?? 'nothing'}`);
+  }
+  const port = PORT_ARG ?? (await freePort());
   const outDir = DIST === undefined ? [] : ['--outDir', DIST];
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...outDir], {
     cwd: ROOT,
@@ -270,6 +283,14 @@ async function main(): Promise<void> {
     });
     if (ONLY !== null) {
       const only = ONLY === '--semaphore' ? traceOf(SEMAPHORE_PROGRAM, SEMAPHORE_TRACE_FILE) : traceOf100kSteps();
+      if (PROFILE) {
+        const page = await pageShowing(browser, url, only);
+        // PROFILE_CSS='…' adds a style sheet first: what a CSS change would save, without a build.
+        if (process.env.PROFILE_CSS !== undefined) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+        await profileScrub(page, SCRUB_FRAMES, () => scrubIntervals(page, only));
+        await page.close();
+        return;
+      }
       const seek = await seekTimes(browser, url, only);
       const scrub = await scrubFrames(browser, url, only);
       console.log(

@@ -25,13 +25,15 @@ import { registerQuickFixes } from './quickFixes';
 const MARKER_OWNER = 'loopscope';
 
 /**
- * While the cursor moves faster than this (scrubbing, playing fast), the editor shows the newest
- * step's marks at most once per this many ms. Every decoration change makes Monaco re-render
- * its lines and measure them (indent guides and the cursor read pixel offsets from the DOM),
- * which forces a layout of the whole page after the views' own changes: at every frame of a
- * scrub that alone cost more than the frame. A single step is shown at once.
+ * While the cursor keeps moving (scrubbing, playing fast), the editor shows the newest step's
+ * marks at most once per this many ms. Every decoration change makes Monaco re-render its lines
+ * and measure them (its edit context reads its box, the cursor reads pixel offsets from the DOM),
+ * which forces a layout of the whole page after the views' own changes: a frame with it took
+ * twice as long as one without. A single step, after a pause, is shown at once.
  */
-const DECORATIONS_EVERY_MS = 100;
+const DECORATIONS_EVERY_MS = 250;
+/** The cursor has stood still this long: show its step now rather than at the next DECORATIONS_EVERY_MS. */
+const DECORATIONS_REST_MS = 80;
 
 export default function CodeEditor() {
   const api = useLoopscopeApi();
@@ -88,18 +90,25 @@ export default function CodeEditor() {
       applyingStore = false;
     }
 
-    /** syncDecorations now, or (when the last was less than DECORATIONS_EVERY_MS ago) once that has passed, for the newest state. */
+    /**
+     * syncDecorations now when the last was DECORATIONS_EVERY_MS ago or more; otherwise once the
+     * cursor rests for DECORATIONS_REST_MS or that much time has passed, whichever comes first,
+     * for the store's newest state (the last move wins).
+     */
     function scheduleDecorations(): void {
-      if (pendingDecorations !== null) return; // the scheduled one reads the store's newest state
-      const wait = decoratedAt + DECORATIONS_EVERY_MS - performance.now();
-      if (wait <= 0) {
+      const since = performance.now() - decoratedAt;
+      if (pendingDecorations === null && since >= DECORATIONS_EVERY_MS) {
         syncDecorations(api.getState(), true);
         return;
       }
-      pendingDecorations = window.setTimeout(() => {
-        pendingDecorations = null;
-        syncDecorations(api.getState(), true);
-      }, wait);
+      if (pendingDecorations !== null) window.clearTimeout(pendingDecorations);
+      pendingDecorations = window.setTimeout(
+        () => {
+          pendingDecorations = null;
+          syncDecorations(api.getState(), true);
+        },
+        Math.max(0, Math.min(DECORATIONS_EVERY_MS - since, DECORATIONS_REST_MS)),
+      );
     }
 
     function syncDecorations(s: LoopscopeState, follow: boolean): void {

@@ -6,14 +6,15 @@
  * Test hooks: data-testid="await-graph"; each edge data-from and data-to (task and object
  * names), data-edge (awaits, child, waits, holds), data-cycle="true" on a cycle's edges.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { taskLabelText } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { objectName, objectStrings } from '../i18n/objects';
 import { graphSummary } from '../i18n/summaries';
 import type { TaskId } from '../protocol/trace';
 import { taskLabel, type AwaitGraph as Graph, type GraphNode, type TraceIndex } from '../trace';
-import { layoutGraph, type Point } from './graphLayout';
+import { layoutGraph, placeGraph, type Point } from './graphLayout';
+import { useInView } from './useInView';
 import './Objects.css';
 
 export interface AwaitGraphProps {
@@ -32,13 +33,18 @@ const PAD = 40;
 export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphProps) {
   const text = objectStrings(lang);
   const arrowId = `await-arrow-${useId().replace(/:/g, '')}`;
+  const sectionRef = useRef<HTMLElement>(null);
+  // Scrolled out of view (the 1,000-task page while the learner scrubs), the graph only places
+  // its nodes (placeGraph), which costs nothing; the simulation settles them when it comes back
+  // into view. Its edges and their data-* hooks follow every step either way.
+  const inView = useInView(sectionRef);
   // The last layout, kept to start the next one from (React's "adjust state when a prop
-  // changes" pattern: laid out during render, once per graph).
-  const [laid, setLaid] = useState(() => ({ graph, layout: layoutGraph(graph, new Map()) }));
+  // changes" pattern: laid out during render, once per graph, or once more on coming into view).
+  const [laid, setLaid] = useState(() => ({ graph, layout: layoutGraph(graph, new Map()), settled: true }));
   let layout = laid.layout;
-  if (laid.graph !== graph) {
-    layout = layoutGraph(graph, laid.layout);
-    setLaid({ graph, layout });
+  if (laid.graph !== graph || (inView && !laid.settled)) {
+    layout = inView ? layoutGraph(graph, laid.layout) : placeGraph(graph, laid.layout);
+    setLaid({ graph, layout, settled: inView });
   }
 
   const nodeName = (n: GraphNode): string =>
@@ -64,7 +70,7 @@ export function AwaitGraph({ index, graph, lang, tied, onShowTask }: AwaitGraphP
   );
 
   return (
-    <section className="loop-view await-graph" data-testid="await-graph" aria-label={text.graphTitle}>
+    <section ref={sectionRef} className="loop-view await-graph" data-testid="await-graph" aria-label={text.graphTitle}>
       <h2 className="view-title" title={text.graphHint}>
         {text.graphTitle}
       </h2>

@@ -11,7 +11,8 @@ import type { Lang } from '../i18n/lang';
 import { problemsStrings } from '../i18n/problemsPanel';
 import type { Finding } from '../trace/findings/types';
 import { BLOCKING, HAND_MADE, NEVER_AWAITED, SEQUENTIAL } from './fixtures/handMadeFindings';
-import { ProblemsList } from './Problems';
+import { PROBLEMS_WINDOWED_FROM, ProblemsList } from './Problems';
+import { FIRST_WINDOW_ROWS } from './rowWindow';
 
 function render(findings: readonly Finding[], chosen: number | null = null, lang: Lang = 'en'): string {
   return renderToStaticMarkup(createElement(ProblemsList, { findings, chosen, lang, onChoose: () => undefined }));
@@ -79,4 +80,20 @@ describe('the Problems list', () => {
     expect(html).toContain('aria-label="可以改进"');
     expect(html).toContain(problemsStrings('zh').fix);
   });
+
+  it('puts every row of a list up to PROBLEMS_WINDOWED_FROM in the DOM, and only a window of a longer one, with its length told', () => {
+    const many = (n: number): Finding[] => Array.from({ length: n }, (_, i) => ({ ...BLOCKING, step: i + 1 }));
+    const whole = render(many(PROBLEMS_WINDOWED_FROM));
+    expect(attrs(whole, 'problem-row', 'data-step')).toHaveLength(PROBLEMS_WINDOWED_FROM);
+    expect(whole).not.toContain('aria-setsize');
+    // Before the list is measured (here: no browser), a long list starts with its head.
+    const long = render(many(1000), null);
+    const steps = attrs(long, 'problem-row', 'data-step');
+    expect(steps).toEqual(Array.from({ length: FIRST_WINDOW_ROWS }, (_, i) => String(i + 1)));
+    expect(attrs(long, 'problem-row', 'aria-setsize')).toEqual(steps.map(() => '1000'));
+    expect(attrs(long, 'problem-row', 'aria-posinset')).toEqual(steps);
+    // The count says all of them.
+    expect(long).toContain('data-count="1000"');
+  });
 });
+

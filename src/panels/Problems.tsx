@@ -11,6 +11,8 @@ import { problemsStrings } from '../i18n/problemsPanel';
 import { useLoopscope } from '../store/context';
 import { allFindings, selectChosenFinding } from '../store/selectors';
 import type { Finding, FindingSeverity } from '../trace/findings/types';
+import { RowSpacer } from './RowSpacer';
+import { useRowWindow } from './useRowWindow';
 import './loopView.css';
 import './Problems.css';
 
@@ -32,12 +34,36 @@ interface ProblemsListProps {
   readonly onChoose: (at: number | null) => void;
 }
 
+/**
+ * Past this many findings only the rows in the list's view (and a few either side) are in the
+ * DOM, as in the ready queue: the 100,000-step bench has 1,000, and their rows, even skipped by
+ * content-visibility, cost the page a quarter of each scrubbed frame (each is a paint chunk the
+ * compositor walks again). Shorter lists are whole, for find in page.
+ */
+export const PROBLEMS_WINDOWED_FROM = 100;
+
 export function ProblemsList({ findings, chosen, lang, onChoose }: ProblemsListProps) {
   const p = problemsStrings(lang);
   const chosenRef = useRef<HTMLLIElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const windowed = findings.length > PROBLEMS_WINDOWED_FROM;
+  const rowsWindow = useRowWindow(listRef, windowed ? findings.length : 0);
+  const { start, end } = windowed ? rowsWindow : { start: 0, end: findings.length };
+  // A finding chosen elsewhere (a marker) whose row is not rendered: scroll the list to where it
+  // is, and into view once it is rendered there.
+  const revealChosen = useRef(false);
   useEffect(() => {
-    chosenRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [chosen]);
+    revealChosen.current = chosen !== null;
+    const list = listRef.current;
+    if (chosen !== null && chosenRef.current === null && list !== null && findings.length > 0) {
+      list.scrollTop = (chosen / findings.length) * list.scrollHeight;
+    }
+  }, [chosen, findings.length]);
+  useEffect(() => {
+    if (!revealChosen.current || chosenRef.current === null) return;
+    revealChosen.current = false;
+    chosenRef.current.scrollIntoView?.({ block: 'nearest' });
+  }, [chosen, start, end]);
   return (
     <section className="loop-view problems" data-testid="problems" data-count={findings.length} aria-label={p.title}>
       <h2 className="view-title problems-title">
@@ -56,8 +82,10 @@ export function ProblemsList({ findings, chosen, lang, onChoose }: ProblemsListP
           {p.empty}
         </p>
       ) : (
-        <ol className="problems-list">
-          {findings.map((f, at) => {
+        <ol className="problems-list" ref={listRef}>
+          {windowed && <RowSpacer height={rowsWindow.padTop} />}
+          {findings.slice(start, end).map((f, i) => {
+            const at = start + i;
             const isChosen = at === chosen;
             const words = findingText(f, lang);
             return (
@@ -71,6 +99,9 @@ export function ProblemsList({ findings, chosen, lang, onChoose }: ProblemsListP
                 data-line={f.line ?? ''}
                 data-step={f.step}
                 data-chosen={isChosen}
+                // A windowed list tells screen readers how long it is and where each row stands.
+                aria-setsize={windowed ? findings.length : undefined}
+                aria-posinset={windowed ? at + 1 : undefined}
               >
                 <button
                   type="button"
@@ -100,6 +131,7 @@ export function ProblemsList({ findings, chosen, lang, onChoose }: ProblemsListP
               </li>
             );
           })}
+          {windowed && <RowSpacer height={rowsWindow.padBottom} />}
         </ol>
       )}
     </section>

@@ -25,6 +25,8 @@ export interface Placed extends Point {
   readonly kind: 'task' | 'object';
   /** The keys of the nodes it was tied to. */
   readonly ties: readonly string[];
+  /** Placed by placeGraph beside a tie, not yet settled by the simulation: the next layoutGraph moves it. */
+  readonly unsettled?: true;
 }
 
 export type Layout = ReadonlyMap<string, Placed>;
@@ -39,26 +41,51 @@ const TICKS_FRESH = 80;
 const TICKS_SETTLE = 25;
 
 export function layoutGraph(graph: LayoutInput, previous: Layout): Layout {
+  return arrange(graph, previous, true);
+}
+
+/**
+ * Where the nodes start, without the simulation: a node of the last layout where it was, a
+ * newcomer in a vacated place or beside a node it is tied to. For a graph nobody sees (scrolled
+ * out of view while the learner scrubs): every node has a place, at no cost, and the next
+ * layoutGraph settles them from there, so the graph stays as stable as if each step had been
+ * laid out.
+ */
+export function placeGraph(graph: LayoutInput, previous: Layout): Layout {
+  return arrange(graph, previous, false);
+}
+
+function arrange(graph: LayoutInput, previous: Layout, settle: boolean): Layout {
   const neighbours = new Map<string, string[]>();
   for (const e of graph.edges) {
     (neighbours.get(e.from) ?? neighbours.set(e.from, []).get(e.from))?.push(e.to);
     (neighbours.get(e.to) ?? neighbours.set(e.to, []).get(e.to))?.push(e.from);
   }
-  const placed = (key: string, kind: 'task' | 'object', p: Point): [string, Placed] => [
+  const placed = (key: string, kind: 'task' | 'object', p: Point, unsettled = false): [string, Placed] => [
     key,
-    { x: p.x, y: p.y, kind, ties: neighbours.get(key) ?? [] },
+    { x: p.x, y: p.y, kind, ties: neighbours.get(key) ?? [], ...(unsettled ? { unsettled } : {}) },
   ];
-  const moved = takeVacatedPlaces(graph, previous, neighbours);
+  const waiting = graph.nodes.some((n) => previous.get(n.key)?.unsettled === true);
+  const moved = settle && waiting ? null : takeVacatedPlaces(graph, previous, neighbours);
   if (graph.nodes.length > 0 && moved !== null) {
-    return new Map(graph.nodes.map((n) => placed(n.key, n.kind, previous.get(n.key) ?? moved.get(n.key) ?? { x: 0, y: 0 })));
+    return new Map(
+      graph.nodes.map((n) => {
+        const was = previous.get(n.key);
+        return placed(n.key, n.kind, was ?? moved.get(n.key) ?? { x: 0, y: 0 }, was?.unsettled === true);
+      }),
+    );
   }
   let known = 0;
+  const fresh = new Set<string>();
   const nodes: SimNode[] = graph.nodes.map((n, i) => {
     const was = previous.get(n.key);
     if (was !== undefined) {
-      known++;
+      // A node placeGraph left unsettled starts where it was put, and is settled now.
+      if (was.unsettled === true) fresh.add(n.key);
+      else known++;
       return { key: n.key, kind: n.kind, x: was.x, y: was.y };
     }
+    fresh.add(n.key);
     const near = (neighbours.get(n.key) ?? []).map((k) => previous.get(k)).find((p) => p !== undefined);
     // A deterministic spiral for nodes with no placed neighbour; beside the neighbour otherwise.
     const angle = i * 2.4;
@@ -70,6 +97,7 @@ export function layoutGraph(graph: LayoutInput, previous: Layout): Layout {
       y: (near?.y ?? 0) + r * Math.sin(angle),
     };
   });
+  if (!settle) return new Map(nodes.map((n) => placed(n.key, n.kind, { x: n.x ?? 0, y: n.y ?? 0 }, fresh.has(n.key))));
   const links = graph.edges.map((e) => ({ source: e.from, target: e.to }));
   const simulation = forceSimulation<SimNode>(nodes)
     .force(
