@@ -62,6 +62,14 @@ function freePort(): Promise<number> {
   });
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     try {
@@ -258,6 +266,8 @@ async function main(): Promise<void> {
   if (PORT_ARG !== null && !(Number.isInteger(PORT_ARG) && PORT_ARG > 0 && PORT_ARG < 65536)) {
     throw new Error(`--port wants a port number (1-65535), not ${process.argv[process.argv.indexOf('--port') + 1] ?? 'nothing'}`);
   }
+  // A server left on the port would answer in place of this build's: refuse rather than measure it.
+  if (PORT_ARG !== null && !(await portIsFree(PORT_ARG))) throw new Error(`port ${PORT_ARG} is taken (an old preview server?)`);
   const port = PORT_ARG ?? (await freePort());
   const outDir = DIST === undefined ? [] : ['--outDir', DIST];
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...outDir], {
