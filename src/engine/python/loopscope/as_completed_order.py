@@ -12,9 +12,9 @@ For the length of a run, the iterator's __init__ first makes the coroutines (and
 awaitables that are not futures) into tasks in the order given, once each, and hands CPython's
 own __init__ those tasks: its set of them iterates by task number (tasks.py's VTask.__hash__),
 and everything else it does is its own code."""
-from asyncio import coroutines, ensure_future, events, futures
+from asyncio import ensure_future, futures
 
-from .asyncio_internals import AS_COMPLETED_ITERATOR
+from .asyncio_internals import AS_COMPLETED_ITERATOR, get_running_loop_or_none
 
 
 class AsCompletedOrder:
@@ -43,9 +43,11 @@ def _as_futures(aws):
     given = list(aws)
     set(given)             # what cannot go into CPython's set fails as it fails there
     given = list(dict.fromkeys(given))
-    if not any(coroutines.iscoroutine(aw) or not futures.isfuture(aw) for aw in given):
+    loop = get_running_loop_or_none()
+    if loop is None or all(futures.isfuture(aw) for aw in given):
+        # Outside a running loop CPython's own get_event_loop() decides (it may raise, or warn at
+        # the learner's line under compat '3.13'): nothing is made here.
         return given
-    loop = events.get_event_loop()
     made = []
     for aw in given:
         if futures.isfuture(aw):
