@@ -31,6 +31,7 @@ const LAYERS = /** @type {const} */ ([
   'predict',
   'app',
   'embed',
+  'offline',
 ]);
 
 /** The folders of views: each may import store, trace, protocol, i18n and share, never another view. */
@@ -189,6 +190,12 @@ export default defineConfig([
       layer: 'host',
       forbidden: allBut('host', 'protocol', 'trace'),
       why: 'src/host runs the engine\'s worker for the page: it imports only src/protocol and src/trace (for partial traces).',
+      packages: UI_PACKAGES,
+    },
+    {
+      layer: 'offline',
+      forbidden: allBut('offline'),
+      why: 'src/offline is the service worker: a separate bundle that imports only Workbox and its own files.',
       packages: UI_PACKAGES,
     },
     {
