@@ -8,21 +8,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { contentTypeOf } from './contentTypes';
 import { PREVIEW_HEADERS } from '../vite/securityHeaders';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-};
 
 /** One answer of the server: the path asked for (no query) and the status given. */
 export interface Served {
@@ -74,7 +62,7 @@ export async function startDeployServer(port: number, folder: string, options: D
       return;
     }
     answer(200);
-    res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', contentTypeOf(file));
     res.setHeader('Content-Length', stat.size);
     if (req.method === 'HEAD') {
       res.end();

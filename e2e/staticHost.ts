@@ -7,18 +7,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { contentTypeOf } from './contentTypes';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.ttf': 'font/ttf',
-};
 
 export interface StaticHost {
   readonly origin: string;
@@ -45,7 +35,7 @@ export function startStaticHost(options: { port: number; prefix: string; dist: s
     if (relative === '' || relative.endsWith('/')) relative += 'index.html';
     const file = path.join(options.dist, relative);
     if (!file.startsWith(options.dist) || !existsSync(file) || !statSync(file).isFile()) return answer(404, 'not found');
-    answer(200, readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+    answer(200, readFileSync(file), contentTypeOf(file));
   });
   return new Promise((resolve) => {
     server.listen(options.port, '127.0.0.1', () =>
