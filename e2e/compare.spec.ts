@@ -103,8 +103,9 @@ test('a compare link with a damaged pinned program says so and keeps the saved p
   await openFixture(page, 'gather.py');
   await waitForStatus(page, 'done');
   const hash = await page.evaluate(() => location.hash);
+  // A fresh load of the link (a hash-only goto opens it in the same document).
+  await page.goto('about:blank');
   await page.goto(`/${hash.split('&')[0]}&pin=not-lz-data!!!`);
-  await page.reload();
   const notice = page.getByTestId('notice');
   await expect(notice).toHaveAttribute('data-kind', 'link-error');
   await expect(notice).toContainText('the program pinned in it for comparison is damaged');

@@ -306,8 +306,9 @@ test.describe('the saved editor text survives', () => {
     test(`${what} (${hash}): a message, and the saved text in a usable editor`, async ({ page }) => {
       await openApp(page);
       await saveText(page, MINE);
+      // A fresh load of the link (a hash-only goto opens it in the same document).
+      await page.goto('about:blank');
       await page.goto(`/${hash}`);
-      await page.reload();
       await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'link-error');
       await expect(page.getByTestId('notice')).toContainText('could not be opened');
       await expectUsableEditor(page, MINE);
@@ -319,8 +320,9 @@ test.describe('the saved editor text survives', () => {
     const hash = await page.evaluate((source) => window.__loopscope?.shareHash({ source }) ?? '', `${MINE}print('from the link')\n`);
     expect(hash).toMatch(/^#code\//);
     await saveText(page, MINE);
+    // A fresh load of the link (a hash-only goto opens it in the same document).
+    await page.goto('about:blank');
     await page.goto(`/${hash.slice(0, Math.floor(hash.length / 2))}`);
-    await page.reload();
     await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'link-error');
     await expectUsableEditor(page, MINE);
   });
