@@ -17,6 +17,27 @@ function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
+/**
+ * A body whose first chunk is there at once and the rest only after `release()`: the counter reads
+ * its clone of the body as fast as bytes come, so "after the first chunk" needs the rest held back.
+ */
+function heldBack(first: Uint8Array, rest: readonly Uint8Array[]): { stream: ReadableStream<Uint8Array>; release: () => void } {
+  let release = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(first);
+      release = () => {
+        for (const chunk of rest) controller.enqueue(chunk);
+        controller.close();
+      };
+    },
+  });
+  return { stream, release: () => release() };
+}
+
+/** The counter reads a clone of each body on its own: let it catch up. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function setup(responses: Record<string, () => Response>, known: Partial<Record<BootFile, number>> = {}) {
   const reports: { stage: BootStage; downloads: readonly BootDownload[] }[] = [];
   let clock = 0;
@@ -33,31 +54,54 @@ function setup(responses: Record<string, () => Response>, known: Partial<Record<
 const bytes = (n: number, fill = 1) => new Uint8Array(n).fill(fill);
 
 describe('countBootDownloads', () => {
-  it('counts the bytes as the body is read and hands over the same bytes and headers', async () => {
+  it('counts the bytes as they come and hands over the very response fetch gave (its cache ties kept)', async () => {
     const { downloads } = setup(
       { 'x.wasm': () => new Response(streamOf([bytes(3), bytes(4)]), { headers: { 'Content-Type': 'application/wasm' } }) },
       { wasm: 7 },
     );
+    const given: Response[] = [];
+    const counted = countBootDownloads({
+      fetch: () => {
+        const response = new Response(streamOf([bytes(1)]));
+        given.push(response);
+        return Promise.resolve(response);
+      },
+      fileOf: () => 'wasm',
+      knownBytes: () => null,
+      onProgress: () => {},
+    });
+    expect(await counted.fetch('y.wasm')).toBe(given[0]);
     const response = await downloads.fetch('x.wasm');
     expect(response.headers.get('Content-Type')).toBe('application/wasm');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array(7).fill(1));
+    await settle();
     expect(downloads.downloads().find((d) => d.file === 'wasm')).toEqual({ file: 'wasm', loaded: 7, total: 7, done: true });
   });
 
   /** The snapshot-or-stdlib figures after the first chunk of the body was read, before the rest. */
-  async function afterFirstChunk(downloads: ReturnType<typeof setup>['downloads'], url: string, file: BootFile): Promise<BootDownload | undefined> {
+  async function afterFirstChunk(
+    downloads: ReturnType<typeof setup>['downloads'],
+    url: string,
+    file: BootFile,
+    release: () => void,
+  ): Promise<BootDownload | undefined> {
     const reader = (await downloads.fetch(url)).body?.getReader();
     await reader?.read();
+    await settle();
     const seen = downloads.downloads().find((d) => d.file === file);
+    release();
     while (reader !== undefined && !(await reader.read()).done);
+    await settle();
     return seen;
   }
 
   it('takes the total from an unencoded Content-Length, never from an encoded one', async () => {
-    const plain = setup({ 'a.zip': () => new Response(streamOf([bytes(5), bytes(5)]), { headers: { 'Content-Length': '10' } }) });
-    const encoded = setup({ 'a.zip': () => new Response(streamOf([bytes(5), bytes(5)]), { headers: { 'Content-Length': '2', 'Content-Encoding': 'br' } }) });
-    expect(await afterFirstChunk(plain.downloads, 'a.zip', 'stdlib')).toEqual({ file: 'stdlib', loaded: 5, total: 10, done: false });
-    expect(await afterFirstChunk(encoded.downloads, 'a.zip', 'stdlib')).toEqual({ file: 'stdlib', loaded: 5, total: null, done: false });
+    const plainBody = heldBack(bytes(5), [bytes(5)]);
+    const encodedBody = heldBack(bytes(5), [bytes(5)]);
+    const plain = setup({ 'a.zip': () => new Response(plainBody.stream, { headers: { 'Content-Length': '10' } }) });
+    const encoded = setup({ 'a.zip': () => new Response(encodedBody.stream, { headers: { 'Content-Length': '2', 'Content-Encoding': 'br' } }) });
+    expect(await afterFirstChunk(plain.downloads, 'a.zip', 'stdlib', plainBody.release)).toEqual({ file: 'stdlib', loaded: 5, total: 10, done: false });
+    expect(await afterFirstChunk(encoded.downloads, 'a.zip', 'stdlib', encodedBody.release)).toEqual({ file: 'stdlib', loaded: 5, total: null, done: false });
     // Once whole, what came is the total.
     expect(encoded.downloads.downloads().find((d) => d.file === 'stdlib')).toEqual({ file: 'stdlib', loaded: 10, total: 10, done: true });
   });
@@ -66,8 +110,9 @@ describe('countBootDownloads', () => {
     const file = encodeSnapshot(bytes(3 * 4096 + 100, 7), { pyodideVersion: '1', engineHash: 'h' });
     expect(snapshotFileBytes(file.subarray(0, 200))).toBe(file.length);
     expect(snapshotFileBytes(file.subarray(0, 10))).toBeNull();
-    const { downloads } = setup({ 'e.snap': () => new Response(streamOf([file.subarray(0, 300), file.subarray(300)])) });
-    expect(await afterFirstChunk(downloads, 'e.snap', 'snapshot')).toEqual({ file: 'snapshot', loaded: 300, total: file.length, done: false });
+    const body = heldBack(file.subarray(0, 300), [file.subarray(300)]);
+    const { downloads } = setup({ 'e.snap': () => new Response(body.stream) });
+    expect(await afterFirstChunk(downloads, 'e.snap', 'snapshot', body.release)).toEqual({ file: 'snapshot', loaded: 300, total: file.length, done: false });
   });
 
   it('is downloading until every file is in, then starting; a missing file ends its download', async () => {
@@ -76,10 +121,12 @@ describe('countBootDownloads', () => {
       'y.zip': () => new Response(streamOf([bytes(2)])),
     });
     await (await downloads.fetch('x.wasm')).arrayBuffer();
+    await settle();
     expect(reports.at(-1)?.stage).toBe('downloading');
     expect((await downloads.fetch('missing.snap')).status).toBe(404);
     expect(reports.at(-1)?.stage).toBe('downloading');
     await (await downloads.fetch('y.zip')).arrayBuffer();
+    await settle();
     expect(reports.at(-1)?.stage).toBe('starting');
     expect(downloads.downloads().map((d) => [d.file, d.loaded, d.done])).toEqual([
       ['wasm', 2, true],
@@ -92,6 +139,7 @@ describe('countBootDownloads', () => {
     const chunks = Array.from({ length: 50 }, () => bytes(1));
     const { downloads, reports } = setup({ 'x.wasm': () => new Response(streamOf(chunks)) });
     await (await downloads.fetch('x.wasm')).arrayBuffer();
+    await settle();
     // The fake clock moves 10 ms a reading: 50 chunks are ~500 ms, so ~5 reports, plus the start and the end.
     expect(reports.length).toBeLessThan(12);
     expect(reports.at(-1)?.downloads[0]).toEqual({ file: 'wasm', loaded: 50, total: 50, done: true });
