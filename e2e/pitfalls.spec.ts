@@ -13,7 +13,8 @@ import { LANGS, type Lang } from '../src/i18n/lang';
 import { problemsStrings } from '../src/i18n/problemsPanel';
 import { findings, indexTrace } from '../src/trace';
 import type { Finding } from '../src/trace/findings/types';
-import { openFixture, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
+import { NARRATION_PROGRAMS } from '../test/narration/programs';
+import { openProgram, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
 import { afterRun, getSource, openApp } from './runInPage';
 
 // Each page boots its own Python, and each test runs five programs.
@@ -153,7 +154,8 @@ for (const lang of LANGS) {
 }
 
 test('the narration says when a step computed without awaiting, in English and Chinese', async ({ page }) => {
-  await openFixture(page, 'cpu-heavy.py');
+  // The narration fixtures' own CPU-heavy program (recorded in src/trace/fixtures), run for real.
+  await openProgram(page, NARRATION_PROGRAMS['cpuHeavy'] ?? '');
   await waitForStatus(page, 'done');
   const trace = await pageTrace(page);
   // The step whose events hold the engine's cpu fact (12,000 rounds of line 12).

@@ -16,6 +16,7 @@ import sys
 from . import describe as d
 from . import objects_futures as futures
 from . import objects_locks as locks
+from . import objects_made as made
 from .asyncio_internals import BASE_EVENT_LOOP, WATCHED_CLASSES
 from .encode import optional_id, plain_value, text
 from .objects_lines import line_for, read_line
@@ -149,7 +150,7 @@ class ObjectWatch:
         """The learner's code (`frame`) suspended its task on `fut`, a future asyncio gave no
         meaning to: a plain Future is an object from now on (asyncio.Future() has no __init__ to
         wrap). Where it was made is not known."""
-        if id(fut) not in self.by_id and futures.is_plain_future(fut) and self.run.recording():
+        if id(fut) not in self.by_id and made.is_plain_future(fut) and self.run.recording():
             self._watch(fut, "Future", frame, None, [])
 
     def made_plain(self, fut, frame, line):
@@ -291,10 +292,10 @@ class _InitPatch:
             cls.__init__ = _watching(original, self.watch)
         original = BASE_EVENT_LOOP.create_future
         self.saved.append((BASE_EVENT_LOOP, "create_future", original))
-        BASE_EVENT_LOOP.create_future = futures.watching_create_future(original, self.watch)
+        BASE_EVENT_LOOP.create_future = made.watching_create_future(original, self.watch)
         original = BASE_EVENT_LOOP.get_debug
         self.saved.append((BASE_EVENT_LOOP, "get_debug", original))
-        BASE_EVENT_LOOP.get_debug = futures.watching_get_debug(original, self.watch)
+        BASE_EVENT_LOOP.get_debug = made.watching_get_debug(original, self.watch)
         return self
 
     def __exit__(self, *exc):

@@ -22,11 +22,10 @@ asyncio_internals.OBJECT_READS). A Future's awaiters are the tasks whose wakeup 
 done callbacks, in the order CPython will call them; once it is done they are the woken ones
 until each has run. An object whose state can no longer change (a done future whose awaiters
 all ran, a finished timeout, a TaskGroup that exited) is settled: no longer read."""
-import sys
 from operator import itemgetter
 
 from . import describe as d
-from .asyncio_internals import (GATHERING_FUTURE, PLAIN_FUTURES, SHIELD_CODE, TASK_TYPES, TIMEOUT,
+from .asyncio_internals import (GATHERING_FUTURE, SHIELD_CODE, TASK_TYPES, TIMEOUT,
                                 WAIT_FOR_QUALNAME)
 
 _ASYNCIO_DIR = d.ASYNCIO_DIR
@@ -325,81 +324,3 @@ def shield_of(watch, frame):
         return '{"task":%d}' % watch.run.recorder.task_id(inner)
     known = watch.by_id.get(id(inner))
     return '{"o":%d}' % known.oid if known is not None else "{}"
-
-
-def watching_create_future(original, watch):
-    """BaseEventLoop.create_future, which also records a future the learner (or shield()) makes."""
-    filename = watch.run.filename
-
-    def create_future(self):
-        fut = original(self)
-        frame = sys._getframe(1)
-        code = frame.f_code
-        if code.co_filename == filename or code is SHIELD_CODE:
-            watch.created(fut, frame, "Future")
-        return fut
-    create_future.__qualname__ = original.__qualname__
-    create_future.__doc__ = original.__doc__
-    return create_future
-
-
-def watching_get_debug(original, watch):
-    """BaseEventLoop.get_debug, which also notes a frame of the learner's that C's Future.__init__
-    asked on behalf of (asyncio.Future() made there): resolved by resolve_made at the step's end."""
-    filename = watch.run.filename
-
-    def get_debug(self):
-        frame = sys._getframe(1)
-        if frame.f_code.co_filename == filename and watch.run.recording():
-            watch.making.append((frame, frame.f_lineno, _plain_futures_in(frame)))
-        return original(self)
-    get_debug.__qualname__ = original.__qualname__
-    get_debug.__doc__ = original.__doc__
-    return get_debug
-
-
-def resolve_made(watch):
-    """The plain futures the frames noted by get_debug made since: those the frame holds now and
-    did not hold before the call, not yet watched; at most one per call, in the frame's order."""
-    making, watch.making = watch.making, []
-    taken = set()
-    for frame, line, before in making:
-        for fut in _plain_futures_in(frame).values():
-            key = id(fut)
-            if key not in before and key not in taken and key not in watch.by_id:
-                taken.add(key)
-                watch.made_plain(fut, frame, line)
-                break
-
-
-_HOLDERS = (list, tuple, set, dict)
-_SCAN_LIMIT = 64          # values looked at per container: a future is rarely deeper in a list
-
-
-def _plain_futures_in(frame):
-    """The plain futures `frame` holds, in its locals, in `self`'s attributes, and one level into
-    the lists, tuples, sets and dicts among them (a comprehension's list of futures)."""
-    found = {}
-    try:
-        values = list(frame.f_locals.values())
-        owner = frame.f_locals.get("self")
-        if owner is not None:
-            values.extend(getattr(owner, "__dict__", {}).values())
-        for v in values:
-            if type(v) in PLAIN_FUTURES:
-                found[id(v)] = v
-            elif isinstance(v, _HOLDERS):
-                items = v.values() if isinstance(v, dict) else v
-                for n, item in enumerate(items):
-                    if n >= _SCAN_LIMIT:
-                        break
-                    if type(item) in PLAIN_FUTURES:
-                        found[id(item)] = item
-    except Exception:  # a learner's object with a strange __dict__ must not break the trace
-        return {}
-    return found
-
-
-def is_plain_future(obj):
-    """A future of asyncio's own Future class (not a Task, a gather, or a learner's subclass)."""
-    return type(obj) in PLAIN_FUTURES

@@ -9,6 +9,7 @@ from inspect import CO_COROUTINE
 
 from . import describe as d
 from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
+from .await_chain import await_chain
 from .encode import number, optional_id, optional_number, text, value
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
@@ -17,33 +18,6 @@ OUT_EVENT_MAX = 4096
 
 _NOTHING = (None, None, None)
 _CODE = attrgetter("f_code")
-
-
-def _is_private(qualname):
-    return qualname.rsplit(".", 1)[-1].startswith("_")
-
-
-def _api_frame(frames, filename):
-    """The index of the asyncio API the learner called, below their innermost frame: private
-    plumbing such as _ContextManagerMixin.__aenter__ (`async with lock`) is passed over down to
-    Lock.acquire; None when there is none."""
-    api_at = None
-    for i, frame in enumerate(frames):
-        code = frame.f_code
-        if code.co_filename == filename:
-            api_at = None
-        elif code.co_filename.startswith(d.ASYNCIO_DIR):
-            if api_at is None or (_is_private(frames[api_at].f_code.co_qualname)
-                                  and not _is_private(code.co_qualname)):
-                api_at = i
-    return api_at
-
-
-def _await_chain(frames, filename):
-    """(the indexes of the learner's frames, the index of the asyncio API called or None) of a
-    suspended task's await chain: they depend on its frames' code objects only."""
-    return (tuple(i for i, f in enumerate(frames) if f.f_code.co_filename == filename),
-            _api_frame(frames, filename))
 
 
 # The HandleTarget of a task's own step or wakeup (its kind is the handle's _loopscope_kind).
@@ -201,7 +175,7 @@ class Recorder:
         # every wait at the same place (1,000 tasks waiting at one `async with limit`).
         chain = self.await_chains.get(codes)
         if chain is None:
-            chain = self.await_chains[codes] = _await_chain(frames, filename)
+            chain = self.await_chains[codes] = await_chain(frames, filename)
         mine_at, api_at = chain
         mine = [frames[i] for i in mine_at]
         line = mine[-1].f_lineno if mine else None

@@ -12,7 +12,7 @@ from .limits import (BUSY_ENOUGH, Limits, RunEnded, busy_loop_end, events_end, h
                      wall_clock_end)
 from .loop import VirtualLoop
 from .objects import ObjectWatch
-from .objects_futures import resolve_made
+from .objects_made import resolve_made
 from .output import Output
 from .recorder import Recorder
 from .tasks import VTask
