@@ -10,11 +10,14 @@ with less work:
   the only field written, with no read of the line and no diff;
 - any other change is read as objects_locks._semaphore_state reads it, and the fields are
   compared one by one with no dict walked and no call for the ones that did not change."""
+from asyncio import Future
 from itertools import islice
 
 from .encode import plain_value
 from .objects_lines import LINE_LIMIT, line_for, read_line, woken_at_head
 from .objects_locks import _newly_woken
+
+_DONE = Future.done        # asyncio's C Future's, called from map() (TypeError for others)
 
 
 def semaphore_step(watch, w, task, list_change):
@@ -44,8 +47,8 @@ def semaphore_step(watch, w, task, list_change):
             if futs and line.read_head == head and len(futs) == head + LINE_LIMIT:
                 try:
                     same = list(islice(dq, len(futs))) == futs and \
-                        not any(fut.done() for fut in islice(futs, head, None))
-                except Exception:     # a stranger's future: the whole read below decides
+                        True not in map(_DONE, islice(futs, head, None))
+                except TypeError:     # not asyncio's C futures: the whole read below decides
                     same = False
                 if same:
                     wn = n - len(futs)
@@ -146,13 +149,13 @@ def _quick_read(line, dq, tasks):
     tids = line.tids
     try:
         if head == read_head - 1 and tids[0] is not None and dq[0] is futs[1]:
-            if list(islice(dq, m - 1)) != futs[1:] or any(f.done() for f in islice(futs, read_head, None)):
+            if list(islice(dq, m - 1)) != futs[1:] or True in map(_DONE, islice(futs, read_head, None)):
                 return None
             tids = tids[1:]
             line.futs, line.tids, line.read_head = futs[1:], tids, head
         elif head == read_head + 1 and dq[0] is futs[0]:
             cur = list(islice(dq, m + 1))
-            if cur[:m] != futs or any(f.done() for f in islice(futs, head, None)):
+            if cur[:m] != futs or True in map(_DONE, islice(futs, head, None)):
                 return None
             tids = tids + [tasks[id(cur[m])]] if len(cur) > m else list(tids)
             if len(cur) > m and cur[m].done():

@@ -11,6 +11,7 @@ from . import describe as d
 from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
 from .await_chain import await_chain
 from .encode import number, optional_id, optional_number, text, value
+from .suspend_event import suspend_event
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
 OUT_EVENT_MAX = 4096
@@ -50,6 +51,7 @@ class Recorder:
         self.out_fd = None
         self.out_text = ""
         self.await_chains = {}             # await_target's reading of a chain of code objects
+        self.future_texts = {}             # (that chain, id(its object)) -> a future's `on` text
         # Trace format 3 leaves out what a reader derives from earlier events (README "The
         # trace format"): these are what the reader knows at this point of the trace.
         self.last_hid = 0                  # the last sched's handle
@@ -234,6 +236,10 @@ class Recorder:
         tid = self.task_id(task)
         state = task._state
         if state == "PENDING":
+            event = suspend_event(self, task, tid)     # the two most common waits, the short way
+            if event is not None:
+                self.emit(event)
+                return
             on, line, stack = self.await_target(task)
             if on is None:
                 self.emit('{"e":"yield","task":%d,"l":%s}' % (tid, optional_id(line)))
