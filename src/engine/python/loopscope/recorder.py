@@ -21,10 +21,6 @@ _NOTHING = (None, None, None)
 _CODE = attrgetter("f_code")
 
 
-# The HandleTarget of a task's own step or wakeup (its kind is the handle's _loopscope_kind).
-_TASK_TARGET = '{"k":"%s","task":%d}'
-
-
 def _sched(hid, last_hid, on, when=None, line=None):
     """A `sched` event as JSON text; `on` is its HandleTarget, JSON text already. Trace format 3
     leaves `h` out when it is the previous sched's plus one (README "The trace format")."""
@@ -117,8 +113,19 @@ class Recorder:
         last_hid, self.last_hid = self.last_hid, hid
         task = handle._loopscope_task
         if task is not None:
-            # The hot path (a task's step or wakeup, a few per task): no target() round trip.
-            self.emit(_sched(hid, last_hid, _TASK_TARGET % (handle._loopscope_kind, self.task_id(task)), when))
+            # The hot path (a task's step or wakeup, a few per task): _sched's text written here,
+            # with no target() round trip.
+            try:
+                tid = task._loopscope_id
+            except AttributeError:
+                tid = self.run.adopt_task(task)
+            if hid == last_hid + 1:
+                event = '{"e":"sched","on":{"k":"%s","task":%d}' % (handle._loopscope_kind, tid)
+            else:
+                event = '{"e":"sched","h":%d,"on":{"k":"%s","task":%d}' % (hid, handle._loopscope_kind, tid)
+            if when is not None:
+                event += ',"when":' + number(when)
+            self.emit(event + "}")
             return
         callback = handle._callback
         on, kind = self.target(callback, when, current_task)
