@@ -27,8 +27,11 @@ def semaphore_step(watch, w, task, list_change):
     value = obj._value
     dq = obj._waiters
     old_sig = w.sig
+    line = None
     if dq:
-        line = line_for(w.lines, dq)
+        line = w.lines.get(id(dq))
+        if line is None or line.dq is not dq:
+            line = line_for(w.lines, dq)
         n = len(dq)
         head = woken_at_head(line, dq)
         sig = (value, (n, id(dq[0]), id(dq[-1]), head))
@@ -56,14 +59,14 @@ def semaphore_step(watch, w, task, list_change):
                         state["wn"] = wn
                         watch.run.recorder.emit('{"e":"objstate","o":%d,"wn":%d}' % (w.oid, wn))
                     return
-    _read_and_write(watch, w, task, value, dq, state, list_change)
+    _read_and_write(watch, w, task, value, dq, line, state, list_change)
 
 
-def _read_and_write(watch, w, task, value, dq, old, list_change):
-    """objects_locks._semaphore_state and ObjectWatch._changed in one, for a Semaphore."""
+def _read_and_write(watch, w, task, value, dq, line, old, list_change):
+    """objects_locks._semaphore_state and ObjectWatch._changed in one, for a Semaphore; `line`
+    is the WaiterLine of `dq` when it is not empty."""
     current = watch.run.recorder.task_id(task) if task is not None else None
     if dq:
-        line = line_for(w.lines, dq)
         read = _quick_read(line, dq, watch.waiter_task)
         waiting, woken, total = read if read is not None else read_line(line, dq, watch.waiter_task)
     else:
@@ -91,11 +94,17 @@ def _read_and_write(watch, w, task, value, dq, old, list_change):
     parts = []
     if value != old["v"]:
         parts.append('"v":%d' % value)
-    _list_part(parts, '"hold":', old["hold"], hold, list_change)
-    _list_part(parts, '"wait":', old["wait"], waiting, list_change)
+    # Most fields did not change: compared here, in C, before any call.
+    before = old["hold"]
+    if hold != before:
+        _list_part(parts, '"hold":', before, hold, list_change)
+    before = old["wait"]
+    if waiting != before:
+        _list_part(parts, '"wait":', before, waiting, list_change)
     if total != old["wn"]:
         parts.append('"wn":%d' % total)
-    _list_part(parts, '"woke":', was_woken, woken, list_change)
+    if woken != was_woken:
+        _list_part(parts, '"woke":', was_woken, woken, list_change)
     w.state = {"v": value, "hold": hold, "wait": waiting, "wn": total, "woke": woken}
     if parts:
         watch.run.recorder.emit('{"e":"objstate","o":%d,%s}' % (w.oid, ",".join(parts)))
@@ -104,9 +113,8 @@ def _read_and_write(watch, w, task, value, dq, old, list_change):
 def _list_part(parts, key, before, now, list_change):
     """The field `key` (its JSON name and colon) of a list of task ids, when it changed:
     plain_value(list_change(before, now)) with no dict made and no types checked for the
-    changes a step makes most (joined at the back, some left at the front, then some joined)."""
-    if now == before:
-        return
+    changes a step makes most (joined at the back, some left at the front, then some joined).
+    Called only when they differ."""
     n_old, n_new = len(before), len(now)
     if n_new <= 4 or n_old == 0:
         parts.append(key + _ids(now))
