@@ -8,14 +8,16 @@ with less work:
   all listed already, only moves the count past them (`wn`): when the head of the deque is the
   very futures the last read kept (compared in C) and none of the listed ones is done, that is
   the only field written, with no read of the line and no diff;
-- any other change is read as objects_locks._semaphore_state reads it, and the fields are
-  compared one by one with no dict walked and no call for the ones that did not change."""
+- the next two, the first woken task leaving the front and a release waking the next waiter,
+  are read from the last read too (_quick_read); anything else is read again (objects_lines);
+- the holders follow as objects_locks._semaphore_state has them, and the fields are compared
+  one by one, in C, with no dict walked and no call for the ones that did not change."""
 from asyncio import Future
 from itertools import islice
 
 from .encode import plain_value
 from .objects_lines import LINE_LIMIT, line_for, read_line, woken_at_head
-from .objects_locks import _newly_woken
+from .objects_locks import newly_woken
 
 _DONE = Future.done        # asyncio's C Future's, called from map() (TypeError for others)
 
@@ -75,7 +77,7 @@ def _read_and_write(watch, w, task, value, dq, line, old, list_change):
         waiting, woken, total = [], [], 0
     holders = w.holders
     was_woken = old["woke"]
-    granted = _newly_woken(was_woken, woken) if woken else []
+    granted = newly_woken(was_woken, woken) if woken else []
     # The value moves by releases, minus the step's own acquisitions, minus the permits handed
     # to the waiters it woke: what is left is this step's own takes (> 0) and gives (< 0).
     taken = old["v"] - value - len(granted)
