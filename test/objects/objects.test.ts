@@ -41,6 +41,10 @@ function showLine(view: ObjectView, index: TraceIndex, printed: string): string 
   const line = (ids: readonly number[]): string => ids.map(taskName).join(',');
   const py = (b: boolean): string => (b ? 'True' : 'False');
   const name = objectName(view);
+  // show_line(): a Semaphore's long line, as the trace keeps it (32 by name, then a count).
+  if (printed.includes(' more=')) {
+    return `@ ${name} ${view.kind} v=${s.value} wait=${line(s.waiters)} more=${s.waitersMore} woke=${line(s.woken)}`;
+  }
   let state: string;
   switch (view.kind) {
     case 'Future':

@@ -102,6 +102,26 @@ def show_callbacks(name, fut):
     print(f"@ {name} Future {_outcome(fut)} callbacks={','.join(names)}")
 
 
+def show_line(name, sem):
+    """A Semaphore's line as the trace keeps it when it is long: the first 32 waiting tasks by
+    name, how many futures stand behind the 32nd, and the woken ones (done, not cancelled, their
+    task not yet run) before it."""
+    owners = {id(t._fut_waiter): t.get_name() for t in asyncio.all_tasks()
+              if t._fut_waiter is not None}
+    futures = list(sem._waiters or ())
+    wait, woke, seen = [], [], 0
+    for f in futures:
+        if len(wait) == 32:
+            break
+        seen += 1
+        if not f.done():
+            wait.append(owners.get(id(f), "?"))
+        elif not f.cancelled():
+            woke.append(owners.get(id(f), "?"))
+    print(f"@ {name} {type(sem).__name__} v={sem._value} wait={','.join(wait)}"
+          f" more={len(futures) - seen} woke={','.join(woke)}")
+
+
 async def waiter(name, fut):
     print(name, "got", await fut)
 

@@ -93,7 +93,8 @@ class VirtualLoop(base_events.BaseEventLoop):
     # ------------------------------------------------------------------ scheduling
     def _call_soon(self, callback, args, context):
         handle = Handle(callback, args, self, context)
-        handle._loopscope_id = self._run_state.next_handle_id()
+        run = self._run_state
+        run.handle_count = handle._loopscope_id = run.handle_count + 1     # next_handle_id()
         handle._loopscope_task, handle._loopscope_kind = d.task_callback(callback)
         self._ready.append(handle)
         if self._rec is not None:

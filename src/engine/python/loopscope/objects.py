@@ -17,6 +17,7 @@ from . import describe as d
 from . import objects_futures as futures
 from . import objects_locks as locks
 from . import objects_made as made
+from .objects_semaphore import semaphore_step
 from .asyncio_internals import BASE_EVENT_LOOP, WATCHED_CLASSES
 from .encode import optional_id, plain_value, text
 from .objects_lines import line_for, read_line
@@ -75,6 +76,8 @@ def _common_prefix(old, new):
 
 
 _STATES = {**locks.STATES, **futures.STATES}
+# Kinds read and written in one pass, signature, state and change (objects_semaphore.py).
+_FUSED = {"Semaphore": semaphore_step, "BoundedSemaphore": semaphore_step}
 _SIGNATURES = {**locks.SIGNATURES, **futures.SIGNATURES}
 
 
@@ -89,7 +92,7 @@ def _new_state(kind, made):
 class Watched:
     """One object and what the trace last said of it."""
     __slots__ = ("obj", "oid", "kind", "frame", "line", "by", "made", "more", "sig", "state",
-                 "holders", "item_ids", "items", "extra", "settled", "lines")
+                 "holders", "item_ids", "items", "extra", "settled", "lines", "fused")
 
     def __init__(self, obj, oid, kind, frame, line, by, more):
         self.obj, self.oid, self.kind = obj, oid, kind
@@ -105,6 +108,7 @@ class Watched:
         self.item_ids = []
         self.items = []
         self.lines = {}                   # id(a deque of waiters) -> its WaiterLine (objects_lines)
+        self.fused = _FUSED.get(kind)     # its one-pass reader, if its kind has one
 
 
 class ObjectWatch:
@@ -199,6 +203,10 @@ class ObjectWatch:
         current = _UNSAID              # the step's task id, looked up only once something changed
         settled = False
         for w in self.live:
+            fused = w.fused
+            if fused is not None:
+                fused(self, w, task, list_change)
+                continue
             sig = _SIGNATURES[w.kind](w.obj, w)
             if sig != w.sig:
                 w.sig = sig

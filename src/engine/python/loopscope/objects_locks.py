@@ -73,7 +73,7 @@ def _semaphore_state(watch, w, current):
     waiting, woken, total = watch.line_of(obj._waiters, w)
     old = w.state
     holders = w.holders
-    granted = _newly_woken(old["woke"], woken)
+    granted = newly_woken(old["woke"], woken)
     # The value moves by releases, minus the step's own acquisitions, minus the permits handed
     # to the waiters it woke: what is left is this step's own takes (> 0) and gives (< 0).
     taken = old["v"] - obj._value - len(granted)
@@ -88,7 +88,7 @@ def _semaphore_state(watch, w, current):
     return {"v": obj._value, "hold": list(holders), "wait": waiting, "wn": total, "woke": woken}
 
 
-def _newly_woken(was_woken, woken):
+def newly_woken(was_woken, woken):
     """The woken tasks that were not woken before, in order. Most often the old ones minus the
     first that ran, then the new ones: only those are looked up (50 stand woken at a time)."""
     n = len(was_woken)

@@ -11,6 +11,7 @@ from . import describe as d
 from .asyncio_internals import GATHERING_FUTURE, SET_RESULT_UNLESS_CANCELLED, TASK_TYPES
 from .await_chain import await_chain
 from .encode import number, optional_id, optional_number, text, value
+from .suspend_event import suspend_event
 
 # Long output in one step is split so that joining writes never re-encodes a huge string.
 OUT_EVENT_MAX = 4096
@@ -18,10 +19,6 @@ OUT_EVENT_MAX = 4096
 
 _NOTHING = (None, None, None)
 _CODE = attrgetter("f_code")
-
-
-# The HandleTarget of a task's own step or wakeup (its kind is the handle's _loopscope_kind).
-_TASK_TARGET = '{"k":"%s","task":%d}'
 
 
 def _sched(hid, last_hid, on, when=None, line=None):
@@ -50,6 +47,7 @@ class Recorder:
         self.out_fd = None
         self.out_text = ""
         self.await_chains = {}             # await_target's reading of a chain of code objects
+        self.future_texts = {}             # (that chain, id(its object)) -> a future's `on` text
         # Trace format 3 leaves out what a reader derives from earlier events (README "The
         # trace format"): these are what the reader knows at this point of the trace.
         self.last_hid = 0                  # the last sched's handle
@@ -115,8 +113,19 @@ class Recorder:
         last_hid, self.last_hid = self.last_hid, hid
         task = handle._loopscope_task
         if task is not None:
-            # The hot path (a task's step or wakeup, a few per task): no target() round trip.
-            self.emit(_sched(hid, last_hid, _TASK_TARGET % (handle._loopscope_kind, self.task_id(task)), when))
+            # The hot path (a task's step or wakeup, a few per task): _sched's text written here,
+            # with no target() round trip.
+            try:
+                tid = task._loopscope_id
+            except AttributeError:
+                tid = self.run.adopt_task(task)
+            if hid == last_hid + 1:
+                event = '{"e":"sched","on":{"k":"%s","task":%d}' % (handle._loopscope_kind, tid)
+            else:
+                event = '{"e":"sched","h":%d,"on":{"k":"%s","task":%d}' % (hid, handle._loopscope_kind, tid)
+            if when is not None:
+                event += ',"when":' + number(when)
+            self.emit(event + "}")
             return
         callback = handle._callback
         on, kind = self.target(callback, when, current_task)
@@ -234,6 +243,10 @@ class Recorder:
         tid = self.task_id(task)
         state = task._state
         if state == "PENDING":
+            event = suspend_event(self, task, tid)     # the two most common waits, the short way
+            if event is not None:
+                self.emit(event)
+                return
             on, line, stack = self.await_target(task)
             if on is None:
                 self.emit('{"e":"yield","task":%d,"l":%s}' % (tid, optional_id(line)))
