@@ -11,6 +11,12 @@
  * encoding), so the totals are decoded sizes too: Pyodide's from the build (the files ship with
  * the package), the snapshot's from its own first bytes (snapshotFileBytes), else an unencoded
  * response's Content-Length.
+ *
+ * Two more things the boot needs from the same downloads: the wasm's bytes (the snapshot's heap is
+ * stored against the wasm's initial memory, snapshotFile.ts), kept from the counted clone rather
+ * than downloaded again; and the wasm fetched at once, beside the snapshot (`prefetch`), because
+ * reading the snapshot needs it while Pyodide asks for it only once it has the snapshot: Pyodide's
+ * own fetch of that address then gets the response already under way.
  */
 import type { BootDownload, BootFile, BootStage } from '../protocol/worker';
 import { snapshotFileBytes } from './snapshotFile';
