@@ -13,6 +13,7 @@
  *   BOOT_ROUNDS=5 npm run bench -- boot           rounds per figure (default 3)
  *   BOOT_NET_ROUNDS=2 / BOOT_NETWORK=off          rounds of the emulated links (default 1) / none
  *   BOOT_LINKS=10                                 which links, in Mbit/s (default 10,2)
+ *   BOOT_BLOCKED=off                              not the links' runs with the snapshot blocked
  *
  * Targets: cold ≤ 1.0 s, warm ≤ 0.5 s, CLI ≤ 0.5 s, restart ≤ 0.5 s.
  */
@@ -113,6 +114,18 @@ interface NetLoad {
   readonly progressMs: number | null;
   /** Bytes on the wire (bodies as sent, plus headers), the worker's requests included. */
   readonly bytes: number;
+  /** The same, by what they were (transferredFileOf). */
+  readonly byFile: Readonly<Record<string, number>>;
+}
+
+/** What a request of a first visit fetched, for the bytes' breakdown: Python's three files, Monaco, the rest. */
+function transferredFileOf(url: string): string {
+  const name = new URL(url).pathname.split('/').at(-1) ?? '';
+  if (name.endsWith('.wasm')) return 'wasm';
+  if (name.endsWith('.zip')) return 'stdlib';
+  if (name.endsWith('.snap')) return 'snapshot';
+  if (/^(?:CodeEditor|editor\.worker|codicon)-/.test(name)) return 'monaco';
+  return 'rest';
 }
 
 /**
@@ -141,17 +154,22 @@ async function networkLoad(browser: Browser, url: string, mbits: number, snapsho
   });
   // Playwright's page hears the engine worker's requests too (the CDP page session does not).
   let bytes = 0;
+  let byFile: Record<string, number> = {};
   page.on('requestfinished', (request) => {
     void request.sizes().then((sizes) => {
-      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      const size = sizes.responseBodySize + sizes.responseHeadersSize;
+      bytes += size;
+      const file = transferredFileOf(request.url());
+      byFile[file] = (byFile[file] ?? 0) + size;
     });
   });
   const load = async (go: () => Promise<unknown>): Promise<NetLoad> => {
     bytes = 0;
+    byFile = {};
     await go();
     const readyMs_ = await readyMs(page);
     const progressMs = await page.evaluate(() => (globalThis as unknown as { __bootMarks?: { progress?: number } }).__bootMarks?.progress ?? null);
-    return { readyMs: readyMs_, progressMs, bytes };
+    return { readyMs: readyMs_, progressMs, bytes, byFile: { ...byFile } };
   };
   const cold = await load(() => page.goto(url));
   const warm = await load(() => page.reload());
@@ -238,8 +256,8 @@ async function main(): Promise<void> {
   const figures: Record<string, { cold: number[]; warm: number[]; restart: number[]; cliWall: number[]; cliBoot: number[] }> = {};
   for (const b of builds) figures[b.name] = { cold: [], warm: [], restart: [], cliWall: [], cliBoot: [] };
   const loads: number[] = [];
-  const net: Record<string, { ready: number[]; progress: number[]; bytes: number[] }> = {};
-  const netRow = (key: string) => (net[key] ??= { ready: [], progress: [], bytes: [] });
+  const net: Record<string, { ready: number[]; progress: number[]; bytes: number[]; byFile: Record<string, number>[] }> = {};
+  const netRow = (key: string) => (net[key] ??= { ready: [], progress: [], bytes: [], byFile: [] });
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, b] of builds.entries()) {
@@ -260,13 +278,14 @@ async function main(): Promise<void> {
     const server = servers.at(-1);
     for (let round = 0; round < NET_ROUNDS && server !== undefined && process.env['BOOT_NETWORK'] !== 'off'; round++) {
       for (const mbits of LINKS) {
-        for (const snapshot of [true, false]) {
+        for (const snapshot of process.env['BOOT_BLOCKED'] === 'off' ? [true] : [true, false]) {
           const figures = await networkLoad(browser, server.url, mbits, snapshot);
           for (const [visit, f] of Object.entries(figures)) {
             const row = netRow(`${mbits}Mbit-${visit}${snapshot ? '' : '-noSnapshot'}`);
             row.ready.push(f.readyMs);
             if (f.progressMs !== null) row.progress.push(f.progressMs);
             row.bytes.push(f.bytes);
+            row.byFile.push(f.byFile);
           }
         }
       }
@@ -295,6 +314,8 @@ async function main(): Promise<void> {
         readyMs: range(row.ready),
         progressShownMs: row.progress.length === 0 ? null : range(row.progress),
         transferredMB: (row.bytes.reduce((a, b) => a + b, 0) / row.bytes.length / 1e6).toFixed(2),
+        // The last round's bytes by file (MB): what a first visit's budget goes to.
+        transferredByFileMB: Object.fromEntries(Object.entries(row.byFile.at(-1) ?? {}).map(([file, b]) => [file, (b / 1e6).toFixed(2)])),
       },
     ]),
   );

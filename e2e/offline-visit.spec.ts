@@ -125,13 +125,14 @@ test('on a host that sets no headers, the second visit is cross-origin isolated,
     await waitForOfflineReady(page);
     // The service worker asked whether the page's copy was current (a 304) instead of
     // downloading the 9.6 MB again: one full answer for the wasm, however many engines booted.
-    // The service worker asked whether the browser's copy of Pyodide's standard library was
-    // current (a 304) instead of downloading its 2.5 MB again: one full answer, however many
+    // The service worker asked whether the browser's copy of Pyodide's runtime script was
+    // current (a 304) instead of downloading its 1.25 MB again: one full answer, however many
     // engines booted. (Chromium's in-memory cache of a test context keeps no file as big as the
-    // 9.6 MB wasm or the 15 MB snapshot, so those two are downloaded again here.)
-    const stdlib = server.log.filter((s) => s.path === '/pyodide/python_stdlib.zip').map((s) => s.status);
-    expect(stdlib.filter((status) => status === 200), `the stdlib's answers: ${stdlib.join(', ')}`).toHaveLength(1);
-    expect(stdlib.filter((status) => status === 304).length, `the stdlib's answers: ${stdlib.join(', ')}`).toBeGreaterThanOrEqual(1);
+    // 9.6 MB wasm, the 9.7 MB standard library (a zip of stored entries, and this host
+    // compresses nothing) or the snapshot, so those are downloaded again here.)
+    const runtime = server.log.filter((s) => s.path === '/pyodide/pyodide.asm.mjs').map((s) => s.status);
+    expect(runtime.filter((status) => status === 200), `the runtime script's answers: ${runtime.join(', ')}`).toHaveLength(1);
+    expect(runtime.filter((status) => status === 304).length, `the runtime script's answers: ${runtime.join(', ')}`).toBeGreaterThanOrEqual(1);
 
     const second = await context.newPage();
     await second.goto(server.url);

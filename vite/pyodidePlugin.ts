@@ -5,12 +5,19 @@
  * Why not a normal import: Pyodide finds its files by name, relative to `indexURL`, so they
  * must keep their names (no content hash) and sit together in one folder. We serve them
  * ourselves rather than from a CDN so the app works offline and under `connect-src 'self'`.
+ *
+ * `python_stdlib.zip` is not Pyodide's file as it is, but its stored rewrite (src/engine/
+ * storedStdlib.node.ts: the same entries, uncompressed, so the HTTP brotli compresses across
+ * them: 2.55 MB become 1.6 MB on the wire). Node boots from the same bytes, so the snapshot the
+ * build makes fits it; its SHA-256 is given to the worker (`__PYODIDE_STDLIB_HASH__`), which
+ * refuses a snapshot made from another.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { nodeStdlib } from '../src/engine/node.ts';
 
 /** The files `loadPyodide` fetches, with the MIME type each must be served with. */
 export const PYODIDE_FILES: Readonly<Record<string, string>> = {
@@ -26,6 +33,11 @@ export const PYODIDE_FILES: Readonly<Record<string, string>> = {
 function pyodideDir(): string {
   const require = createRequire(import.meta.url);
   return path.dirname(require.resolve('pyodide/package.json'));
+}
+
+/** Where a file this plugin serves is read from: the stored standard library is not in the package. */
+function sourceOf(dir: string, name: string): string {
+  return name === 'python_stdlib.zip' ? nodeStdlib().path : path.join(dir, name);
 }
 
 /**
@@ -45,7 +57,7 @@ function pyodideMiddleware(
     const name = pathname.slice(prefix.length);
     const type = Object.hasOwn(PYODIDE_FILES, name) ? PYODIDE_FILES[name] : undefined;
     if (type === undefined) return next();
-    const file = path.join(dir, name);
+    const file = sourceOf(dir, name);
     for (const [key, value] of Object.entries(headers)) {
       if (value !== undefined) res.setHeader(key, value);
     }
@@ -68,8 +80,8 @@ export function pyodidePlugin(): Plugin {
     config() {
       // The files' sizes, for the worker's download progress (src/engine/browser.ts): a
       // compressed response announces its compressed size, the body yields the decoded bytes.
-      const bytes = Object.fromEntries(Object.keys(PYODIDE_FILES).map((name) => [name, statSync(path.join(dir, name)).size]));
-      return { define: { __PYODIDE_FILE_BYTES__: JSON.stringify(bytes) } };
+      const bytes = Object.fromEntries(Object.keys(PYODIDE_FILES).map((name) => [name, statSync(sourceOf(dir, name)).size]));
+      return { define: { __PYODIDE_FILE_BYTES__: JSON.stringify(bytes), __PYODIDE_STDLIB_HASH__: JSON.stringify(nodeStdlib().hash) } };
     },
     configureServer(server) {
       // Dev base './' is served at '/', as Vite itself does.
@@ -82,7 +94,7 @@ export function pyodidePlugin(): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: `pyodide/${name}`,
-          source: readFileSync(path.join(dir, name)),
+          source: readFileSync(sourceOf(dir, name)),
         });
       }
     },

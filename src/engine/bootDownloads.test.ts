@@ -107,12 +107,15 @@ describe('countBootDownloads', () => {
   });
 
   it("reads the snapshot's size from its first bytes", async () => {
-    const file = encodeSnapshot(bytes(3 * 4096 + 100, 7), { pyodideVersion: '1', engineHash: 'h' });
-    expect(snapshotFileBytes(file.subarray(0, 200))).toBe(file.length);
+    const heap = bytes(3 * 4096 + 100, 7);
+    new DataView(heap.buffer).setUint32(4, 16, true); // Pyodide's header length
+    const file = encodeSnapshot(heap, { pyodideVersion: '1', engineHash: 'h', stdlib: 's' }, { bytes: bytes(5000, 7), segments: 1 });
+    // The head (magic and metadata) is a few hundred bytes.
+    expect(snapshotFileBytes(file.subarray(0, 600))).toBe(file.length);
     expect(snapshotFileBytes(file.subarray(0, 10))).toBeNull();
-    const body = heldBack(file.subarray(0, 300), [file.subarray(300)]);
+    const body = heldBack(file.subarray(0, 700), [file.subarray(700)]);
     const { downloads } = setup({ 'e.snap': () => new Response(body.stream) });
-    expect(await afterFirstChunk(downloads, 'e.snap', 'snapshot', body.release)).toEqual({ file: 'snapshot', loaded: 300, total: file.length, done: false });
+    expect(await afterFirstChunk(downloads, 'e.snap', 'snapshot', body.release)).toEqual({ file: 'snapshot', loaded: 700, total: file.length, done: false });
   });
 
   it('is downloading until every file is in, then starting; a missing file ends its download', async () => {
@@ -143,6 +146,42 @@ describe('countBootDownloads', () => {
     // The fake clock moves 10 ms a reading: 50 chunks are ~500 ms, so ~5 reports, plus the start and the end.
     expect(reports.length).toBeLessThan(12);
     expect(reports.at(-1)?.downloads[0]).toEqual({ file: 'wasm', loaded: 50, total: 50, done: true });
+  });
+
+  it('hands a prefetched response to the next fetch of its address, counted once, and keeps the body asked for', async () => {
+    let fetches = 0;
+    const downloads = countBootDownloads({
+      fetch: () => {
+        fetches++;
+        return Promise.resolve(new Response(streamOf([bytes(3, 1), bytes(2, 2)])));
+      },
+      fileOf: (url) => (url.endsWith('.wasm') ? 'wasm' : null),
+      knownBytes: () => null,
+      onProgress: () => {},
+      keep: ['wasm'],
+    });
+    downloads.prefetch('https://x/p.wasm');
+    const body = downloads.bodyOf('wasm');
+    const response = await downloads.fetch(new URL('https://x/p.wasm'));
+    expect(fetches).toBe(1);
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([1, 1, 1, 2, 2]);
+    expect([...(await body)]).toEqual([1, 1, 1, 2, 2]);
+    // Only once: a later fetch (a fallback boot's) goes to the network again.
+    await downloads.fetch('https://x/p.wasm');
+    expect(fetches).toBe(2);
+    await expect(downloads.bodyOf('stdlib')).rejects.toThrow('not kept');
+  });
+
+  it("rejects a kept body when its download fails", async () => {
+    const downloads = countBootDownloads({
+      fetch: () => Promise.resolve(new Response(null, { status: 404 })),
+      fileOf: () => 'wasm',
+      knownBytes: () => null,
+      onProgress: () => {},
+      keep: ['wasm'],
+    });
+    await downloads.fetch('p.wasm');
+    await expect(downloads.bodyOf('wasm')).rejects.toThrow('HTTP 404');
   });
 
   it('passes other addresses through uncounted', async () => {

@@ -11,6 +11,12 @@
  * encoding), so the totals are decoded sizes too: Pyodide's from the build (the files ship with
  * the package), the snapshot's from its own first bytes (snapshotFileBytes), else an unencoded
  * response's Content-Length.
+ *
+ * Two more things the boot needs from the same downloads: the wasm's bytes (the snapshot's heap is
+ * stored against the wasm's initial memory, snapshotFile.ts), kept from the counted clone rather
+ * than downloaded again; and the wasm fetched at once, beside the snapshot (`prefetch`), because
+ * reading the snapshot needs it while Pyodide asks for it only once it has the snapshot: Pyodide's
+ * own fetch of that address then gets the response already under way.
  */
 import type { BootDownload, BootFile, BootStage } from '../protocol/worker';
 import { snapshotFileBytes } from './snapshotFile';
@@ -33,6 +39,8 @@ export interface BootDownloadsOptions {
   /** The decoded size of a file when the build knows it. */
   readonly knownBytes: (file: BootFile) => number | null;
   readonly onProgress: BootProgressListener;
+  /** The files whose bytes the boot needs itself (the wasm, for its initial memory: snapshotFile.ts). */
+  readonly keep?: readonly BootFile[];
   readonly now?: () => number;
 }
 
@@ -41,6 +49,36 @@ export interface BootDownloads {
   readonly fetch: typeof fetch;
   /** The current figures (a copy). */
   readonly downloads: () => readonly BootDownload[];
+  /**
+   * Starts fetching a boot file now, before the code that needs it asks: the next fetch of this
+   * address gets this very response (so Pyodide's own fetch of the wasm does not download it twice).
+   */
+  readonly prefetch: (url: string) => void;
+  /** The whole body of a file named in `keep`, once it has come (rejected if its download failed). */
+  readonly bodyOf: (file: BootFile) => Promise<Uint8Array>;
+}
+
+/** A promise with its settling functions outside. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  // A body nobody asked for may fail unheard.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -63,6 +101,8 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
   );
   let lastReport = -Infinity;
   let lastStage: BootStage | null = null;
+  const bodies = new Map((options.keep ?? []).map((file) => [file, deferred<Uint8Array>()]));
+  const prefetched = new Map<string, Promise<Response>>();
 
   const list = (): readonly BootDownload[] => BOOT_FILES.map((file) => state.get(file)).filter((d) => d !== undefined);
 
@@ -84,11 +124,14 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
 
   function counted(file: BootFile, response: Response): Response {
     const body = response.body;
+    const kept = bodies.get(file);
     if (body === null || !response.ok) {
       update(file, { done: true, total: 0 });
       report(true);
+      kept?.reject(new Error(`${file}: HTTP ${response.status}`));
       return response;
     }
+    const parts: Uint8Array[] = [];
     const announced = announcedBytes(response);
     if (announced !== null && state.get(file)?.total === null) update(file, { total: announced });
     let loaded = 0;
@@ -97,16 +140,11 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
     const counter = new WritableStream<Uint8Array>({
       write(chunk) {
         loaded += chunk.byteLength;
+        if (kept !== undefined) parts.push(chunk);
         if (file === 'snapshot' && headBytes < SNAPSHOT_HEAD_MAX) {
           head.push(chunk);
           headBytes += chunk.byteLength;
-          const joined = new Uint8Array(headBytes);
-          let at = 0;
-          for (const part of head) {
-            joined.set(part, at);
-            at += part.byteLength;
-          }
-          const total = snapshotFileBytes(joined);
+          const total = snapshotFileBytes(joined(head, headBytes));
           if (total !== null) {
             update(file, { total });
             headBytes = SNAPSHOT_HEAD_MAX; // found: stop collecting
@@ -119,6 +157,7 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
         // What came is the whole file: the total is what was received, whatever was announced.
         update(file, { loaded, total: loaded, done: true });
         report(true);
+        kept?.resolve(joined(parts, loaded));
       },
     });
     // The bytes are counted on a clone; Pyodide gets the response fetch gave. A Response made
@@ -128,14 +167,20 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
     response
       .clone()
       .body?.pipeTo(counter)
-      .catch(() => {
+      .catch((error: unknown) => {
         update(file, { done: true, total: loaded });
         report(true);
+        kept?.reject(error);
       });
     return response;
   }
 
   const countingFetch: typeof fetch = async (input, init) => {
+    const early = prefetched.get(urlOf(input));
+    if (early !== undefined) {
+      prefetched.delete(urlOf(input));
+      return early;
+    }
     const file = options.fileOf(urlOf(input));
     if (file === null || state.get(file)?.done === true) return options.fetch(input, init);
     report(true);
@@ -144,9 +189,20 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
     } catch (error) {
       update(file, { done: true, total: state.get(file)?.loaded ?? 0 });
       report(true);
+      bodies.get(file)?.reject(error);
       throw error;
     }
   };
 
-  return { fetch: countingFetch, downloads: list };
+  const prefetch = (url: string): void => {
+    const early = countingFetch(url);
+    // Whoever takes it hears its failure; until then it is not unhandled.
+    early.catch(() => {});
+    prefetched.set(url, early);
+  };
+
+  const bodyOf = (file: BootFile): Promise<Uint8Array> =>
+    bodies.get(file)?.promise ?? Promise.reject(new Error(`${file}: its body is not kept`));
+
+  return { fetch: countingFetch, downloads: list, prefetch, bodyOf };
 }

@@ -8,6 +8,7 @@ import type { BootFile } from '../protocol/worker';
 import { countBootDownloads, type BootProgressListener } from './bootDownloads';
 import { bootFromSnapshot, engineHashOf, type BootOutcome, type SnapshotLoadOptions } from './snapshotBoot';
 import { snapshotFileName } from './snapshotFile';
+import { initialMemoryOf } from './wasmMemory';
 
 // Bundled as text at build time: the worker needs no extra requests for the engine's Python.
 // The package and its subpackages one level down (net/: the simulated network).
@@ -55,6 +56,8 @@ export function siteURLOf(base: string, workerURL: string): URL {
 
 /** Pyodide's files' sizes, from the build (vite/pyodidePlugin.ts): the totals of their downloads. */
 declare const __PYODIDE_FILE_BYTES__: Readonly<Record<string, number>>;
+/** SHA-256 of the standard library zip the build serves (its stored rewrite, vite/pyodidePlugin.ts). */
+declare const __PYODIDE_STDLIB_HASH__: string;
 
 const FILE_NAMES: Readonly<Record<BootFile, string | null>> = {
   wasm: 'pyodide.asm.wasm',
@@ -80,14 +83,19 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
       return name === null ? null : (__PYODIDE_FILE_BYTES__[name] ?? null);
     },
     onProgress,
+    // The snapshot's heap is stored against the wasm's initial memory: read from the wasm's own bytes.
+    keep: ['wasm'],
   });
   // Pyodide fetches with the global: the counting one for the boot (lockDown takes it away after).
   self.fetch = downloads.fetch;
+  // At once, beside the snapshot: reading the snapshot needs the wasm, and Pyodide would ask for it
+  // only once the snapshot is read. Pyodide's own fetch of it gets this response.
+  downloads.prefetch(`${indexURL}pyodide.asm.wasm`);
   const [module, engineHash] = await Promise.all([
     import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide; version: string }>,
     engineHashOf(files),
   ]);
-  const snapshotURL = new URL(`assets/${snapshotFileName(module.version, engineHash)}`, siteURL).href;
+  const snapshotURL = new URL(`assets/${snapshotFileName({ pyodideVersion: module.version, engineHash, stdlib: __PYODIDE_STDLIB_HASH__ })}`, siteURL).href;
   const outcome = await bootFromSnapshot({
     load: (extra) =>
       module.loadPyodide({
@@ -102,6 +110,8 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
       }),
     files,
     pyodideVersion: module.version,
+    stdlib: __PYODIDE_STDLIB_HASH__,
+    initialMemory: downloads.bodyOf('wasm').then(initialMemoryOf),
     snapshot: fetchSnapshot(downloads.fetch, snapshotURL),
   });
   if (interruptBuffer !== null) outcome.engine.pyodide.setInterruptBuffer(interruptBuffer);

@@ -1,11 +1,14 @@
 /** Boot the engine in Node (CLI, Vitest, benchmarks): Pyodide from the npm package, Python files from disk. */
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { loadPyodide, version } from 'pyodide';
 import { ENGINE_ENV, type Engine, type PythonFiles } from './engine';
 import { bootFromSnapshot, engineHashOf, makeEngineSnapshot, type BootOutcome, type SnapshotLoadOptions } from './snapshotBoot';
-import { encodeSnapshot, snapshotFileName } from './snapshotFile';
+import { encodeSnapshot, snapshotFileName, type SnapshotIdentity } from './snapshotFile';
+import { storedStdlibFile, type StdlibFile } from './storedStdlib.node.js';
+import { initialMemoryOf, type InitialMemory } from './wasmMemory';
 
 const PYTHON_DIR = new URL('./python/loopscope/', import.meta.url);
 
@@ -23,12 +26,46 @@ export function readPythonFiles(): PythonFiles {
   return files;
 }
 
-/** loadPyodide with the engine's environment (and a snapshot to make or restore). */
-export const loadNodePyodide = (extra: SnapshotLoadOptions) => loadPyodide({ env: { ...ENGINE_ENV }, ...extra });
+/** The installed pyodide package's folder: its wasm and standard library are the ones loadPyodide loads. */
+const PYODIDE_DIR = path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+
+let stdlib: StdlibFile | null = null;
+/**
+ * The standard library every Node boot uses: Pyodide's, rewritten with stored entries
+ * (storedStdlib.node.ts), the very bytes the build serves, so the build's snapshot fits the CLI.
+ */
+export function nodeStdlib(): StdlibFile {
+  stdlib ??= storedStdlibFile(path.join(PYODIDE_DIR, 'python_stdlib.zip'), snapshotCacheDir(), version);
+  return stdlib;
+}
+
+let initialMemory: InitialMemory | null = null;
+/** The initial memory of the wasm loadPyodide loads (the snapshot's heap is stored against it). */
+export function nodeInitialMemory(): InitialMemory {
+  initialMemory ??= initialMemoryOf(readFileSync(path.join(PYODIDE_DIR, 'pyodide.asm.wasm')));
+  return initialMemory;
+}
+
+/** loadPyodide with the engine's environment and standard library (and a snapshot to make or restore). */
+export const loadNodePyodide = (extra: SnapshotLoadOptions) =>
+  loadPyodide({ env: { ...ENGINE_ENV }, stdLibURL: nodeStdlib().path, ...extra });
 
 /** A boot from the given snapshot file (null: none, so one is made at this boot). */
 export function bootNodeEngineFrom(snapshot: Uint8Array | null): Promise<BootOutcome> {
-  return bootFromSnapshot({ load: loadNodePyodide, files: readPythonFiles(), pyodideVersion: version, snapshot: Promise.resolve(snapshot) });
+  return bootFromSnapshot({
+    load: loadNodePyodide,
+    files: readPythonFiles(),
+    pyodideVersion: version,
+    stdlib: nodeStdlib().hash,
+    // Read only when there is a snapshot to read.
+    initialMemory: snapshot === null ? new Promise(() => {}) : Promise.resolve().then(nodeInitialMemory),
+    snapshot: Promise.resolve(snapshot),
+  });
+}
+
+/** What a snapshot made by this Node install is made from (its name and its metadata). */
+async function nodeIdentity(files: PythonFiles): Promise<SnapshotIdentity> {
+  return { pyodideVersion: version, engineHash: await engineHashOf(files), stdlib: nodeStdlib().hash };
 }
 
 /**
@@ -46,11 +83,10 @@ export async function bootNodeEngine(): Promise<Engine> {
  */
 export async function bootCachedNodeEngine(): Promise<BootOutcome> {
   if (process.env['LOOPSCOPE_SNAPSHOT'] === 'off') return bootNodeEngineFrom(null);
-  const files = readPythonFiles();
-  const engineHash = await engineHashOf(files);
-  const fileName = snapshotFileName(version, engineHash);
+  const identity = await nodeIdentity(readPythonFiles());
+  const fileName = snapshotFileName(identity);
   const outcome = await bootNodeEngineFrom(readCachedSnapshot(fileName));
-  if (outcome.made !== null) writeCachedSnapshot(fileName, encodeSnapshot(outcome.made, { pyodideVersion: version, engineHash }));
+  if (outcome.made !== null) writeCachedSnapshot(fileName, encodeSnapshot(outcome.made, identity, nodeInitialMemory()));
   return outcome;
 }
 
@@ -69,14 +105,14 @@ export interface MadeSnapshot {
 
 /** The name the snapshot of the engine on disk has, without making it. */
 export async function currentSnapshotName(): Promise<string> {
-  return snapshotFileName(version, await engineHashOf(readPythonFiles()));
+  return snapshotFileName(await nodeIdentity(readPythonFiles()));
 }
 
 export async function makeSnapshot(): Promise<MadeSnapshot> {
   const files = readPythonFiles();
-  const engineHash = await engineHashOf(files);
+  const identity = await nodeIdentity(files);
   const { heap } = await makeEngineSnapshot(loadNodePyodide, files);
-  return { fileName: snapshotFileName(version, engineHash), bytes: encodeSnapshot(heap, { pyodideVersion: version, engineHash }) };
+  return { fileName: snapshotFileName(identity), bytes: encodeSnapshot(heap, identity, nodeInitialMemory()) };
 }
 
 // ---- The CLI's cache ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import type { PyodideInterface } from 'pyodide';
 import type { BootedFrom } from '../protocol/worker';
 import { attachEngine, BOOT_SCRIPT, prepareEngine, type Engine, type PythonFiles } from './engine';
 import { engineHash, readSnapshot, type SnapshotRefusal } from './snapshotFile';
+import type { InitialMemory } from './wasmMemory';
 
 /**
  * How the engine booted (the protocol's BootedFrom):
@@ -56,6 +57,10 @@ export interface SnapshotBootOptions {
   readonly load: (extra: SnapshotLoadOptions) => Promise<PyodideInterface>;
   readonly files: PythonFiles;
   readonly pyodideVersion: string;
+  /** stdlibHash() of the standard library zip this host boots with (SnapshotMeta.stdlib). */
+  readonly stdlib: string;
+  /** The wasm's initial memory (wasmMemory.ts), which the snapshot's heap is stored against. */
+  readonly initialMemory: Promise<InitialMemory>;
   /** The snapshot file's bytes; null, or a rejection, when there is none. */
   readonly snapshot: Promise<Uint8Array | null>;
 }
@@ -83,7 +88,14 @@ async function snapshotOrWhy(options: SnapshotBootOptions): Promise<{ bytes: Uin
     return { unused: { kind: 'missing', detail: String(error) } };
   }
   if (file === null) return { unused: { kind: 'missing', detail: 'no snapshot' } };
-  const read = readSnapshot(file, { pyodideVersion: options.pyodideVersion, engineHash: await engineHashOf(options.files) });
+  let initialMemory: InitialMemory;
+  try {
+    initialMemory = await options.initialMemory;
+  } catch (error) {
+    return { unused: { kind: 'initial-memory', detail: String(error) } };
+  }
+  const running = { pyodideVersion: options.pyodideVersion, engineHash: await engineHashOf(options.files), stdlib: options.stdlib };
+  const read = readSnapshot(file, running, initialMemory);
   return read.ok ? { bytes: read.pyodideSnapshot } : { unused: read.refusal };
 }
 
@@ -124,8 +136,11 @@ export function describeUnused(unused: SnapshotUnused): string {
       return `${unused.kind}: ${unused.detail}`;
     case 'not-a-snapshot':
       return unused.kind;
+    case 'initial-memory':
+      return `${unused.kind}: ${unused.detail}`;
     case 'pyodide-version':
     case 'engine-hash':
+    case 'stdlib':
       return `${unused.kind}: made with ${unused.made}, running ${unused.running}`;
     case 'damaged':
       return `damaged: ${unused.what}`;

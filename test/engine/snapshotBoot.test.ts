@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { version } from 'pyodide';
 import type { Engine } from '../../src/engine/engine';
-import { bootNodeEngineFrom, loadNodePyodide, makeSnapshot, readPythonFiles, type MadeSnapshot } from '../../src/engine/node';
+import { bootNodeEngineFrom, loadNodePyodide, makeSnapshot, nodeInitialMemory, nodeStdlib, readPythonFiles, type MadeSnapshot } from '../../src/engine/node';
 import { bootFromSnapshot, engineHashOf } from '../../src/engine/snapshotBoot';
 import { encodeSnapshot, readSnapshot } from '../../src/engine/snapshotFile';
 
@@ -90,30 +90,54 @@ describe('an engine restored from its snapshot', () => {
 });
 
 describe('a snapshot the engine cannot use', () => {
-  const running = async () => ({ pyodideVersion: version, engineHash: await engineHashOf(readPythonFiles()) });
+  const running = async () => ({ pyodideVersion: version, engineHash: await engineHashOf(readPythonFiles()), stdlib: nodeStdlib().hash });
+  const memory = () => nodeInitialMemory();
 
   it('is read back to exactly the heap Pyodide made', async () => {
-    const read = readSnapshot(made.bytes, await running());
+    const read = readSnapshot(made.bytes, await running(), memory());
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    const again = encodeSnapshot(read.pyodideSnapshot, read.meta);
+    const again = encodeSnapshot(read.pyodideSnapshot, read.meta, memory());
     expect(Buffer.from(again).equals(Buffer.from(made.bytes))).toBe(true);
+    // Stored against the wasm's initial memory, the file is smaller than the heap's non-zero pages.
+    const nonZeroPages = Array.from({ length: Math.ceil(read.pyodideSnapshot.length / 4096) }, (_, page) =>
+      read.pyodideSnapshot.subarray(page * 4096, (page + 1) * 4096).some((b) => b !== 0),
+    ).filter(Boolean).length;
+    expect(made.bytes.length).toBeLessThan(nonZeroPages * 4096 * 0.9);
   });
 
-  it('is refused when made by another Pyodide or from other engine sources', async () => {
+  it('is refused when made by another Pyodide, from other engine sources or on another standard library', async () => {
     const here = await running();
-    expect(readSnapshot(made.bytes, { ...here, pyodideVersion: '0.0.1' })).toMatchObject({ ok: false, refusal: { kind: 'pyodide-version' } });
-    expect(readSnapshot(made.bytes, { ...here, engineHash: 'f'.repeat(64) })).toMatchObject({ ok: false, refusal: { kind: 'engine-hash' } });
+    expect(readSnapshot(made.bytes, { ...here, pyodideVersion: '0.0.1' }, memory())).toMatchObject({ ok: false, refusal: { kind: 'pyodide-version' } });
+    expect(readSnapshot(made.bytes, { ...here, engineHash: 'f'.repeat(64) }, memory())).toMatchObject({ ok: false, refusal: { kind: 'engine-hash' } });
+    expect(readSnapshot(made.bytes, { ...here, stdlib: '0'.repeat(64) }, memory())).toMatchObject({ ok: false, refusal: { kind: 'stdlib' } });
   });
+
+  it("is refused against another wasm's initial memory, and the boot then makes its own", async () => {
+    const other = memory().bytes.slice();
+    other[1000] = (other[1000] ?? 0) ^ 1;
+    expect(readSnapshot(made.bytes, await running(), { bytes: other, segments: 1 })).toMatchObject({ ok: false, refusal: { kind: 'initial-memory' } });
+    const outcome = await bootFromSnapshot({
+      load: loadNodePyodide,
+      files: readPythonFiles(),
+      pyodideVersion: version,
+      stdlib: nodeStdlib().hash,
+      initialMemory: Promise.reject(new Error('the wasm could not be read')),
+      snapshot: Promise.resolve(made.bytes),
+    });
+    expect(outcome.bootedFrom).toBe('own-snapshot');
+    expect(outcome.unused).toEqual({ kind: 'initial-memory', detail: 'Error: the wasm could not be read' });
+    expect(stdoutOf(outcome.engine.run('print("still")\n', DEFAULT_RUN_OPTIONS))).toBe('still\n');
+  }, 120_000);
 
   it('is refused when damaged: a changed byte, a cut file, not a snapshot at all', async () => {
     const here = await running();
     const flipped = made.bytes.slice();
     const middle = Math.floor(flipped.length / 2);
     flipped[middle] = (flipped[middle] ?? 0) ^ 0x40;
-    expect(readSnapshot(flipped, here)).toMatchObject({ ok: false, refusal: { kind: 'damaged', what: 'checksum' } });
-    expect(readSnapshot(made.bytes.subarray(0, made.bytes.length - 4096), here)).toMatchObject({ ok: false, refusal: { kind: 'damaged' } });
-    expect(readSnapshot(new TextEncoder().encode('<!doctype html>'), here)).toMatchObject({ ok: false, refusal: { kind: 'not-a-snapshot' } });
+    expect(readSnapshot(flipped, here, memory())).toMatchObject({ ok: false, refusal: { kind: 'damaged', what: 'checksum' } });
+    expect(readSnapshot(made.bytes.subarray(0, made.bytes.length - 4096), here, memory())).toMatchObject({ ok: false, refusal: { kind: 'damaged' } });
+    expect(readSnapshot(new TextEncoder().encode('<!doctype html>'), here, memory())).toMatchObject({ ok: false, refusal: { kind: 'not-a-snapshot' } });
   });
 
   it('boots without it, and works, when it is damaged', async () => {
@@ -128,8 +152,10 @@ describe('a snapshot the engine cannot use', () => {
   it('boots without it when Pyodide refuses what it holds', async () => {
     // A whole container of ours around bytes that are no Pyodide snapshot: our checks pass,
     // Pyodide's restore throws.
-    const bogus = encodeSnapshot(new Uint8Array(made.bytes.length).fill(7), await running());
-    const outcome = await bootNodeEngineFrom(bogus);
+    const bogus = new Uint8Array(made.bytes.length).fill(7);
+    new DataView(bogus.buffer).setUint32(4, 16, true); // a header length our container accepts
+    const bogusFile = encodeSnapshot(bogus, await running(), memory());
+    const outcome = await bootNodeEngineFrom(bogusFile);
     expect(outcome.bootedFrom).toBe('own-snapshot');
     expect(outcome.unused).toMatchObject({ kind: 'restore-failed' });
     expect(stdoutOf(outcome.engine.run('print(6 * 7)\n', DEFAULT_RUN_OPTIONS))).toBe('42\n');
@@ -140,6 +166,8 @@ describe('a snapshot the engine cannot use', () => {
       load: (extra) => (extra._loadSnapshot === undefined ? loadNodePyodide(extra) : Promise.reject(new Error('no _loadSnapshot here'))),
       files: readPythonFiles(),
       pyodideVersion: version,
+      stdlib: nodeStdlib().hash,
+      initialMemory: Promise.resolve(nodeInitialMemory()),
       snapshot: Promise.resolve(made.bytes),
     });
     expect(outcome.bootedFrom).toBe('no-snapshot');
