@@ -1,5 +1,6 @@
 /** Boot the engine in Node (CLI, Vitest, benchmarks): Pyodide from the npm package, Python files from disk. */
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { loadPyodide, version } from 'pyodide';
@@ -49,7 +50,9 @@ export async function bootCachedNodeEngine(): Promise<BootOutcome> {
   const files = readPythonFiles();
   const engineHash = await engineHashOf(files);
   const fileName = snapshotFileName(version, engineHash);
-  const outcome = await bootNodeEngineFrom(readCachedSnapshot(fileName));
+  // Read while Pyodide starts (bootFromSnapshot hands it the snapshot as a promise).
+  const snapshot = readFile(path.join(snapshotCacheDir(), fileName)).catch(() => null);
+  const outcome = await bootFromSnapshot({ load: loadNodePyodide, files, pyodideVersion: version, snapshot });
   if (outcome.made !== null) writeCachedSnapshot(fileName, encodeSnapshot(outcome.made, { pyodideVersion: version, engineHash }));
   return outcome;
 }
