@@ -106,8 +106,8 @@ interface PageLoad {
   readonly cold: number;
   /** A reload at once, as a learner's second visit right after the first: the service worker may still be precaching. */
   readonly warm: number;
-  /** A reload once the service worker has finished precaching and is active (its install is the precache). */
-  readonly warmSettled: number;
+  /** A reload once the service worker has finished precaching and is active (its install is the precache); null for a build without one. */
+  readonly warmSettled: number | null;
   readonly editorCold: number | null;
   readonly editorWarm: number | null;
 }
@@ -122,9 +122,15 @@ async function pageLoad(browser: Browser, url: string): Promise<PageLoad> {
   await page.reload();
   const warm = await readyMs(page);
   const editorWarm = await editorMs(page);
-  await page.evaluate(() => (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator.serviceWorker.ready);
+  // A build without a service worker (an older checkout) registers none: its `ready` would never resolve.
+  const registered = await page.evaluate(async () => {
+    const sw = (globalThis as unknown as { navigator: { serviceWorker: { getRegistration(): Promise<unknown>; ready: Promise<unknown> } } }).navigator.serviceWorker;
+    if ((await sw.getRegistration()) === undefined) return false;
+    await sw.ready;
+    return true;
+  });
   await page.reload();
-  const warmSettled = await readyMs(page);
+  const warmSettled = registered ? await readyMs(page) : null;
   await context.close();
   return { cold, warm, warmSettled, editorCold, editorWarm };
 }
@@ -306,7 +312,7 @@ async function main(): Promise<void> {
         const load = await pageLoad(browser, server.url);
         f.cold.push(load.cold);
         f.warm.push(load.warm);
-        f.warmSettled.push(load.warmSettled);
+        if (load.warmSettled !== null) f.warmSettled.push(load.warmSettled);
         if (load.editorCold !== null) f.editorCold.push(load.editorCold);
         if (load.editorWarm !== null) f.editorWarm.push(load.editorWarm);
         const noSw = await pageLoadWithoutServiceWorker(browser, server.url);
@@ -344,7 +350,7 @@ async function main(): Promise<void> {
     out[b.name] = {
       pageReadyColdMs: range(f.cold),
       pageReadyWarmMs: range(f.warm),
-      pageReadyWarmSettledMs: range(f.warmSettled),
+      pageReadyWarmSettledMs: f.warmSettled.length === 0 ? null : range(f.warmSettled),
       pageReadyColdNoServiceWorkerMs: range(f.coldNoSw),
       pageReadyWarmNoServiceWorkerMs: range(f.warmNoSw),
       editorShownColdMs: f.editorCold.length === 0 ? null : range(f.editorCold),
