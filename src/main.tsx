@@ -1,6 +1,7 @@
 /**
- * The page's entry: create the store, boot Python at once (it takes a second; the learner reads
- * the program meanwhile), open the program the URL asks for, render.
+ * The page's entry: create the store, open the program the URL asks for, render, and boot
+ * Python as soon as the editor's code has loaded (it takes seconds; the learner reads the
+ * program meanwhile).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,13 +25,12 @@ import { browserStorage, memoryStorage } from './store/storage';
 // it must never replace the program a reader saved in the full app, nor their preferences.
 const embedded = asksForEmbed(window.location.hash);
 const store = createBrowserStore(embedded ? memoryStorage() : browserStorage());
-// Python boots first, before anything else the page does: its worker spends most of its boot
-// waiting (for its files, for the wasm compiled off the thread), so it overlaps the page's own
-// work well. Booted after the editor's code had loaded (as it once was, to spare Monaco's parse
-// the competition), it started 1.3–2 s after navigation and Python was ready that much later (a
-// CDP trace on a 2-core machine; `npm run bench -- boot` has the figures of both).
-store.getState().startEngine();
-void loadEditorChunk().catch(() => undefined); // fetched now; the shell renders it (and says so if it fails)
+// Python's boot (compiling a 9.6 MB wasm in the worker) and Monaco's parse compete for the same
+// cores: started together, both finish later. The editor's code loads first, then Python boots;
+// on a 2-core machine the editor showed ~0.5 s sooner and Python was not ready any later. A share
+// link's run starts the engine at once (run() does), without waiting.
+const startEngine = () => store.getState().startEngine();
+loadEditorChunk().then(startEngine, startEngine);
 if (embedded) {
   // The frame's address stays the embed link its host wrote: no URL sync.
   openEmbed(store, window.location.hash);
