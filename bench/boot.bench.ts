@@ -1,6 +1,8 @@
 /**
  * How fast Python is ready (issue 14): page → Python ready cold (a fresh browser context) and
- * warm (a reload); Stop → ready to run again (a Stop that must end the worker: one long C
+ * warm (a reload at once, while the service worker may still precache; a reload after it has
+ * finished; and both without the service worker, so its share can be told apart), and when the
+ * editor first shows; Stop → ready to run again (a Stop that must end the worker: one long C
  * call); the CLI's boot (a whole `loopscope run` of a one-line program, and the engine thread's
  * own bootMs); the snapshot's size, raw, gzipped and brotli; and on emulated 10 and 2 Mbit/s links
  * (40 ms), cold and warm, with the snapshot and without it: page → Python ready, when the
@@ -14,6 +16,7 @@
  *   BOOT_NET_ROUNDS=2 / BOOT_NETWORK=off          rounds of the emulated links (default 1) / none
  *   BOOT_LINKS=10                                 which links, in Mbit/s (default 10,2)
  *   BOOT_BLOCKED=off                              not the links' runs with the snapshot blocked
+ *   BOOT_PORT=5331                                the preview servers' first port (default: any free one)
  *
  * Targets: cold ≤ 1.0 s, warm ≤ 0.5 s, CLI ≤ 0.5 s, restart ≤ 0.5 s.
  */
@@ -49,8 +52,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function serve(dist: string): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
+/** BOOT_PORT=5331: the preview servers listen there and on the ports after it (a shared machine's agreed ports); else any free port. */
+const BASE_PORT = process.env['BOOT_PORT'] === undefined ? null : Number(process.env['BOOT_PORT']);
+
+async function serve(dist: string, index: number): Promise<{ url: string; stop: () => void }> {
+  const port = BASE_PORT === null ? await freePort() : BASE_PORT + index;
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
     cwd: ROOT,
     stdio: 'ignore',
@@ -69,11 +75,12 @@ async function serve(dist: string): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => server.pid !== undefined && process.kill(-server.pid, 'SIGTERM') };
 }
 
-/** Marks, in ms since navigation start, when `data-status` first becomes ready. */
+/** Marks, in ms since navigation start, when `data-status` first becomes ready, and when the editor (Monaco) first shows. */
 const READY_MARK_SCRIPT = `(() => {
   const marks = (window.__bootMarks = {});
   new MutationObserver(() => {
     if (marks.ready === undefined && document.querySelector('.app[data-status="ready"]')) marks.ready = performance.now();
+    if (marks.editor === undefined && document.querySelector('.monaco-editor .view-lines')) marks.editor = performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
 })();`;
 
@@ -91,8 +98,47 @@ async function readyMs(page: Page): Promise<number> {
   return ready;
 }
 
-async function pageLoad(browser: Browser, url: string): Promise<{ cold: number; warm: number }> {
+async function editorMs(page: Page): Promise<number | null> {
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
+  return page.evaluate(() => (globalThis as unknown as { __bootMarks?: { editor?: number } }).__bootMarks?.editor ?? null);
+}
+
+interface PageLoad {
+  readonly cold: number;
+  /** A reload at once, as a learner's second visit right after the first: the service worker may still be precaching. */
+  readonly warm: number;
+  /** A reload once the service worker has finished precaching and is active (its install is the precache); null for a build without one. */
+  readonly warmSettled: number | null;
+  readonly editorCold: number | null;
+  readonly editorWarm: number | null;
+}
+
+async function pageLoad(browser: Browser, url: string): Promise<PageLoad> {
   const context = await browser.newContext();
+  await context.addInitScript(READY_MARK_SCRIPT);
+  const page = await context.newPage();
+  await page.goto(url);
+  const cold = await readyMs(page);
+  const editorCold = await editorMs(page);
+  await page.reload();
+  const warm = await readyMs(page);
+  const editorWarm = await editorMs(page);
+  // A build without a service worker (an older checkout) registers none: its `ready` would never resolve.
+  const registered = await page.evaluate(async () => {
+    const sw = (globalThis as unknown as { navigator: { serviceWorker: { getRegistration(): Promise<unknown>; ready: Promise<unknown> } } }).navigator.serviceWorker;
+    if ((await sw.getRegistration()) === undefined) return false;
+    await sw.ready;
+    return true;
+  });
+  await page.reload();
+  const warmSettled = registered ? await readyMs(page) : null;
+  await context.close();
+  return { cold, warm, warmSettled, editorCold, editorWarm };
+}
+
+/** The same without the service worker (blocked): the HTTP cache alone serves the reload, so the two can be told apart. */
+async function pageLoadWithoutServiceWorker(browser: Browser, url: string): Promise<{ cold: number; warm: number }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(READY_MARK_SCRIPT);
   const page = await context.newPage();
   await page.goto(url);
@@ -251,10 +297,26 @@ async function main(): Promise<void> {
   }
   const builds: Build[] = [{ name: 'after', dir: ROOT }];
   if (BEFORE !== null) builds.unshift({ name: 'before', dir: BEFORE });
-  const servers = await Promise.all(builds.map((b) => serve(path.join(b.dir, 'dist'))));
+  const servers = await Promise.all(builds.map((b, i) => serve(path.join(b.dir, 'dist'), i)));
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium' });
-  const figures: Record<string, { cold: number[]; warm: number[]; restart: number[]; cliWall: number[]; cliBoot: number[] }> = {};
-  for (const b of builds) figures[b.name] = { cold: [], warm: [], restart: [], cliWall: [], cliBoot: [] };
+  const figures: Record<
+    string,
+    {
+      cold: number[];
+      warm: number[];
+      warmSettled: number[];
+      coldNoSw: number[];
+      warmNoSw: number[];
+      editorCold: number[];
+      editorWarm: number[];
+      restart: number[];
+      cliWall: number[];
+      cliBoot: number[];
+    }
+  > = {};
+  for (const b of builds) {
+    figures[b.name] = { cold: [], warm: [], warmSettled: [], coldNoSw: [], warmNoSw: [], editorCold: [], editorWarm: [], restart: [], cliWall: [], cliBoot: [] };
+  }
   const loads: number[] = [];
   const net: Record<string, { ready: number[]; progress: number[]; bytes: number[]; byFile: Record<string, number>[] }> = {};
   const netRow = (key: string) => (net[key] ??= { ready: [], progress: [], bytes: [], byFile: [] });
@@ -268,6 +330,12 @@ async function main(): Promise<void> {
         const load = await pageLoad(browser, server.url);
         f.cold.push(load.cold);
         f.warm.push(load.warm);
+        if (load.warmSettled !== null) f.warmSettled.push(load.warmSettled);
+        if (load.editorCold !== null) f.editorCold.push(load.editorCold);
+        if (load.editorWarm !== null) f.editorWarm.push(load.editorWarm);
+        const noSw = await pageLoadWithoutServiceWorker(browser, server.url);
+        f.coldNoSw.push(noSw.cold);
+        f.warmNoSw.push(noSw.warm);
         f.restart.push(await stopToReady(browser, server.url));
         const cli = cliBoot(b.dir);
         f.cliWall.push(cli.wallMs);
@@ -301,6 +369,11 @@ async function main(): Promise<void> {
     out[b.name] = {
       pageReadyColdMs: range(f.cold),
       pageReadyWarmMs: range(f.warm),
+      pageReadyWarmSettledMs: f.warmSettled.length === 0 ? null : range(f.warmSettled),
+      pageReadyColdNoServiceWorkerMs: range(f.coldNoSw),
+      pageReadyWarmNoServiceWorkerMs: range(f.warmNoSw),
+      editorShownColdMs: f.editorCold.length === 0 ? null : range(f.editorCold),
+      editorShownWarmMs: f.editorWarm.length === 0 ? null : range(f.editorWarm),
       stopToReadyMs: range(f.restart),
       cliRunWallMs: range(f.cliWall),
       cliBootMs: range(f.cliBoot),

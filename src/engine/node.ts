@@ -1,5 +1,6 @@
 /** Boot the engine in Node (CLI, Vitest, benchmarks): Pyodide from the npm package, Python files from disk. */
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -51,15 +52,20 @@ export const loadNodePyodide = (extra: SnapshotLoadOptions) =>
   loadPyodide({ env: { ...ENGINE_ENV }, stdLibURL: nodeStdlib().path, ...extra });
 
 /** A boot from the given snapshot file (null: none, so one is made at this boot). */
-export function bootNodeEngineFrom(snapshot: Uint8Array | null): Promise<BootOutcome> {
+export function bootNodeEngineFrom(snapshot: Uint8Array | null, files: PythonFiles = readPythonFiles()): Promise<BootOutcome> {
+  return bootNodeEngineWhenRead(Promise.resolve(snapshot), files);
+}
+
+/** The same with a snapshot still being read: Pyodide starts meanwhile (bootFromSnapshot awaits it only to instantiate the wasm). */
+function bootNodeEngineWhenRead(snapshot: Promise<Uint8Array | null>, files: PythonFiles): Promise<BootOutcome> {
   return bootFromSnapshot({
     load: loadNodePyodide,
-    files: readPythonFiles(),
+    files,
     pyodideVersion: version,
     stdlib: nodeStdlib().hash,
     // Read only when there is a snapshot to read.
-    initialMemory: snapshot === null ? new Promise(() => {}) : Promise.resolve().then(nodeInitialMemory),
-    snapshot: Promise.resolve(snapshot),
+    initialMemory: snapshot.then((bytes) => (bytes === null ? new Promise<never>(() => {}) : nodeInitialMemory())),
+    snapshot,
   });
 }
 
@@ -83,9 +89,15 @@ export async function bootNodeEngine(): Promise<Engine> {
  */
 export async function bootCachedNodeEngine(): Promise<BootOutcome> {
   if (process.env['LOOPSCOPE_SNAPSHOT'] === 'off') return bootNodeEngineFrom(null);
-  const identity = await nodeIdentity(readPythonFiles());
+  const files = readPythonFiles();
+  const identity = await nodeIdentity(files);
   const fileName = snapshotFileName(identity);
-  const outcome = await bootNodeEngineFrom(readCachedSnapshot(fileName));
+  // Read while Pyodide starts.
+  const snapshot = readFile(path.join(snapshotCacheDir(), fileName)).then(
+    (bytes): Uint8Array | null => bytes,
+    () => null,
+  );
+  const outcome = await bootNodeEngineWhenRead(snapshot, files);
   if (outcome.made !== null) writeCachedSnapshot(fileName, encodeSnapshot(outcome.made, identity, nodeInitialMemory()));
   return outcome;
 }
