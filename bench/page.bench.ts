@@ -201,8 +201,9 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
       g.__loopscope?.seek({ step });
       if (!shows()) await updated;
       commit.push(g.performance.now() - t0);
-      // The heavy panes lag only during a scrub: a seek measured as one must not be part of one.
-      if (controls?.getAttribute('data-scrubbing') !== 'false') scrubbed++;
+      // The heavy panes lag only during a scrub: a seek measured as one must not be part of one
+      // (a build from before scrubs were paced has no such attribute).
+      if (controls?.getAttribute('data-scrubbing') === 'true') scrubbed++;
       await frame();
       framed.push(g.performance.now() - t0);
     }
@@ -235,6 +236,7 @@ async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise
 /**
  * Right after the scrub's last frame: how long until the scrub is over (`data-scrubbing`
  * false), when every pane shows the last step (SCRUB_SETTLE_MS, then one render of them all).
+ * 0 on a build from before scrubs were paced (no `data-scrubbing`: every pane showed every step).
  */
 function scrubSettles(page: Page, steps: number): Promise<number> {
   return page.evaluate(async (steps) => {
@@ -243,7 +245,7 @@ function scrubSettles(page: Page, steps: number): Promise<number> {
     const controls = g.document.querySelector('.controls');
     const label = g.document.querySelector('[data-testid="step-label"]');
     if (!(label?.textContent ?? '').startsWith(`Step ${steps} /`)) throw new Error('the scrub did not end on the last step');
-    while (controls?.getAttribute('data-scrubbing') !== 'false') await new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
+    while (controls?.getAttribute('data-scrubbing') === 'true') await new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
     return g.performance.now() - t0;
   }, steps);
 }

@@ -14,7 +14,7 @@ import { embedStrings } from '../i18n/embed';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscopeApi } from '../store/context';
-import { allFindings, loopStateAt, selectShownCursor } from '../store/selectors';
+import { allFindings, loopStateAt, selectScrubbing, selectShownCursor } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { describeAwait } from '../trace';
 import { attachBreakpointGutter } from './breakpointGutter';
@@ -132,8 +132,11 @@ export default function CodeEditor() {
         decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
       }
       // Follow the running line like a debugger, without jumping when it is already in view.
+      // While scrubbing, at once: a smooth scroll re-renders (and measures) Monaco at every frame
+      // of its animation, which put the forced layout back on the scrub's frames.
       if (follow && state.line !== null && state.line !== revealedLine && state.line <= model.getLineCount()) {
-        editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);
+        const scroll = selectScrubbing(s) ? monaco.editor.ScrollType.Immediate : monaco.editor.ScrollType.Smooth;
+        editor.revealLineInCenterIfOutsideViewport(state.line, scroll);
       }
       revealedLine = state.line;
     }
