@@ -8,7 +8,9 @@
  *
  * The trace comes from the CLI with raised limits (`loopscope trace --max-steps 200000`) and
  * is shown with the `loadTrace` test hook; seeks go through the store's `seek`, the path the
- * scrubber takes.
+ * scrubber takes. Seeks a frame apart are a scrub (src/store/playbackSlice.ts: the heavy panes
+ * lag it and settle when it stops), so the seek figures space their seeks SCRUB_SETTLE_MS apart:
+ * each is a seek on its own, which every view shows in the same render as the step label.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { testHooksStorageState } from '../src/app/testHooksFlag';
 import { parseTrace } from '../src/protocol/schema';
 import { profileScrub } from './pageProfile';
+import { SCRUB_SETTLE_MS } from '../src/store/scrubPace';
 import { TRACE_VERSION, type Trace } from '../src/protocol/trace';
 
 const ROOT = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -34,10 +37,11 @@ const SEMAPHORE_TRACE_FILE = path.join(tmpdir(), `loopscope-page-bench-semaphore
 
 /** The bits of the page's globals the measuring code uses (this file is checked without the DOM lib). */
 interface PageGlobals {
-  readonly document: { querySelector(selector: string): { textContent: string | null } | null };
+  readonly document: { querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null };
   readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
   readonly performance: { now(): number };
   readonly requestAnimationFrame: (callback: () => void) => number;
+  readonly setTimeout: (callback: () => void, ms: number) => number;
   readonly __loopscope?: { setSource(text: string): void; loadTrace(trace: Trace): void; seek(cursor: { step: number }): void };
   __loadMarks?: { editor?: number; ready?: number };
 }
@@ -170,13 +174,17 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     targets.push(1 + (seed % steps));
   }
-  const times = await page.evaluate(async (cursors) => {
+  const times = await page.evaluate(async ({ cursors, settleMs }) => {
     const g = globalThis as unknown as PageGlobals;
     const label = g.document.querySelector('[data-testid="step-label"]');
+    const controls = g.document.querySelector('.controls');
     const frame = () => new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
     const commit: number[] = [];
     const framed: number[] = [];
+    let scrubbed = 0;
     for (const step of cursors) {
+      // Past the scrub window: this seek is one on its own, shown by every view at once.
+      await new Promise<void>((resolve) => g.setTimeout(resolve, settleMs + 5));
       await frame();
       const shows = () => (label?.textContent ?? '').startsWith(`Step ${step} /`);
       const t0 = g.performance.now();
@@ -193,12 +201,16 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
       g.__loopscope?.seek({ step });
       if (!shows()) await updated;
       commit.push(g.performance.now() - t0);
+      // The heavy panes lag only during a scrub: a seek measured as one must not be part of one
+      // (a build from before scrubs were paced has no such attribute).
+      if (controls?.getAttribute('data-scrubbing') === 'true') scrubbed++;
       await frame();
       framed.push(g.performance.now() - t0);
     }
-    return { commit, framed };
-  }, targets);
+    return { commit, framed, scrubbed };
+  }, { cursors: targets, settleMs: SCRUB_SETTLE_MS });
   await page.close();
+  if (times.scrubbed > 0) throw new Error(`${times.scrubbed} of the seeks were taken for a scrub: their figures would leave the panes out`);
   return { commit: times.commit, frame: times.framed, steps };
 }
 
@@ -207,16 +219,35 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
  * (180 frames, from the first step to the last), and how often frames came: frames per second,
  * and the share of frame intervals longer than 1.5 × 16.7 ms (a frame dropped).
  */
-async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise<{ fps: number; dropped: number; p95: number }> {
+async function scrubFrames(browser: Browser, url: string, trace: Trace): Promise<{ fps: number; dropped: number; p95: number; settle: number }> {
   const page = await pageShowing(browser, url, trace);
   const intervals = await scrubIntervals(page, trace);
+  const settle = await scrubSettles(page, trace.stats.steps);
   await page.close();
   const total = intervals.reduce((a, b) => a + b, 0);
   return {
     fps: (intervals.length / total) * 1000,
     dropped: intervals.filter((ms) => ms > 25).length / intervals.length,
     p95: percentile(intervals, 95),
+    settle,
   };
+}
+
+/**
+ * Right after the scrub's last frame: how long until the scrub is over (`data-scrubbing`
+ * false), when every pane shows the last step (SCRUB_SETTLE_MS, then one render of them all).
+ * 0 on a build from before scrubs were paced (no `data-scrubbing`: every pane showed every step).
+ */
+function scrubSettles(page: Page, steps: number): Promise<number> {
+  return page.evaluate(async (steps) => {
+    const g = globalThis as unknown as PageGlobals;
+    const t0 = g.performance.now();
+    const controls = g.document.querySelector('.controls');
+    const label = g.document.querySelector('[data-testid="step-label"]');
+    if (!(label?.textContent ?? '').startsWith(`Step ${steps} /`)) throw new Error('the scrub did not end on the last step');
+    while (controls?.getAttribute('data-scrubbing') === 'true') await new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
+    return g.performance.now() - t0;
+  }, steps);
 }
 
 /** The scrub itself, on a page showing `trace`: the intervals between its frames, in ms. */
@@ -311,6 +342,7 @@ async function main(): Promise<void> {
           seekNextFrameP95Ms: round(percentile(seek.frame, 95)),
           scrubFps: round(scrub.fps),
           scrubFrameP95Ms: round(scrub.p95),
+          scrubSettleMs: round(scrub.settle),
         }),
       );
       return;

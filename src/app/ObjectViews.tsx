@@ -4,7 +4,7 @@
  * everywhere: in the graph, and on their timeline lanes (a style rule on the lanes' data-task-id,
  * so the timeline does not re-render). Clicking a task scrolls its lane into view.
  */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Lang } from '../i18n/lang';
 import { AwaitGraph } from '../panels/AwaitGraph';
 import { Objects } from '../panels/Objects';
@@ -12,6 +12,7 @@ import type { TaskId, TraceEvent } from '../protocol/trace';
 import { awaitGraph, objectCount, objectKey, objectsAt, taskKey, type ObjectView, type TraceIndex } from '../trace';
 import type { Cursor } from '../trace/types';
 import { useLoopscope } from '../store/context';
+import { useShownCursor } from '../store/useShownCursor';
 
 interface ObjectViewsProps {
   readonly index: TraceIndex;
@@ -22,20 +23,20 @@ interface ObjectViewsProps {
 const awaitsATask = (e: TraceEvent): boolean => e.e === 'suspend' && (e.on.k === 'task' || e.on.k === 'gather');
 
 /**
- * The two views at the store's cursor (they read the store themselves, like every view). They
- * follow the cursor at a lower priority than the rest of the page: while the learner scrubs,
- * React renders the step label, timeline and editor first and these two when the frame has
- * time, dropping the steps already passed (a 1,000-task line and its graph are the page's
- * biggest views). A single step shows in them a frame later at most.
+ * The two views at the cursor the heavy panes show (useShownCursor; they read the store
+ * themselves, like every view): a single step shows in them in the same frame as everywhere;
+ * while the learner scrubs they catch up every so often, at a lower priority than the views
+ * under the pointer (a 1,000-task line and its graph are the page's biggest views), and show
+ * the final step once the scrub stops.
  */
 export function ObjectViews() {
   const index = useLoopscope((s) => s.index);
-  const cursor = useDeferredValue(useLoopscope((s) => s.cursor));
+  const cursor = useShownCursor();
   const lang = useLoopscope((s) => s.lang);
   return index === null ? null : <ObjectViewsAt index={index} cursor={cursor} lang={lang} />;
 }
 
-/** Memoised: the urgent render of a new step passes the old (deferred) cursor and skips these. */
+/** Memoised: a render of ObjectViews with the cursor unchanged (the scrub's deferred pass) skips these. */
 const ObjectViewsAt = memo(function ObjectViewsAt({ index, cursor, lang }: ObjectViewsProps) {
   const [hovered, setHovered] = useState<ObjectView | null>(null);
   const shown = useMemo(() => objectCount(index) > 0 || index.trace.events.some(awaitsATask), [index]);

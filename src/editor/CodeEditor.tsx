@@ -5,13 +5,16 @@
  * share link, a test) are applied to the model as an edit, so Ctrl+Z still brings the old text
  * back. Decorations (running line, paused tasks) and markers (errors) are updated through a
  * transient store subscription: stepping through a trace never re-renders this component.
+ * The line marks are a heavy pane: they show the cursor the panes show (selectShownCursor),
+ * which during a scrub catches up only every so often, so Monaco's forced layout stays off the
+ * scrub's frames; a single step shows at once.
  */
 import { useEffect, useRef } from 'react';
 import { embedStrings } from '../i18n/embed';
 import { awaitLabelText } from '../i18n/labels';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscopeApi } from '../store/context';
-import { allFindings, loopStateAt } from '../store/selectors';
+import { allFindings, loopStateAt, selectScrubbing, selectShownCursor } from '../store/selectors';
 import type { LoopscopeState } from '../store/types';
 import { describeAwait } from '../trace';
 import { attachBreakpointGutter } from './breakpointGutter';
@@ -25,8 +28,8 @@ import { registerQuickFixes } from './quickFixes';
 const MARKER_OWNER = 'loopscope';
 
 /**
- * While the cursor keeps moving (scrubbing, playing fast), the editor shows the newest step's
- * marks at most once per this many ms. Every decoration change makes Monaco re-render its lines
+ * While the player plays (fast, maybe), the editor shows the newest step's marks at most once
+ * per this many ms (a scrub paces them in the store instead, playbackSlice.ts). Every decoration change makes Monaco re-render its lines
  * and measure them (its edit context reads its box, the cursor reads pixel offsets from the DOM),
  * which forces a layout of the whole page after the views' own changes: a frame with it took
  * twice as long as one without. A single step, after a pause, is shown at once.
@@ -119,7 +122,7 @@ export default function CodeEditor() {
         revealedLine = null;
         return;
       }
-      const state = loopStateAt(s.index, s.cursor);
+      const state = loopStateAt(s.index, selectShownCursor(s));
       const marks = lineMarks(s.index, state, describerFor(s));
       // Setting decorations re-renders Monaco's lines: skip it when the marks are the same (a
       // timer step, a callback), which scrubbing and playing meet at every other frame.
@@ -129,8 +132,11 @@ export default function CodeEditor() {
         decorations.set(editorDecorations(marks, model, uiStrings(s.lang)));
       }
       // Follow the running line like a debugger, without jumping when it is already in view.
+      // While scrubbing, at once: a smooth scroll re-renders (and measures) Monaco at every frame
+      // of its animation, which put the forced layout back on the scrub's frames.
       if (follow && state.line !== null && state.line !== revealedLine && state.line <= model.getLineCount()) {
-        editor.revealLineInCenterIfOutsideViewport(state.line, monaco.editor.ScrollType.Smooth);
+        const scroll = selectScrubbing(s) ? monaco.editor.ScrollType.Immediate : monaco.editor.ScrollType.Smooth;
+        editor.revealLineInCenterIfOutsideViewport(state.line, scroll);
       }
       revealedLine = state.line;
     }
@@ -157,7 +163,11 @@ export default function CodeEditor() {
       if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter));
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
-      else if (s.cursor !== prev.cursor) scheduleDecorations();
+      else if (selectShownCursor(s) !== selectShownCursor(prev)) {
+        // A step, a seek, a scrub's panes catching up: at once. Playing: at most every DECORATIONS_EVERY_MS.
+        if (s.playing) scheduleDecorations();
+        else syncDecorations(s, true);
+      }
       if (traceChanged || s.syntaxProblem !== prev.syntaxProblem) syncMarkers(s);
       if (s.lineRequest && s.lineRequest !== prev.lineRequest) {
         const { line } = s.lineRequest;

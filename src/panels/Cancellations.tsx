@@ -12,7 +12,7 @@ import { formatTime, taskLabelText } from '../i18n/format';
 import { viewStrings } from '../i18n/views';
 import type { TaskId } from '../protocol/trace';
 import { cancellations, stepCount, taskLabel } from '../trace';
-import { useLoopView, type LoopView } from '../store/useLoopView';
+import { useShownLoopView, type LoopView } from '../store/useLoopView';
 import { cancellationPhase, cancellationWindow, cancellationWords } from './cancellationRows';
 import './loopView.css';
 import './Cancellations.css';
@@ -26,7 +26,7 @@ const ENTRY_INSET = 16;
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Cancellations() {
-  const view = useLoopView();
+  const view = useShownLoopView();
   return view === null ? null : <CancellationsAt {...view} />;
 }
 

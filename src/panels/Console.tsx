@@ -8,13 +8,15 @@ import { runNoticeText, simulatedNetworkText } from '../i18n/runNotices';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
 import { allConsoleLines, printedBy } from '../store/selectors';
+import { useShownCursor } from '../store/useShownCursor';
 import { usedSimulatedNetwork } from '../trace';
 
 const MAX_SHOWN = 500;
 
 export function Console() {
   const index = useLoopscope((s) => s.index);
-  const step = useLoopscope((s) => s.cursor.step);
+  // A heavy pane: during a scrub it catches up every so often, at a single step at once.
+  const step = useShownCursor().step;
   const seek = useLoopscope((s) => s.seek);
   const lang = useLoopscope((s) => s.lang);
   const t = uiStrings(lang);

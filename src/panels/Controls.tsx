@@ -6,7 +6,7 @@
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope, useLoopscopeApi } from '../store/context';
 import { SPEEDS } from '../store/prefsSlice';
-import { selectTotalSteps } from '../store/selectors';
+import { selectScrubbing, selectTotalSteps } from '../store/selectors';
 import { JumpEndIcon, JumpStartIcon, PauseIcon, PlayIcon } from './icons';
 import { Scrubber } from './Scrubber';
 import { StepLabel } from './StepLabel';
@@ -20,12 +20,14 @@ export function Controls() {
   const atEnd = useLoopscope((s) => s.cursor.step >= selectTotalSteps(s));
   const playing = useLoopscope((s) => s.playing);
   const speed = useLoopscope((s) => s.speed);
+  // Whether a scrub is going on (the heavy panes lag it): tests and the page bench wait on it.
+  const scrubbing = useLoopscope(selectScrubbing);
   const act = () => api.getState();
 
   const noBack = !hasTrace || atStart;
   const noForward = !hasTrace || atEnd;
   return (
-    <div className="controls">
+    <div className="controls" data-scrubbing={scrubbing}>
       <div className="controls-row">
         <div className="controls-buttons" role="toolbar" aria-label={t.playbackControls}>
           <button type="button" className="btn btn-icon" title={t.jumpStart} aria-label={t.jumpStart} disabled={noBack} onClick={() => act().jumpStart()} data-testid="jump-start">

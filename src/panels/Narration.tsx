@@ -6,6 +6,7 @@
 import { narrationText } from '../i18n/narration';
 import { uiStrings } from '../i18n/ui';
 import { useLoopscope } from '../store/context';
+import { useShownCursor } from '../store/useShownCursor';
 import { narrate } from '../trace';
 
 /** "`main` starts" → ["", "main", " starts"]: odd parts are code. */
@@ -15,7 +16,8 @@ function withCode(text: string) {
 
 export function Narration() {
   const index = useLoopscope((s) => s.index);
-  const cursor = useLoopscope((s) => s.cursor);
+  // A heavy pane: during a scrub it catches up every so often, at a single step at once.
+  const cursor = useShownCursor();
   const lang = useLoopscope((s) => s.lang);
   const syntaxLine = useLoopscope((s) => s.syntaxProblem?.line ?? null);
   const t = uiStrings(lang);

@@ -10,7 +10,7 @@ import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
 import { describeTarget } from '../trace';
 import type { ReadyEntry } from '../trace/types';
-import { useLoopView, type LoopView } from '../store/useLoopView';
+import { useShownLoopView, type LoopView } from '../store/useLoopView';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { useLeavingItems } from './useLeavingItems';
@@ -34,7 +34,7 @@ export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined 
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function ReadyQueue() {
-  const view = useLoopView();
+  const view = useShownLoopView();
   return view === null ? null : <ReadyQueueAt {...view} />;
 }
 

@@ -15,7 +15,7 @@ import { viewStrings } from '../i18n/views';
 import type { Seconds } from '../protocol/trace';
 import { describeTarget, timeOfStep } from '../trace';
 import type { TimerEntry } from '../trace/types';
-import { useLoopView, type LoopView } from '../store/useLoopView';
+import { useShownLoopView, type LoopView } from '../store/useLoopView';
 import { handleSteps } from './handleSteps';
 import { RowSpacer } from './RowSpacer';
 import { clockChanges, clockJump, clockTrail, markerGroups, markerRows, timerDomain } from './timerAxis';
@@ -44,7 +44,7 @@ const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Timers() {
-  const view = useLoopView();
+  const view = useShownLoopView();
   return view === null ? null : <TimersAt {...view} />;
 }
 

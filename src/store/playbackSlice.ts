@@ -1,12 +1,22 @@
 /**
  * The cursor into the trace and the player that moves it. Every manual move pauses playback,
  * as in a debugger: the learner who steps wants to look, not to race the player.
+ *
+ * Scrubbing, as video editors and DevTools' timeline do it: seeks that come close together
+ * (a drag across the scrubber or the timeline, one per frame) are a scrub. The views under the
+ * pointer (scrubber, step label, timeline) show every one; the heavy panes (objects, await
+ * graph, narration, ready queue, timers, console, the editor's line marks) show `scrub.panes`,
+ * which catches up with the cursor every PANE_FOLLOW_MS, so a frame rarely pays for them; once
+ * no seek has come for SCRUB_SETTLE_MS the scrub ends and every view shows the cursor. Any
+ * other move (a step, a jump, play) ends a scrub at once: a single step updates everything.
  */
 import { clampCursor, nextCursor, prevCursor, stepCount } from '../trace';
 import type { Cursor } from '../trace/types';
+import { PANE_FOLLOW_MS, SCRUB_SETTLE_MS } from './scrubPace';
 import type { GetState, PlaybackSlice, SetState, StoreDeps } from './types';
 
 export const START: Cursor = { step: 0 };
+
 
 function sameCursor(a: Cursor, b: Cursor): boolean {
   return a.step === b.step && (a.line ?? -1) === (b.line ?? -1);
@@ -40,18 +50,60 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
     }, 1000 / get().speed);
   }
 
+  /** Armed by every seek: a seek while it is armed is part of a scrub; when it fires, the scrub ends. */
+  let settleTimer: unknown = null;
+  /** Armed while scrubbing: when it fires, the panes catch up with the cursor. */
+  let followTimer: unknown = null;
+
+  function endScrub(): void {
+    if (settleTimer !== null) deps.timers.clearTimeout(settleTimer);
+    if (followTimer !== null) deps.timers.clearTimeout(followTimer);
+    settleTimer = null;
+    followTimer = null;
+    if (get().scrub !== null) set({ scrub: null });
+  }
+
+  function panesCatchUp(): void {
+    followTimer = null;
+    const { scrub, index, cursor } = get();
+    if (scrub !== null && index !== null && scrub.panes !== cursor) set({ scrub: { index, panes: cursor } });
+  }
+
+  function clamped(cursor: Cursor): Cursor {
+    const { index } = get();
+    return index ? clampCursor(index, cursor) : START;
+  }
+
   function moveTo(cursor: Cursor): void {
     stopTicking();
-    const { index } = get();
-    set({ playing: false, cursor: index ? clampCursor(index, cursor) : START });
+    endScrub();
+    set({ playing: false, cursor: clamped(cursor) });
+  }
+
+  function seek(cursor: Cursor): void {
+    const scrubbing = settleTimer !== null;
+    stopTicking();
+    if (settleTimer !== null) deps.timers.clearTimeout(settleTimer);
+    settleTimer = deps.timers.setTimeout(endScrub, SCRUB_SETTLE_MS);
+    const { index, scrub, cursor: before } = get();
+    // The same step again (a pointer resting mid-drag) keeps the cursor: nothing re-renders.
+    const wanted = clamped(cursor);
+    const next = sameCursor(wanted, before) ? before : wanted;
+    if (!scrubbing || index === null) {
+      // A seek on its own (a click on the timeline, a finding): every view shows it at once.
+      set({ playing: false, cursor: next });
+      return;
+    }
+    // The panes keep what they show (the cursor before this seek, when the scrub starts here).
+    set({ playing: false, cursor: next, scrub: scrub?.index === index ? scrub : { index, panes: before } });
+    if (followTimer === null) followTimer = deps.timers.setTimeout(panesCatchUp, PANE_FOLLOW_MS);
   }
 
   return {
     cursor: START,
     playing: false,
-    seek(cursor) {
-      moveTo(cursor);
-    },
+    scrub: null,
+    seek,
     stepForward(unit) {
       const { index, cursor } = get();
       if (!index) return;
@@ -73,6 +125,7 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
       const { index, cursor } = get();
       if (!index || stepCount(index) === 0) return;
       // Playing from the end starts over, as a media player does.
+      endScrub();
       if (cursor.step >= stepCount(index)) set({ cursor: START });
       set({ playing: true });
       scheduleTick();

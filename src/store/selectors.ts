@@ -24,6 +24,20 @@ export function selectTotalSteps(s: LoopscopeState): number {
   return s.index ? stepCount(s.index) : 0;
 }
 
+/**
+ * The cursor the heavy panes show: the cursor, except during a scrub, where it is what they last
+ * caught up with (playbackSlice.ts). A scrub of another run than the one shown counts for nothing.
+ */
+export function selectShownCursor(s: LoopscopeState): Cursor {
+  const scrub = s.scrub;
+  return scrub !== null && scrub.index === s.index ? scrub.panes : s.cursor;
+}
+
+/** True while the learner scrubs (`data-scrubbing` on the controls, for tests and the bench). */
+export function selectScrubbing(s: LoopscopeState): boolean {
+  return s.scrub !== null && s.scrub.index === s.index;
+}
+
 /** True when the editor text differs from the program the trace came from. */
 export function selectTraceIsStale(s: LoopscopeState): boolean {
   return s.ranSource !== null && s.ranSource !== s.source;

@@ -110,10 +110,28 @@ export interface RunSlice {
   readonly dismissNotice: (id: number) => void;
 }
 
+/**
+ * A scrub going on: seeks coming closer together than SCRUB_SETTLE_MS (a drag of the scrubber
+ * or across the timeline). The views under the pointer follow the cursor at every frame; the
+ * heavy panes show `panes`, which catches up with the cursor every PANE_FOLLOW_MS, and all of
+ * them show the cursor again once the scrub stops (playbackSlice.ts).
+ */
+export interface Scrub {
+  /** The run this scrub moves through: a new run's cursor never shows an old run's step. */
+  readonly index: TraceIndex;
+  /** The step the heavy panes show meanwhile. */
+  readonly panes: Cursor;
+}
+
 export interface PlaybackSlice {
   readonly cursor: Cursor;
   readonly playing: boolean;
-  /** Move to a cursor (clamped to the trace); pauses playback like any manual move. */
+  /** The scrub going on, or null: every view shows the cursor. */
+  readonly scrub: Scrub | null;
+  /**
+   * Move to a cursor (clamped to the trace); pauses playback like any manual move. A seek that
+   * comes within SCRUB_SETTLE_MS of the last one is part of a scrub.
+   */
   readonly seek: (cursor: Cursor) => void;
   readonly stepForward: (unit: StepUnit) => void;
   readonly stepBack: (unit: StepUnit) => void;

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang';
 import type { Cursor, LoopState, TraceIndex } from '../trace/types';
 import { useLoopscope } from './context';
 import { loopStateAt } from './selectors';
+import { useShownCursor } from './useShownCursor';
 
 export interface LoopView {
   readonly index: TraceIndex;
@@ -15,10 +16,21 @@ export interface LoopView {
   readonly onSeek: (cursor: Cursor) => void;
 }
 
-/** The loop view at the cursor; null before the first run has a trace. */
+/** The loop view at the cursor, at every frame of a scrub (the timeline, under the pointer); null before the first trace. */
 export function useLoopView(): LoopView | null {
+  return useLoopViewAt(useLoopscope((s) => s.cursor));
+}
+
+/**
+ * The loop view at the cursor the heavy panes show (useShownCursor): the cursor itself at a
+ * single step, catching up every so often during a scrub; null before the first trace.
+ */
+export function useShownLoopView(): LoopView | null {
+  return useLoopViewAt(useShownCursor());
+}
+
+function useLoopViewAt(cursor: Cursor): LoopView | null {
   const index = useLoopscope((s) => s.index);
-  const cursor = useLoopscope((s) => s.cursor);
   const lang = useLoopscope((s) => s.lang);
   const onSeek = useLoopscope((s) => s.seek);
   return index === null ? null : { index, state: loopStateAt(index, cursor), lang, onSeek };

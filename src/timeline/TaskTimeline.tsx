@@ -10,7 +10,6 @@
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatTime, taskLabelText } from '../i18n/format';
 import { awaitLabelText } from '../i18n/labels';
-import { timelineSummary } from '../i18n/summaries';
 import { viewStrings } from '../i18n/views';
 import type { AwaitTarget, Seconds, TaskId } from '../protocol/trace';
 import { describeAwait, describeAwaitAt, stepAtTime, stepCount, taskLabel, taskLanes, timeOfStep } from '../trace';
@@ -20,11 +19,11 @@ import { FindingMarkers } from './FindingMarkers';
 import { LANE_HEIGHT, visibleLanes } from './laneGeometry';
 import { LaneLabels } from './LaneLabels';
 import { LanePlot } from './LanePlot';
-import { laneGroups } from './laneGroups';
 import { laneRows } from './laneRows';
 import { defaultXAxis, makeXScale, maxZoom, playheadX, stepAtX, type XAxisKind } from './scales';
 import type { TitleFormat } from './segmentTitle';
 import { AXIS_HEIGHT, TimelineAxis } from './TimelineAxis';
+import { TimelineSummary } from './TimelineSummary';
 import { useElementSize } from '../hooks/useElementSize';
 import { useLoopscope } from '../store/context';
 import { allFindings } from '../store/selectors';
@@ -100,15 +99,6 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
     () => findingMarks(allFindings(index), rowOf, { first, end }, (step) => playheadX(axis, step, scale, stepTime), width),
     [index, rowOf, first, end, axis, scale, stepTime, width],
   );
-  // The lanes in words, for a screen reader (the bars are a picture): who is in which state now.
-  const summary = useMemo(
-    () =>
-      timelineSummary(
-        { step: state.step, steps: total, t: state.t, tasks: lanes.length, groups: laneGroups(lanes, snapshots, labelOf) },
-        lang,
-      ),
-    [state.step, state.t, total, lanes, snapshots, labelOf, lang],
-  );
   const laneMarks = useMemo(() => marks.filter((m) => m.row !== null), [marks]);
   const axisMarks = useMemo(() => marks.filter((m) => m.row === null), [marks]);
 
@@ -140,9 +130,7 @@ function TaskTimelineAt({ index, state, lang, onSeek }: LoopView) {
         </button>
         <span className="timeline-hint">{text.timeline.hint}</span>
       </header>
-      <p className="visually-hidden" data-testid="timeline-summary">
-        {summary}
-      </p>
+      <TimelineSummary index={index} lanes={lanes} labelOf={labelOf} lang={lang} />
       {lanes.length === 0 && <p className="timeline-empty">{text.timeline.empty}</p>}
       {/* Always mounted, even with no lanes, so the size and zoom hooks keep their element. */}
       <div className="timeline-scroll" ref={scrollRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
