@@ -3,13 +3,13 @@
  * await graph draws, in order, and its button goes to the last step and brings the graph (with
  * the cycle's edges) into view; an Event nobody sets is said to be no cycle. In both languages.
  */
-import { readFileSync } from 'node:fs';
+import { objectsProgram } from '../test/objects/programs';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, openProgram, snapshot, waitForStatus } from './helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
-const lockOrder = readFileSync(new URL('../test/objects/programs/deadlock.py', import.meta.url), 'utf8');
+const lockOrder = objectsProgram('deadlock.py');
 
 async function stepLabel(page: Page): Promise<string> {
   return (await page.getByTestId('step-label').textContent()) ?? '';

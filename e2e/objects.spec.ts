@@ -9,11 +9,11 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Trace } from '../src/protocol/trace';
 import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type TraceIndex } from '../src/trace';
 import { openProgram, pageTrace, snapshot, waitForStatus } from './helpers';
+import { objectsProgram } from '../test/objects/programs';
 
 test.describe.configure({ timeout: 90_000 });
 
-const program = (name: string): string =>
-  readFileSync(new URL(`../test/objects/programs/${name}`, import.meta.url), 'utf8');
+const program = objectsProgram;
 
 async function goToStep(page: Page, step: number): Promise<void> {
   await page.getByTestId('scrubber').fill(String(step));

@@ -4,14 +4,14 @@
  * that step on its own shows it; a single step still updates every pane before the next frame.
  * What each pane shows is read from the DOM (texts and test hooks) and compared whole.
  */
-import { readFileSync } from 'node:fs';
+import { objectsProgram } from '../test/objects/programs';
 import { expect, test, type Page } from '@playwright/test';
 import { openProgram, pageTrace, waitForStatus } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
 /** Five downloads in line for a Semaphore(2), a watcher printing its state: every pane has something. */
-const SEMAPHORE = readFileSync(new URL('../test/objects/programs/semaphore.py', import.meta.url), 'utf8');
+const SEMAPHORE = objectsProgram('semaphore.py');
 
 /** Everything the heavy panes and the views under the pointer show, as text. */
 async function shown(page: Page): Promise<Record<string, string>> {

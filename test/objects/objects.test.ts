@@ -1,22 +1,22 @@
 /**
  * The objects' states Loopscope derives (objectsAt, from the engine's 'obj' and 'objstate'
- * events) agree with what CPython's objects held. Each program in programs/ has a task that
+ * events) agree with what CPython's objects held. Each program (programs.ts: the observer, then a body) has a task that
  * prints every object's internals (`_value`, `_locked`, `_waiters` mapped to the tasks awaiting
  * them, `_queue`...) at each of its steps; expected/ holds what real CPython 3.13 printed
  * (make-programs.sh). The engine runs the same program: its stdout must be CPython's, and at the
  * step of each such print, objectsAt must give the same line. The order tasks acquired in, as
  * the programs print it, must be the order they became holders.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../src/protocol/trace';
 import { objectName } from '../../src/i18n/objects';
 import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type ObjectState, type ObjectView, type TraceIndex } from '../../src/trace';
 import { traceOf } from '../engine/sharedEngine';
+import { OBJECTS_PROGRAMS, objectsProgram } from './programs';
 
-const DIR = new URL('./programs/', import.meta.url);
 const EXPECTED = new URL('./expected/', import.meta.url);
-const names = readdirSync(DIR).filter((n) => n.endsWith('.py') && !n.startsWith('_'));
+const names = OBJECTS_PROGRAMS;
 
 /** A future's state as _show.py prints it from `_state`, `_result` and `_exception`. */
 function outcome(s: ObjectState): string {
@@ -94,7 +94,7 @@ interface Run {
 }
 
 async function run(name: string): Promise<Run> {
-  const trace = await traceOf(readFileSync(new URL(name, DIR), 'utf8'));
+  const trace = await traceOf(objectsProgram(name));
   return { trace, index: indexTrace(trace) };
 }
 
@@ -295,7 +295,7 @@ describe('a TaskGroup of more children than the trace lists', () => {
 describe('plain Futures made with asyncio.Future() and not awaited where they were made', () => {
   it('are objects from the step that made them, at the line of asyncio.Future(), by the task that made them', async () => {
     const name = 'future_unawaited.py';
-    const source = readFileSync(new URL(name, DIR), 'utf8');
+    const source = objectsProgram(name);
     const { trace, index } = await run(name);
     const madeAt = source.split('\n').flatMap((text, i) => (text.includes('asyncio.Future()') && !text.trimStart().startsWith('#') ? [i + 1] : []));
     const made = trace.events.flatMap((e, i) => (e.e === 'obj' && e.kind === 'Future' ? [{ e, i }] : []));
