@@ -14,7 +14,7 @@
  * (SnapshotMeta.stdlib), as zipimport keeps each module's offset in this file in the heap.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -160,21 +160,34 @@ export function stdlibEntries(zip: Uint8Array): { readonly name: string; readonl
 export interface StdlibFile {
   /** Where it is: what loadPyodide's `stdLibURL` takes in Node. */
   readonly path: string;
-  readonly bytes: Uint8Array;
   /** stdlibHash() of it (SnapshotMeta.stdlib). */
   readonly hash: string;
 }
 
+/** Written whole, then renamed: a reader never sees half a file. */
+function writeWhole(file: string, bytes: Uint8Array | string): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+}
+
 /**
  * The stored zip of `sourceZip` (Pyodide's), kept in `cacheDir` under a name that says which
- * Pyodide and which rewrite made it; made (in a second or so) when it is not there. Written to a
- * temporary name and renamed, so a reader never sees half of it; where the cache cannot be written
- * (a read-only home) it is made in the system's temporary folder instead.
+ * Pyodide and which rewrite made it; made (in a second or so) when it is not there. Its SHA-256
+ * is kept beside it (`.sha256`, written after the zip), so a boot that finds both reads neither
+ * the 9.7 MB nor hashes them: Pyodide reads the zip itself. Where the cache cannot be written (a
+ * read-only home) it is made in the system's temporary folder instead.
  */
 export function storedStdlibFile(sourceZip: string, cacheDir: string, pyodideVersion: string): StdlibFile {
   const name = `python_stdlib-${pyodideVersion}.stored${STORED_STDLIB_FORMAT}.zip`;
   for (const dir of [cacheDir, path.join(tmpdir(), 'loopscope')]) {
     const file = path.join(dir, name);
+    try {
+      const hash = readFileSync(`${file}.sha256`, 'utf8');
+      if (/^[0-9a-f]{64}$/.test(hash) && existsSync(file)) return { path: file, hash };
+    } catch {
+      // Not made yet (or made before the hash was kept beside it): made, or hashed, below.
+    }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -182,14 +195,18 @@ export function storedStdlibFile(sourceZip: string, cacheDir: string, pyodideVer
       bytes = storeStdlib(readFileSync(sourceZip));
       try {
         mkdirSync(dir, { recursive: true });
-        const partial = `${file}.${process.pid}.partial`;
-        writeFileSync(partial, bytes);
-        renameSync(partial, file);
+        writeWhole(file, bytes);
       } catch {
         continue;
       }
     }
-    return { path: file, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    try {
+      writeWhole(`${file}.sha256`, hash);
+    } catch {
+      // Only the next boot is slower: it hashes the zip again.
+    }
+    return { path: file, hash };
   }
   throw new StdlibZipError(`no folder to write ${name} in`);
 }
