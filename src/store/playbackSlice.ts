@@ -17,7 +17,6 @@ import type { GetState, PlaybackSlice, SetState, StoreDeps } from './types';
 
 export const START: Cursor = { step: 0 };
 
-
 function sameCursor(a: Cursor, b: Cursor): boolean {
   return a.step === b.step && (a.line ?? -1) === (b.line ?? -1);
 }
