@@ -5,10 +5,12 @@
  * programs printed must show at the steps they printed them.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Trace } from '../src/protocol/trace';
 import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type TraceIndex } from '../src/trace';
-import { openProgram, pageTrace, snapshot, waitForStatus } from './helpers';
+import { pageTrace, snapshot, waitForStatus } from './helpers';
+import { runAndWait, setSource } from './runInPage';
+import { test } from './sharedApp';
 import { objectsProgram } from '../test/objects/programs';
 
 test.describe.configure({ timeout: 90_000 });
@@ -97,10 +99,17 @@ async function snapshotObjects(page: Page, name: string): Promise<void> {
   await snapshot(page, name);
 }
 
-async function open(page: Page, name: string): Promise<{ trace: Trace; index: TraceIndex }> {
-  await openProgram(page, program(name));
-  await waitForStatus(page, 'done');
+/** Run `source` in the shared page (sharedApp.ts): set the text, press Run, wait for the end. */
+async function run(page: Page, source: string): Promise<Trace> {
+  await setSource(page, source);
+  expect((await runAndWait(page, 60_000)).status).toBe('done');
   const trace = await pageTrace(page);
+  expect(trace.source, 'the trace is of the program just run').toBe(source);
+  return trace;
+}
+
+async function open(page: Page, name: string): Promise<{ trace: Trace; index: TraceIndex }> {
+  const trace = await run(page, program(name));
   return { trace, index: indexTrace(trace) };
 }
 
@@ -112,7 +121,7 @@ async function walk(page: Page, index: TraceIndex, steps: readonly number[]): Pr
   }
 }
 
-test('semaphore: permits, holders and the line, forward and back', async ({ page }) => {
+test('semaphore: permits, holders and the line, forward and back', async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'semaphore.py');
   const full = stepPrinting(trace, index, 'v=0 wait=d2,d3,d4');
   await goToStep(page, full);
@@ -126,7 +135,7 @@ test('semaphore: permits, holders and the line, forward and back', async ({ page
   await expect(card).toHaveAttribute('data-value', '2');
 });
 
-test('queue: items, getters and putters, forward and back', async ({ page }) => {
+test('queue: items, getters and putters, forward and back', async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'queue.py');
   const full = stepPrinting(trace, index, 'items=[0|1] unf=2 put=producer');
   await goToStep(page, full);
@@ -137,7 +146,7 @@ test('queue: items, getters and putters, forward and back', async ({ page }) => 
   await walk(page, index, [full + 2, full, full - 1, 2]);
 });
 
-test('lock, event, condition and barrier cards follow their programs', async ({ page }) => {
+test('lock, event, condition and barrier cards follow their programs', async ({ appPage: page }) => {
   for (const [name, printed, object, attribute, value] of [
     ['lock.py', 'locked=True wait=w1,w2', 'lock', 'data-waiters', 'w1,w2'],
     ['event.py', 'set=False wait=e0,e1,e2', 'ready', 'data-set', 'false'],
@@ -159,7 +168,7 @@ test('lock, event, condition and barrier cards follow their programs', async ({ 
   await expect(ready).toHaveAttribute('data-waiters', '');
 });
 
-test('a lock-order deadlock is drawn as a cycle in the await graph', async ({ page }) => {
+test('a lock-order deadlock is drawn as a cycle in the await graph', async ({ appPage: page }) => {
   const { index } = await open(page, 'deadlock.py');
   const last = index.steps.length;
   await goToStep(page, last);
@@ -177,11 +186,9 @@ test('a lock-order deadlock is drawn as a cycle in the await graph', async ({ pa
   await walk(page, index, [2, last]);
 });
 
-test('1,000 tasks on one semaphore: the first waiters and a count', async ({ page }) => {
+test('1,000 tasks on one semaphore: the first waiters and a count', async ({ appPage: page }) => {
   const source = readFileSync(new URL('../bench/programs/thousand_on_semaphore.py', import.meta.url), 'utf8');
-  await openProgram(page, source);
-  await waitForStatus(page, 'done');
-  const index = indexTrace(await pageTrace(page));
+  const index = indexTrace(await run(page, source));
   // The step at which the line is longest: every task has asked for a permit.
   let busiest = 0;
   let longest = 0;
@@ -227,7 +234,7 @@ test('in Chinese: the Objects view, the graph and the narration name the semapho
 /** The card of the object named `name`. */
 const cardNamed = (page: Page, name: string) => page.locator(`[data-testid="object-card"][data-object-name="${name}"]`);
 
-test('gather: children, how many are done, its awaiter, and child edges to the gathering task', async ({ page }) => {
+test('gather: children, how many are done, its awaiter, and child edges to the gathering task', async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'gather.py');
   const waiting = stepPrinting(trace, index, 'everyone gather state=PENDING done=1/3');
   await goToStep(page, waiting);
@@ -249,7 +256,7 @@ test('gather: children, how many are done, its awaiter, and child edges to the g
   await expect(cardNamed(page, 'strict')).toHaveAttribute('data-state', 'done');
 });
 
-test('TaskGroup: its children, aborting after a child fails, forward and back', async ({ page }) => {
+test('TaskGroup: its children, aborting after a child fails, forward and back', async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'taskgroup.py');
   const aborting = stepPrinting(trace, index, 'failing TaskGroup entered=True exiting=True aborting=True tasks=b6');
   await goToStep(page, aborting);
@@ -268,7 +275,7 @@ test('TaskGroup: its children, aborting after a child fails, forward and back', 
   await expect(cardNamed(page, 'tg')).toHaveAttribute('data-aborting', 'false');
 });
 
-test("timeout and wait_for: the deadline, its state and the task it guards", async ({ page }) => {
+test("timeout and wait_for: the deadline, its state and the task it guards", async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'timeout.py');
   const moved = stepPrinting(trace, index, 'limit timeout state=active when=0.5');
   await goToStep(page, moved);
@@ -288,7 +295,7 @@ test("timeout and wait_for: the deadline, its state and the task it guards", asy
   await expect(cardNamed(page, 'unlimited')).toHaveAttribute('data-state', 'finished');
 });
 
-test('Future: pending with its awaiters, then done with its result; a shield names what it shields', async ({ page }) => {
+test('Future: pending with its awaiters, then done with its result; a shield names what it shields', async ({ appPage: page }) => {
   const { trace, index } = await open(page, 'future.py');
   const pending = stepPrinting(trace, index, 'answer Future state=PENDING wait=w0,w1');
   await goToStep(page, pending);
