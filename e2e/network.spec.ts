@@ -51,6 +51,9 @@ interface Shown {
   readonly owners: readonly string[];
   readonly kinds: readonly string[];
   readonly lanesWaitingOnRequest: number;
+  readonly narration: string;
+  /** Step forward is enabled (read with the rest: one round trip into the page per step, not three). */
+  readonly canStepForward: boolean;
 }
 
 async function shown(page: Page): Promise<Shown> {
@@ -63,6 +66,8 @@ async function shown(page: Page): Promise<Shown> {
       kinds: timers.map((t) => t.querySelector('.timers-kind')?.textContent ?? ''),
       // A request on the wire, not one queued for a connection or a task waiting on the semaphore.
       lanesWaitingOnRequest: lanes.filter((l) => /^GET https:\/\/example\.com\/articles\/\d+ \(simulated\)$/.test(l.getAttribute('data-waiting-for') ?? '')).length,
+      narration: document.querySelector('[data-testid="narration"]')?.textContent ?? '',
+      canStepForward: document.querySelector<HTMLButtonElement>('[data-testid="step-forward"]')?.disabled === false,
     };
   });
 }
@@ -92,10 +97,12 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
   let steps = 0;
   let peakStep = 0;
   const forward = page.getByTestId('step-forward');
-  while (await forward.isEnabled()) {
+  let canStep = await forward.isEnabled();
+  while (canStep) {
     await forward.click();
     steps++;
     const now = await shown(page);
+    canStep = now.canStepForward;
     expect(now.requestTimers, `step ${steps}`).toBeLessThanOrEqual(10);
     expect(now.lanesWaitingOnRequest, `step ${steps}`).toBeLessThanOrEqual(10);
     for (const owner of now.owners) expect(owner).toMatch(/^response to GET https:\/\/example\.com\/articles\/\d+ for fetch \(Task-\d+\)$/);
@@ -106,9 +113,10 @@ test('a Semaphore(10) crawler over 50 URLs never shows more than 10 requests in 
       await snapshot(page, 'network-crawler-peak-en');
     }
     peakLanes = Math.max(peakLanes, now.lanesWaitingOnRequest);
-    const narration = (await page.getByTestId('narration').textContent()) ?? '';
-    if (/the simulated response to GET https:\/\/example\.com\/articles\/\d+ arrives for fetch/.test(narration)) sawResponse = true;
+    if (/the simulated response to GET https:\/\/example\.com\/articles\/\d+ arrives for fetch/.test(now.narration)) sawResponse = true;
   }
+  // The loop ran off the page's own disabled state: Playwright must agree that the end was reached.
+  await expect(forward).toBeDisabled();
   // Exactly ten at the peak: the panels show all of them, so "at most ten" is not a window's doing.
   expect(peak).toBe(10);
   expect(peakLanes).toBe(10);

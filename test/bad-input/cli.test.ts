@@ -46,6 +46,25 @@ function traceCase(testCase: BadInputCase, dir: string): Promise<Outcome> {
   });
 }
 
+/**
+ * Two processes at a time (the machine's two cores), each started as soon as one ends: in pairs,
+ * a quick case waited for its partner, and a 10 s wall-clock case left a core idle that long.
+ * Outcomes come back in the table's order, whatever order the processes ended in.
+ */
+async function traceAll(cases: readonly BadInputCase[], dir: string): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array<Outcome>(cases.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < cases.length) {
+      const at = next++;
+      const testCase = cases[at];
+      if (testCase !== undefined) outcomes[at] = await traceCase(testCase, dir);
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  return outcomes;
+}
+
 /** The `loopscope:` line the CLI ends stderr with for this end, in English; null when it prints none. */
 function noticeLine(end: RunEnd): string | null {
   const words = whySentence(end, 'en');
@@ -70,10 +89,7 @@ const selected = BAD_INPUT_CASES.filter((c) => only === undefined || only.includ
 describe('bad input through `loopscope trace`', () => {
   it(`all ${selected.length} cases end by themselves, as expected, with their partial trace`, { timeout: 900_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loopscope-bad-'));
-    const outcomes: Outcome[] = [];
-    for (let i = 0; i < selected.length; i += 2) {
-      outcomes.push(...(await Promise.all(selected.slice(i, i + 2).map((c) => traceCase(c, dir)))));
-    }
+    const outcomes = await traceAll(selected, dir);
     const report = outcomes.map((o) => ({
       file: o.testCase.file,
       ms: Math.round(o.ms),
