@@ -9,8 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Trace } from '../src/protocol/trace';
 import { awaitGraph, indexTrace, objectsAt, stepOfEvent, type TraceIndex } from '../src/trace';
 import { pageTrace, snapshot, waitForStatus } from './helpers';
-import { runAndWait, setSource } from './runInPage';
-import { test } from './sharedApp';
+import { runInApp, test } from './sharedApp';
 import { objectsProgram } from '../test/objects/programs';
 
 test.describe.configure({ timeout: 90_000 });
@@ -99,17 +98,8 @@ async function snapshotObjects(page: Page, name: string): Promise<void> {
   await snapshot(page, name);
 }
 
-/** Run `source` in the shared page (sharedApp.ts): set the text, press Run, wait for the end. */
-async function run(page: Page, source: string): Promise<Trace> {
-  await setSource(page, source);
-  expect((await runAndWait(page, 60_000)).status).toBe('done');
-  const trace = await pageTrace(page);
-  expect(trace.source, 'the trace is of the program just run').toBe(source);
-  return trace;
-}
-
 async function open(page: Page, name: string): Promise<{ trace: Trace; index: TraceIndex }> {
-  const trace = await run(page, program(name));
+  const trace = await runInApp(page, program(name));
   return { trace, index: indexTrace(trace) };
 }
 
@@ -188,7 +178,7 @@ test('a lock-order deadlock is drawn as a cycle in the await graph', async ({ ap
 
 test('1,000 tasks on one semaphore: the first waiters and a count', async ({ appPage: page }) => {
   const source = readFileSync(new URL('../bench/programs/thousand_on_semaphore.py', import.meta.url), 'utf8');
-  const index = indexTrace(await run(page, source));
+  const index = indexTrace(await runInApp(page, source));
   // The step at which the line is longest: every task has asked for a permit.
   let busiest = 0;
   let longest = 0;

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { indexTrace, stateAt, stepCount } from '../src/trace';
-import { handlesOf, openFixture, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
+import { fixture, handlesOf, pageCursor, pageTrace, snapshot, waitForStatus } from './helpers';
+import { runInApp, test } from './sharedApp';
 
 // Each page boots its own Python; on a busy 2-core machine that alone can take a minute.
 test.describe.configure({ timeout: 180_000 });
@@ -19,9 +20,8 @@ test('an example from the menu runs and its output shows in the console', async 
   await snapshot(page, 'example-create-task-end');
 });
 
-test('stepping forward and back shows the ready queue, timers and lanes the trace says', async ({ page }) => {
-  await openFixture(page, 'workers.py');
-  await waitForStatus(page, 'done');
+test('stepping forward and back shows the ready queue, timers and lanes the trace says', async ({ appPage: page }) => {
+  await runInApp(page, fixture('workers.py'));
   const index = indexTrace(await pageTrace(page));
   const total = stepCount(index);
   expect(total).toBeGreaterThan(5);
@@ -59,9 +59,8 @@ test('stepping forward and back shows the ready queue, timers and lanes the trac
   await expectViewsAt(0);
 });
 
-test('line stepping moves the highlighted line inside a step', async ({ page }) => {
-  await openFixture(page, 'workers.py');
-  await waitForStatus(page, 'done');
+test('line stepping moves the highlighted line inside a step', async ({ appPage: page }) => {
+  await runInApp(page, fixture('workers.py'));
   await page.getByTestId('line-forward').click();
   const first = await pageCursor(page);
   await page.getByTestId('line-forward').click();
@@ -72,9 +71,8 @@ test('line stepping moves the highlighted line inside a step', async ({ page }) 
   expect(await pageCursor(page)).toEqual(first);
 });
 
-test('play runs through the steps and stops at the end', async ({ page }) => {
-  await openFixture(page, 'workers.py');
-  await waitForStatus(page, 'done');
+test('play runs through the steps and stops at the end', async ({ appPage: page }) => {
+  await runInApp(page, fixture('workers.py'));
   const total = stepCount(indexTrace(await pageTrace(page)));
   await page.getByTestId('speed').selectOption('30');
   await page.getByTestId('play').click();
@@ -82,11 +80,10 @@ test('play runs through the steps and stops at the end', async ({ page }) => {
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('the narration keeps one box height from step to step, and a longer sentence scrolls inside it', async ({ page }) => {
+test('the narration keeps one box height from step to step, and a longer sentence scrolls inside it', async ({ appPage: page }) => {
   // A sentence that changed the box's height would move every view below it at each step (the
   // whole page laid out and painted again while scrubbing): the box is three lines whatever it says.
-  await openFixture(page, 'workers.py');
-  await waitForStatus(page, 'done');
+  await runInApp(page, fixture('workers.py'));
   const narration = page.getByTestId('narration');
   const total = stepCount(indexTrace(await pageTrace(page)));
   const heights = new Set<number>();
