@@ -179,8 +179,8 @@ export function functionTimes(
   };
 }
 
-/** Runs `scrub` under tracing and the CPU profiler, then prints where its frames' time went. */
-export async function profileScrub(page: Page, frames: number, scrub: () => Promise<unknown>): Promise<void> {
+/** Runs `scrub` (or `frames` seeks on their own) under tracing and the CPU profiler, then prints where each frame's (seek's) time went. */
+export async function profileScrub(page: Page, frames: number, scrub: () => Promise<unknown>, per: 'frame' | 'seek' = 'frame'): Promise<void> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => {
@@ -208,7 +208,9 @@ export async function profileScrub(page: Page, frames: number, scrub: () => Prom
   const keep = process.env.PROFILE_TRACE;
   if (keep !== undefined) writeFileSync(keep, JSON.stringify({ traceEvents: events }));
   const times = functionTimes(profile, frames);
-  console.log(JSON.stringify({ profile: 'main thread CPU ms per scrubbed frame', ...frameSplit(events, frames) }));
+  console.log(
+    JSON.stringify({ profile: per === 'frame' ? 'main thread CPU ms per scrubbed frame' : 'main thread CPU ms per seek on its own', ...frameSplit(events, frames) }),
+  );
   console.log(JSON.stringify({ named: Object.fromEntries(times.named) }));
   console.log(JSON.stringify({ components: Object.fromEntries(times.components) }));
   console.log(JSON.stringify({ layoutReaders: Object.fromEntries(times.layoutReaders) }));

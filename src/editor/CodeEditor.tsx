@@ -122,7 +122,7 @@ export default function CodeEditor() {
         revealedLine = null;
         return;
       }
-      const state = loopStateAt(s.index, selectShownCursor(s));
+      const state = loopStateAt(s.index, selectShownCursor(s, 'editor'));
       const marks = lineMarks(s.index, state, describerFor(s));
       // Setting decorations re-renders Monaco's lines: skip it when the marks are the same (a
       // timer step, a callback), which scrubbing and playing meet at every other frame.
@@ -163,7 +163,7 @@ export default function CodeEditor() {
       if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter));
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
-      else if (selectShownCursor(s) !== selectShownCursor(prev)) {
+      else if (selectShownCursor(s, 'editor') !== selectShownCursor(prev, 'editor')) {
         // A step, a seek, a scrub's panes catching up: at once. Playing: at most every DECORATIONS_EVERY_MS.
         if (s.playing) scheduleDecorations();
         else syncDecorations(s, true);

@@ -26,7 +26,7 @@ const ENTRY_INSET = 16;
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Cancellations() {
-  const view = useShownLoopView();
+  const view = useShownLoopView('timers');
   return view === null ? null : <CancellationsAt {...view} />;
 }
 

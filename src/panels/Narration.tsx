@@ -17,7 +17,7 @@ function withCode(text: string) {
 export function Narration() {
   const index = useLoopscope((s) => s.index);
   // A heavy pane: during a scrub it catches up every so often, at a single step at once.
-  const cursor = useShownCursor();
+  const cursor = useShownCursor('narration');
   const lang = useLoopscope((s) => s.lang);
   const syntaxLine = useLoopscope((s) => s.syntaxProblem?.line ?? null);
   const t = uiStrings(lang);

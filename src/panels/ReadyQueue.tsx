@@ -34,7 +34,7 @@ export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined 
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function ReadyQueue() {
-  const view = useShownLoopView();
+  const view = useShownLoopView('readyQueue');
   return view === null ? null : <ReadyQueueAt {...view} />;
 }
 

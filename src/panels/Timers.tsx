@@ -44,7 +44,7 @@ const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Timers() {
-  const view = useShownLoopView();
+  const view = useShownLoopView('timers');
   return view === null ? null : <TimersAt {...view} />;
 }
 

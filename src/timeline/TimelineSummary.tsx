@@ -23,7 +23,7 @@ interface Props {
 
 /** Memoised: its props change with the run and the language, not with the cursor. */
 export const TimelineSummary = memo(function TimelineSummary({ index, lanes, labelOf, lang }: Props) {
-  const state = loopStateAt(index, useShownCursor());
+  const state = loopStateAt(index, useShownCursor('narration'));
   const summary = timelineSummary(
     { step: state.step, steps: stepCount(index), t: state.t, tasks: lanes.length, groups: laneGroups(lanes, state.tasks, labelOf) },
     lang,
