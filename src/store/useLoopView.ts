@@ -35,7 +35,9 @@ function useLoopViewAt(cursor: Cursor): LoopView | null {
   const index = useLoopscope((s) => s.index);
   const lang = useLoopscope((s) => s.lang);
   const onSeek = useLoopscope((s) => s.seek);
-  const state = index === null ? null : loopStateAt(index, cursor);
+  // On the cursor, not stateAt's few recent states: while a scrub moves the cursor on, the pane's
+  // step drops out of those, and a render for the same step would make a new state of it.
+  const state = useMemo(() => (index === null ? null : loopStateAt(index, cursor)), [index, cursor]);
   // The same object while nothing in it changed, so a memoised view skips a render that brings it
   // nothing new (a scrub's deferred pass, a language-independent re-render of its parent).
   return useMemo(() => (index === null || state === null ? null : { index, state, lang, onSeek }), [index, state, lang, onSeek]);
