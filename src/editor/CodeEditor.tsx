@@ -5,9 +5,9 @@
  * share link, a test) are applied to the model as an edit, so Ctrl+Z still brings the old text
  * back. Decorations (running line, paused tasks) and markers (errors) are updated through a
  * transient store subscription: stepping through a trace never re-renders this component.
- * The line marks are a heavy pane: they show the cursor the panes show (selectShownCursor),
- * which during a scrub catches up only every so often, so Monaco's forced layout stays off the
- * scrub's frames; a single step shows at once.
+ * The line marks are a heavy pane: they show the cursor the panes show (selectShownCursor), the
+ * last group to catch up during a scrub (a frame after the panes, so Monaco's forced layout falls
+ * on a frame of its own, and only every so often); a single step shows at once.
  */
 import { useEffect, useRef } from 'react';
 import { embedStrings } from '../i18n/embed';

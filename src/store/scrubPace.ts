@@ -21,8 +21,9 @@ export const PANE_FOLLOW_MS = 300;
 
 /**
  * The heavy panes in the order they catch up during a scrub, a group a frame: the biggest first
- * (the Objects view and the await graph), the editor's line marks last (setting them makes Monaco
- * measure its lines in the next frame, a forced layout of the page).
+ * (the Objects view and the await graph), then the ready queue, the narration with the timeline's
+ * spoken summary, the timers with the cancellations and the console, and the editor's line marks
+ * last (setting them makes Monaco measure its lines in the next frame, a forced layout of the page).
  */
 export const PANE_TURNS = ['objects', 'readyQueue', 'narration', 'timers', 'editor'] as const;
 
