@@ -164,16 +164,30 @@ async function pageShowing(browser: Browser, url: string, trace: Trace): Promise
   return page;
 }
 
-async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{ commit: number[]; frame: number[]; steps: number }> {
-  const page = await pageShowing(browser, url, trace);
-  const steps = trace.stats.steps;
-  // The same 200 cursors every time (a small LCG), spread over the whole run.
+/** The same `count` cursors every time (a small LCG), spread over the whole run. */
+function seekTargets(steps: number, count: number): number[] {
   let seed = 12345;
   const targets: number[] = [];
-  for (let i = 0; i < SEEKS; i++) {
+  for (let i = 0; i < count; i++) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     targets.push(1 + (seed % steps));
   }
+  return targets;
+}
+
+async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{ commit: number[]; frame: number[]; steps: number }> {
+  const page = await pageShowing(browser, url, trace);
+  const times = await loneSeeks(page, seekTargets(trace.stats.steps, SEEKS));
+  await page.close();
+  return { commit: times.commit, frame: times.frame, steps: trace.stats.steps };
+}
+
+/**
+ * Seeks on their own, one to each cursor, SCRUB_SETTLE_MS apart: for each, the ms from the seek
+ * until the step label in the DOM says the new step (React committed the render, every view's
+ * included: outside a scrub no view renders a step later), and until the next frame.
+ */
+async function loneSeeks(page: Page, cursors: readonly number[]): Promise<{ commit: number[]; frame: number[] }> {
   const times = await page.evaluate(async ({ cursors, settleMs }) => {
     const g = globalThis as unknown as PageGlobals;
     const label = g.document.querySelector('[data-testid="step-label"]');
@@ -208,10 +222,9 @@ async function seekTimes(browser: Browser, url: string, trace: Trace): Promise<{
       framed.push(g.performance.now() - t0);
     }
     return { commit, framed, scrubbed };
-  }, { cursors: targets, settleMs: SCRUB_SETTLE_MS });
-  await page.close();
+  }, { cursors, settleMs: SCRUB_SETTLE_MS });
   if (times.scrubbed > 0) throw new Error(`${times.scrubbed} of the seeks were taken for a scrub: their figures would leave the panes out`);
-  return { commit: times.commit, frame: times.framed, steps };
+  return { commit: times.commit, frame: times.framed };
 }
 
 /**
@@ -280,17 +293,22 @@ function scrubIntervals(page: Page, trace: Trace): Promise<number[]> {
 /**
  * `--semaphore [DIST]`: only the 1,000-task Semaphore seeks and scrub (a minute instead of many);
  * `--100k [DIST]`: only the 100,000-step trace's. Served from DIST (default dist/), so two builds
- * can be compared run for run. `--port N` serves on port N; `--profile` profiles the scrub.
+ * can be compared run for run. `--port N` serves on port N; `--profile` profiles the scrub,
+ * `--profile-seeks` seeks on their own.
  */
 const ONLY = process.argv.includes('--semaphore') ? '--semaphore' : process.argv.includes('--100k') ? '--100k' : null;
 const DIST = ONLY === null ? undefined : process.argv[process.argv.indexOf(ONLY) + 1];
 /** `--profile` (with `--semaphore` or `--100k`): where a scrubbed frame's time goes, instead of the figures (pageProfile.ts). */
 const PROFILE = process.argv.includes('--profile');
+/** `--profile-seeks` (with `--semaphore` or `--100k`): the same for PROFILED_SEEKS seeks on their own, per seek. */
+const PROFILE_SEEKS = process.argv.includes('--profile-seeks');
+const PROFILED_SEEKS = 60;
 /** `--port N`: serve on this port rather than a free one (developers sharing a machine keep to their own range). */
 const PORT_ARG = process.argv.includes('--port') ? Number(process.argv[process.argv.indexOf('--port') + 1]) : null;
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
+  // Only this checkout's dist/ is built when missing: a DIST given is measured as it is.
+  if (DIST === undefined && !existsSync(path.join(ROOT, 'dist/index.html'))) {
     const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
@@ -329,6 +347,12 @@ async function main(): Promise<void> {
         // PROFILE_CSS='…' adds a style sheet first: what a CSS change would save, without a build.
         if (process.env.PROFILE_CSS !== undefined) await page.addStyleTag({ content: process.env.PROFILE_CSS });
         await profileScrub(page, SCRUB_FRAMES, () => scrubIntervals(page, only));
+        await page.close();
+        return;
+      }
+      if (PROFILE_SEEKS) {
+        const page = await pageShowing(browser, url, only);
+        await profileScrub(page, PROFILED_SEEKS, () => loneSeeks(page, seekTargets(only.stats.steps, PROFILED_SEEKS)), 'seek');
         await page.close();
         return;
       }

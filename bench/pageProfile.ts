@@ -68,6 +68,9 @@ const SCRUB_END = 'loopscope-scrub-end';
 /** What DevTools' Performance panel records; PROFILE_CATEGORIES=a,b adds more (to find what "other" is). */
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 
+/** PROFILE_CALLERS=a,b: native functions whose three callers are listed too, beside the layout readers (who calls replaceWith?). */
+const CALLERS_OF = process.env.PROFILE_CALLERS?.split(',') ?? [];
+
 /** Functions whose total (self and callees) time is worth a line of its own. */
 const NAMED = ['stateAt', 'objectsAt', 'awaitGraph', 'layoutGraph', 'lineMarks', 'laneRows', 'onBeforeRender', 'renderRootSync', 'commitRoot'];
 
@@ -164,7 +167,7 @@ export function functionTimes(
       if (/^[A-Z]\w*$/.test(fn) && /\/index-[^/]*\.js$/.test(frame.callFrame.url)) components.set(fn, (components.get(fn) ?? 0) + ms);
     }
     const leaf = node.callFrame.functionName;
-    if (leaf === 'getBoundingClientRect' || leaf === 'getClientRects' || leaf.startsWith('get offset') || leaf.startsWith('get client')) {
+    if (leaf === 'getBoundingClientRect' || leaf === 'getClientRects' || leaf.startsWith('get offset') || leaf.startsWith('get client') || CALLERS_OF.includes(leaf)) {
       const callers = stack.slice(1, 4).map((n) => n.callFrame.functionName || '(anonymous)').join(' < ');
       layoutReaders.set(`${leaf} < ${callers}`, (layoutReaders.get(`${leaf} < ${callers}`) ?? 0) + ms);
     }
@@ -179,8 +182,8 @@ export function functionTimes(
   };
 }
 
-/** Runs `scrub` under tracing and the CPU profiler, then prints where its frames' time went. */
-export async function profileScrub(page: Page, frames: number, scrub: () => Promise<unknown>): Promise<void> {
+/** Runs `scrub` (or `frames` seeks on their own) under tracing and the CPU profiler, then prints where each frame's (seek's) time went. */
+export async function profileScrub(page: Page, frames: number, scrub: () => Promise<unknown>, per: 'frame' | 'seek' = 'frame'): Promise<void> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => {
@@ -208,7 +211,9 @@ export async function profileScrub(page: Page, frames: number, scrub: () => Prom
   const keep = process.env.PROFILE_TRACE;
   if (keep !== undefined) writeFileSync(keep, JSON.stringify({ traceEvents: events }));
   const times = functionTimes(profile, frames);
-  console.log(JSON.stringify({ profile: 'main thread CPU ms per scrubbed frame', ...frameSplit(events, frames) }));
+  console.log(
+    JSON.stringify({ profile: per === 'frame' ? 'main thread CPU ms per scrubbed frame' : 'main thread CPU ms per seek on its own', ...frameSplit(events, frames) }),
+  );
   console.log(JSON.stringify({ named: Object.fromEntries(times.named) }));
   console.log(JSON.stringify({ components: Object.fromEntries(times.components) }));
   console.log(JSON.stringify({ layoutReaders: Object.fromEntries(times.layoutReaders) }));

@@ -31,7 +31,7 @@ const awaitsATask = (e: TraceEvent): boolean => e.e === 'suspend' && (e.on.k ===
  */
 export function ObjectViews() {
   const index = useLoopscope((s) => s.index);
-  const cursor = useShownCursor();
+  const cursor = useShownCursor('objects');
   const lang = useLoopscope((s) => s.lang);
   return index === null ? null : <ObjectViewsAt index={index} cursor={cursor} lang={lang} />;
 }

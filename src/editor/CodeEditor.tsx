@@ -5,9 +5,9 @@
  * share link, a test) are applied to the model as an edit, so Ctrl+Z still brings the old text
  * back. Decorations (running line, paused tasks) and markers (errors) are updated through a
  * transient store subscription: stepping through a trace never re-renders this component.
- * The line marks are a heavy pane: they show the cursor the panes show (selectShownCursor),
- * which during a scrub catches up only every so often, so Monaco's forced layout stays off the
- * scrub's frames; a single step shows at once.
+ * The line marks are a heavy pane: they show the cursor the panes show (selectShownCursor), the
+ * last group to catch up during a scrub (a frame after the panes, so Monaco's forced layout falls
+ * on a frame of its own, and only every so often); a single step shows at once.
  */
 import { useEffect, useRef } from 'react';
 import { embedStrings } from '../i18n/embed';
@@ -122,7 +122,7 @@ export default function CodeEditor() {
         revealedLine = null;
         return;
       }
-      const state = loopStateAt(s.index, selectShownCursor(s));
+      const state = loopStateAt(s.index, selectShownCursor(s, 'editor'));
       const marks = lineMarks(s.index, state, describerFor(s));
       // Setting decorations re-renders Monaco's lines: skip it when the marks are the same (a
       // timer step, a callback), which scrubbing and playing meet at every other frame.
@@ -163,7 +163,7 @@ export default function CodeEditor() {
       if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter));
       const traceChanged = s.index !== prev.index || s.lang !== prev.lang;
       if (traceChanged) syncDecorations(s, true);
-      else if (selectShownCursor(s) !== selectShownCursor(prev)) {
+      else if (selectShownCursor(s, 'editor') !== selectShownCursor(prev, 'editor')) {
         // A step, a seek, a scrub's panes catching up: at once. Playing: at most every DECORATIONS_EVERY_MS.
         if (s.playing) scheduleDecorations();
         else syncDecorations(s, true);

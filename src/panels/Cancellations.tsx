@@ -5,7 +5,7 @@
  * cursor are dimmed; click a row to jump to its request, or its delivery. A run with more than
  * a hundred draws the hundred around the cursor and counts the rest.
  */
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
 import { useElementSize } from '../hooks/useElementSize';
 import { formatTime, taskLabelText } from '../i18n/format';
@@ -26,9 +26,12 @@ const ENTRY_INSET = 16;
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Cancellations() {
-  const view = useShownLoopView();
-  return view === null ? null : <CancellationsAt {...view} />;
+  const view = useShownLoopView('timers');
+  return view === null ? null : <ShownCancellationsAt {...view} />;
 }
+
+/** Memoised: the same LoopView (useShownLoopView keeps it while nothing in it changed) is not drawn again. */
+const ShownCancellationsAt = memo(CancellationsAt);
 
 function CancellationsAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);

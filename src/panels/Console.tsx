@@ -16,7 +16,7 @@ const MAX_SHOWN = 500;
 export function Console() {
   const index = useLoopscope((s) => s.index);
   // A heavy pane: during a scrub it catches up every so often, at a single step at once.
-  const step = useShownCursor().step;
+  const step = useShownCursor('timers').step;
   const seek = useLoopscope((s) => s.seek);
   const lang = useLoopscope((s) => s.lang);
   const t = uiStrings(lang);

@@ -254,8 +254,10 @@ function TaskRow({ index, text, label, ids, before, more = 0, ordered = false, d
           {shown.map((id, i) => {
             const name = taskLabelText(taskLabel(index.tasks, id));
             return (
+              // Keyed by the task (its place only if it is listed twice): when a line moves on,
+              // its entries move with it rather than every entry being made again.
               <li
-                key={`${id}-${i}`}
+                key={shown.indexOf(id) === i ? id : `${id}-${i}`}
                 className={`object-task${before.includes(id) ? '' : ' is-new'}${done?.(id) === true ? ' is-done' : ''}`}
               >
                 <button type="button" data-task={id} title={text.jumpToLane(name)} onClick={() => onShowTask(id)}>

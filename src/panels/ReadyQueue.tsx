@@ -4,7 +4,7 @@
  * by handle id, so stepping shows the queue move. Click an entry to jump to the step that runs it.
  * Only the rows in view (and a few either side) are in the DOM: see rowWindow.
  */
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { handleLabelText } from '../i18n/labels';
 import { viewStrings } from '../i18n/views';
 import type { HandleTarget } from '../protocol/trace';
@@ -34,9 +34,12 @@ export function nextToRun(queue: readonly ReadyEntry[]): ReadyEntry | undefined 
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function ReadyQueue() {
-  const view = useShownLoopView();
-  return view === null ? null : <ReadyQueueAt {...view} />;
+  const view = useShownLoopView('readyQueue');
+  return view === null ? null : <ShownReadyQueueAt {...view} />;
 }
+
+/** Memoised: the same LoopView (useShownLoopView keeps it while nothing in it changed) is not drawn again. */
+const ShownReadyQueueAt = memo(ReadyQueueAt);
 
 function ReadyQueueAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);

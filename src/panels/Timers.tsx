@@ -6,7 +6,7 @@
  *
  * d3 computes the scale and marker rows in useMemo; React draws them; d3-axis draws the ticks.
  */
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { axisBottom, scaleLinear, select } from 'd3';
 import { useElementSize } from '../hooks/useElementSize';
 import { formatTime } from '../i18n/format';
@@ -44,9 +44,12 @@ const pillWidth = (count: number): number => 8 + 4.4 * (String(count).length + 1
 
 /** The view, reading the store itself (nothing before the first trace). */
 export function Timers() {
-  const view = useShownLoopView();
-  return view === null ? null : <TimersAt {...view} />;
+  const view = useShownLoopView('timers');
+  return view === null ? null : <ShownTimersAt {...view} />;
 }
+
+/** Memoised: the same LoopView (useShownLoopView keeps it while nothing in it changed) is not drawn again. */
+const ShownTimersAt = memo(TimersAt);
 
 function TimersAt({ index, state, lang, onSeek }: LoopView) {
   const text = viewStrings(lang);

@@ -6,13 +6,15 @@
  * (a drag across the scrubber or the timeline, one per frame) are a scrub. The views under the
  * pointer (scrubber, step label, timeline) show every one; the heavy panes (objects, await
  * graph, narration, ready queue, timers, console, the editor's line marks) show `scrub.panes`,
- * which catches up with the cursor every PANE_FOLLOW_MS, so a frame rarely pays for them; once
+ * which catches up with the cursor every PANE_FOLLOW_MS, a group of panes a frame (PANE_TURNS),
+ * so a frame pays for one group at most; once
  * no seek has come for SCRUB_SETTLE_MS the scrub ends and every view shows the cursor. Any
  * other move (a step, a jump, play) ends a scrub at once: a single step updates everything.
  */
 import { clampCursor, nextCursor, prevCursor, stepCount } from '../trace';
 import type { Cursor } from '../trace/types';
-import { PANE_FOLLOW_MS, SCRUB_SETTLE_MS } from './scrubPace';
+import { PANE_FOLLOW_MS, PANE_TURN_MS, PANE_TURNS, SCRUB_SETTLE_MS } from './scrubPace';
+import type { PaneTurn } from './scrubPace';
 import type { GetState, PlaybackSlice, SetState, StoreDeps } from './types';
 
 export const START: Cursor = { step: 0 };
@@ -62,10 +64,17 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
     if (get().scrub !== null) set({ scrub: null });
   }
 
-  function panesCatchUp(): void {
+  /**
+   * A catch-up, one group of panes at a time (PANE_TURNS, a frame apart): group `turn` shows
+   * `target`, the cursor when the catch-up began, so the groups agree once all have it.
+   */
+  function panesCatchUp(turn = 0, target: Cursor = get().cursor): void {
     followTimer = null;
-    const { scrub, index, cursor } = get();
-    if (scrub !== null && index !== null && scrub.panes !== cursor) set({ scrub: { index, panes: cursor } });
+    const { scrub, index } = get();
+    const pane = PANE_TURNS[turn];
+    if (scrub === null || index === null || scrub.index !== index || pane === undefined) return;
+    if (scrub.panes[pane] !== target) set({ scrub: { index, panes: { ...scrub.panes, [pane]: target } } });
+    if (turn + 1 < PANE_TURNS.length) followTimer = deps.timers.setTimeout(() => panesCatchUp(turn + 1, target), PANE_TURN_MS);
   }
 
   function clamped(cursor: Cursor): Cursor {
@@ -94,8 +103,8 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
       return;
     }
     // The panes keep what they show (the cursor before this seek, when the scrub starts here).
-    set({ playing: false, cursor: next, scrub: scrub?.index === index ? scrub : { index, panes: before } });
-    if (followTimer === null) followTimer = deps.timers.setTimeout(panesCatchUp, PANE_FOLLOW_MS);
+    set({ playing: false, cursor: next, scrub: scrub?.index === index ? scrub : { index, panes: allPanes(before) } });
+    if (followTimer === null) followTimer = deps.timers.setTimeout(() => panesCatchUp(), PANE_FOLLOW_MS);
   }
 
   return {
@@ -138,4 +147,9 @@ export function createPlaybackSlice(set: SetState, get: GetState, deps: StoreDep
       else get().play();
     },
   };
+}
+
+/** Every group of panes showing `cursor`. */
+function allPanes(cursor: Cursor): Readonly<Record<PaneTurn, Cursor>> {
+  return Object.fromEntries(PANE_TURNS.map((pane) => [pane, cursor])) as Record<PaneTurn, Cursor>;
 }

@@ -7,13 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/trace';
 import { SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE } from '../trace/fixtures/sleepOneSecond';
 import { traceOf } from '../trace/fixtures/traceOf';
-import { PANE_FOLLOW_MS, SCRUB_SETTLE_MS } from './scrubPace';
+import { PANE_FOLLOW_MS, PANE_TURN_MS, PANE_TURNS, SCRUB_SETTLE_MS } from './scrubPace';
 import { selectScrubbing, selectShownCursor, selectTotalSteps } from './selectors';
 import { memoryStorage } from './storage';
 import { createLoopscopeStore } from './store';
 import { fakeTimers } from './testing/fakeTimers';
+import type { LoopscopeState } from './types';
 
 const FRAME_MS = 16;
+
+/** The step each group of panes shows, in catch-up order. */
+const paneSteps = (s: LoopscopeState): number[] => PANE_TURNS.map((pane) => selectShownCursor(s, pane).step);
+/** Every group of panes shows the cursor itself (the same object: nothing re-renders for it). */
+const everyPaneShowsCursor = (s: LoopscopeState): boolean => PANE_TURNS.every((pane) => selectShownCursor(s, pane) === s.cursor);
 
 function showingTrace() {
   const timers = fakeTimers();
@@ -37,7 +43,7 @@ describe('scrubbing', () => {
     t.seek(2);
     const s = t.store.getState();
     expect(s.cursor.step).toBe(2);
-    expect(selectShownCursor(s)).toBe(s.cursor);
+    expect(everyPaneShowsCursor(s)).toBe(true);
     expect(selectScrubbing(s)).toBe(false);
   });
 
@@ -51,18 +57,18 @@ describe('scrubbing', () => {
     let s = t.store.getState();
     expect(s.cursor.step).toBe(3);
     expect(selectScrubbing(s)).toBe(true);
-    expect(selectShownCursor(s).step).toBe(1);
+    expect(paneSteps(s)).toEqual(PANE_TURNS.map(() => 1));
     // The pointer stays on step 3 (a seek per frame): PANE_FOLLOW_MS after the scrub's first
-    // lagging seek, the panes show the newest cursor.
+    // lagging seek, the first group of panes shows the newest cursor.
     for (let at = 2 * FRAME_MS; at < FRAME_MS + PANE_FOLLOW_MS; at += FRAME_MS) {
-      expect(selectShownCursor(t.store.getState()).step).toBe(1);
+      expect(paneSteps(t.store.getState())).toEqual(PANE_TURNS.map(() => 1));
       t.timers.advance(FRAME_MS);
       t.seek(3);
     }
     s = t.store.getState();
     expect(selectScrubbing(s)).toBe(true);
-    expect(selectShownCursor(s)).toBe(s.cursor);
-    expect(selectShownCursor(s).step).toBe(3);
+    expect(selectShownCursor(s, 'objects')).toBe(s.cursor);
+    expect(selectShownCursor(s, 'objects').step).toBe(3);
   });
 
   it('settles every view on the final step once no seek comes for SCRUB_SETTLE_MS', () => {
@@ -72,14 +78,14 @@ describe('scrubbing', () => {
       t.timers.advance(FRAME_MS);
     }
     t.seek(2); // the pointer comes back and rests here
-    expect(selectShownCursor(t.store.getState()).step).not.toBe(2);
+    expect(selectShownCursor(t.store.getState(), 'editor').step).not.toBe(2);
     t.timers.advance(SCRUB_SETTLE_MS - 1);
     expect(selectScrubbing(t.store.getState())).toBe(true);
     t.timers.advance(1);
     const s = t.store.getState();
     expect(selectScrubbing(s)).toBe(false);
     expect(s.scrub).toBeNull();
-    expect(selectShownCursor(s)).toBe(s.cursor);
+    expect(everyPaneShowsCursor(s)).toBe(true);
     expect(s.cursor.step).toBe(2);
     expect(t.timers.pending()).toBe(0);
   });
@@ -89,17 +95,18 @@ describe('scrubbing', () => {
     t.seek(1);
     t.timers.advance(FRAME_MS);
     t.seek(3);
-    expect(selectShownCursor(t.store.getState()).step).toBe(1);
+    expect(paneSteps(t.store.getState())).toEqual(PANE_TURNS.map(() => 1));
     t.store.getState().stepBack('step');
     const s = t.store.getState();
     expect(selectScrubbing(s)).toBe(false);
-    expect(selectShownCursor(s)).toBe(s.cursor);
+    expect(everyPaneShowsCursor(s)).toBe(true);
     expect(s.cursor.step).toBe(2);
     expect(t.timers.pending()).toBe(0);
     // The next seek is one on its own again, not the scrub's.
     t.timers.advance(FRAME_MS);
     t.seek(4);
-    expect(selectShownCursor(t.store.getState()).step).toBe(4);
+    expect(everyPaneShowsCursor(t.store.getState())).toBe(true);
+    expect(t.store.getState().cursor.step).toBe(4);
   });
 
   it('a new run during a scrub shows its own cursor in the panes, never the old run’s step', () => {
@@ -110,7 +117,35 @@ describe('scrubbing', () => {
     t.store.getState().openTrace(traceOf(SLEEP_ONE_SECOND_EVENTS, SLEEP_ONE_SECOND_SOURCE));
     const s = t.store.getState();
     expect(selectScrubbing(s)).toBe(false);
-    expect(selectShownCursor(s)).toBe(s.cursor);
+    expect(everyPaneShowsCursor(s)).toBe(true);
     expect(s.cursor.step).toBe(0);
+  });
+
+  it('a catch-up reaches the groups of panes one a frame, in order, all with the step it began at', () => {
+    const t = showingTrace();
+    t.seek(1);
+    t.timers.advance(FRAME_MS);
+    t.seek(2); // the scrub: the panes stay on step 1
+    // A seek a millisecond (the pointer rests on step 2) until the first group catches up.
+    let waited = 0;
+    while (paneSteps(t.store.getState())[0] === 1 && waited < 2 * PANE_FOLLOW_MS) {
+      t.timers.advance(1);
+      waited++;
+      if (waited % FRAME_MS === 0) t.seek(2);
+    }
+    expect(waited).toBe(PANE_FOLLOW_MS);
+    expect(paneSteps(t.store.getState())).toEqual(PANE_TURNS.map((_, i) => (i === 0 ? 2 : 1)));
+    t.seek(3); // the pointer moves on meanwhile: the catch-up keeps the step it began at
+    for (let turn = 1; turn < PANE_TURNS.length; turn++) {
+      t.timers.advance(PANE_TURN_MS - 1);
+      expect(paneSteps(t.store.getState())[turn]).toBe(1);
+      t.timers.advance(1);
+      t.seek(3);
+      expect(paneSteps(t.store.getState())).toEqual(PANE_TURNS.map((_, i) => (i <= turn ? 2 : 1)));
+    }
+    expect(PANE_TURNS.at(-1)).toBe('editor');
+    // Every group agrees again; the step label is on step 3 and the scrub goes on.
+    expect(selectScrubbing(t.store.getState())).toBe(true);
+    expect(t.store.getState().cursor.step).toBe(3);
   });
 });

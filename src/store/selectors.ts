@@ -7,6 +7,7 @@ import { consoleLines, findings, stateAt, stepCount } from '../trace';
 import type { Finding } from '../trace/findings/types';
 import type { ConsoleLine, Cursor, LoopState, TraceIndex } from '../trace/types';
 import type { AppStatus, LoopscopeState } from './types';
+import { PANE_TURNS, type PaneTurn } from './scrubPace';
 
 export function selectStatus(s: LoopscopeState): AppStatus {
   switch (s.phase) {
@@ -25,12 +26,23 @@ export function selectTotalSteps(s: LoopscopeState): number {
 }
 
 /**
- * The cursor the heavy panes show: the cursor, except during a scrub, where it is what they last
- * caught up with (playbackSlice.ts). A scrub of another run than the one shown counts for nothing.
+ * The cursor a group of heavy panes shows: the cursor, except during a scrub, where it is what
+ * the group last caught up with (playbackSlice.ts). A scrub of another run than the one shown
+ * counts for nothing.
  */
-export function selectShownCursor(s: LoopscopeState): Cursor {
+export function selectShownCursor(s: LoopscopeState, pane: PaneTurn): Cursor {
   const scrub = s.scrub;
-  return scrub !== null && scrub.index === s.index ? scrub.panes : s.cursor;
+  return scrub !== null && scrub.index === s.index ? scrub.panes[pane] : s.cursor;
+}
+
+const shownCursorSelectors = Object.fromEntries(PANE_TURNS.map((pane) => [pane, (s: LoopscopeState) => selectShownCursor(s, pane)])) as Record<
+  PaneTurn,
+  (s: LoopscopeState) => Cursor
+>;
+
+/** selectShownCursor for one group, as a selector of its own (the same function each time, for useLoopscope). */
+export function shownCursorOf(pane: PaneTurn): (s: LoopscopeState) => Cursor {
+  return shownCursorSelectors[pane];
 }
 
 /** True while the learner scrubs (`data-scrubbing` on the controls, for tests and the bench). */

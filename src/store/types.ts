@@ -13,6 +13,7 @@ import type { EngineClient, EngineEvent } from '../host/engineClient';
 import type { KeyValueStore } from './storage';
 import type { BreakpointsSlice } from './breakpointsSlice';
 import type { PredictSlice } from './predictSlice';
+import type { PaneTurn } from './scrubPace';
 
 /** The engine's own health, independent of any run. */
 export type EngineStatus = 'booting' | 'ready' | 'failed';
@@ -119,8 +120,11 @@ export interface RunSlice {
 export interface Scrub {
   /** The run this scrub moves through: a new run's cursor never shows an old run's step. */
   readonly index: TraceIndex;
-  /** The step the heavy panes show meanwhile. */
-  readonly panes: Cursor;
+  /**
+   * The step each group of heavy panes shows meanwhile (scrubPace.ts PANE_TURNS): a catch-up
+   * reaches the groups one a frame, so for a few frames they differ.
+   */
+  readonly panes: Readonly<Record<PaneTurn, Cursor>>;
 }
 
 export interface PlaybackSlice {

@@ -1,19 +1,22 @@
 /**
- * The cursor for the heavy panes (objects, await graph, narration, ready queue, timers,
- * cancellations, console): the store's cursor at every single step, and during a scrub what the
- * panes last caught up with (selectShownCursor), rendered at a lower priority than the views under
- * the pointer so React can drop a pane render the next frame's seek makes stale. When the
- * scrub stops the panes show the cursor in the same render as everything else.
+ * The cursor for a group of heavy panes (objects and await graph, ready queue, narration, timers
+ * and the rest: scrubPace.ts PANE_TURNS): the store's cursor at every single step, and during a
+ * scrub what the group last caught up with (selectShownCursor), rendered at a lower priority than
+ * the views under the pointer so React can drop a pane render the next frame's seek makes stale.
+ * When the scrub stops the panes show the cursor in the same render as everything else.
  */
 import { useDeferredValue } from 'react';
 import type { Cursor } from '../trace/types';
 import { useLoopscope } from './context';
-import { selectScrubbing, selectShownCursor } from './selectors';
+import type { PaneTurn } from './scrubPace';
+import { selectScrubbing, shownCursorOf } from './selectors';
 
-export function useShownCursor(): Cursor {
-  const shown = useLoopscope(selectShownCursor);
+export function useShownCursor(pane: PaneTurn): Cursor {
+  const shown = useLoopscope(shownCursorOf(pane));
   const scrubbing = useLoopscope(selectScrubbing);
-  const deferred = useDeferredValue(shown);
-  // Outside a scrub, never the deferred value: a step shows in every pane in the same frame.
-  return scrubbing ? deferred : shown;
+  // Deferred only while scrubbing: outside a scrub the deferred value stays null, so a single
+  // step renders each pane once, in the same frame as everywhere (a deferred value that followed
+  // every step would render every pane a second time after it, for the same cursor).
+  const deferred = useDeferredValue(scrubbing ? shown : null);
+  return scrubbing && deferred !== null ? deferred : shown;
 }

@@ -4,7 +4,7 @@
  * show (useShownCursor), the step itself at a single step, catching up every so often while the
  * learner scrubs (a screen reader does not read sixty sentences a second anyway).
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Lang } from '../i18n/lang';
 import { timelineSummary } from '../i18n/summaries';
 import type { TaskId } from '../protocol/trace';
@@ -23,11 +23,15 @@ interface Props {
 
 /** Memoised: its props change with the run and the language, not with the cursor. */
 export const TimelineSummary = memo(function TimelineSummary({ index, lanes, labelOf, lang }: Props) {
-  const state = loopStateAt(index, useShownCursor());
-  const summary = timelineSummary(
-    { step: state.step, steps: stepCount(index), t: state.t, tasks: lanes.length, groups: laneGroups(lanes, state.tasks, labelOf) },
-    lang,
-  );
+  const cursor = useShownCursor('narration');
+  // Once per step shown: it counts every lane (a scrub's catch-up renders it first with the step it had).
+  const summary = useMemo(() => {
+    const state = loopStateAt(index, cursor);
+    return timelineSummary(
+      { step: state.step, steps: stepCount(index), t: state.t, tasks: lanes.length, groups: laneGroups(lanes, state.tasks, labelOf) },
+      lang,
+    );
+  }, [index, cursor, lanes, labelOf, lang]);
   return (
     <p className="visually-hidden" data-testid="timeline-summary">
       {summary}
