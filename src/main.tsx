@@ -1,6 +1,6 @@
 /**
  * The page's entry: create the store, open the program the URL asks for, render, and boot
- * Python as soon as the editor's code has loaded, or its bytes on a slow link (it takes seconds;
+ * Python as soon as the editor's code has loaded, or at once on a slow link (it takes seconds;
  * the learner reads the program meanwhile).
  */
 import { StrictMode } from 'react';
@@ -14,7 +14,7 @@ import { App } from './app/App';
 import { loadEditorChunk } from './app/editorChunk';
 import { AppBoundary } from './app/AppBoundary';
 import { createBrowserStore, openFromUrl, openLinkNow } from './app/bootstrap';
-import { editorChunkDownloaded, pageResources, startEngineInOrder } from './app/bootOrder';
+import { pageResources, startEngineInOrder } from './app/bootOrder';
 import { installTestHooks, testHooksWanted } from './app/testHooks';
 import { startUrlSync } from './app/urlSync';
 import { openEmbed } from './embed/openEmbed';
@@ -27,9 +27,9 @@ import { browserStorage, memoryStorage } from './store/storage';
 const embedded = asksForEmbed(window.location.hash);
 const store = createBrowserStore(embedded ? memoryStorage() : browserStorage());
 // Python boots after the editor's code has loaded (both want the cores), except on a slow link,
-// where it starts once the editor's bytes are in, not waiting for their parse (bootOrder.ts). A share
+// where it starts at once so its downloads do not wait behind Monaco's (bootOrder.ts). A share
 // link's run starts the engine at once (run() does), without waiting.
-startEngineInOrder(loadEditorChunk(), () => store.getState().startEngine(), pageResources(), editorChunkDownloaded());
+startEngineInOrder(loadEditorChunk(), () => store.getState().startEngine(), pageResources());
 if (embedded) {
   // The frame's address stays the embed link its host wrote: no URL sync.
   openEmbed(store, window.location.hash);

@@ -32,8 +32,7 @@ export function preloadChunkPlugin(entry: string): Plugin {
             attrs: { rel: 'preload', as: 'style', href: `${base}${file}`, crossorigin: true },
             injectTo: 'head' as const,
           })),
-          // data-preloads names the entry, so the page can tell when this download has ended (src/app/bootOrder.ts).
-          { tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${chunk.fileName}`, crossorigin: true, 'data-preloads': entry }, injectTo: 'head' as const },
+          { tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${chunk.fileName}`, crossorigin: true }, injectTo: 'head' as const },
         ];
       },
     },

@@ -1,4 +1,4 @@
-/** When the page starts Python (bootOrder.ts): on a slow link once the editor's bytes are in, after the editor's code otherwise. */
+/** When the page starts Python (bootOrder.ts): at once on a slow link, after the editor's code otherwise. */
 import { describe, expect, it, vi } from 'vitest';
 import { linkBytesPerMs, SLOW_LINK_BYTES_PER_MS, startEngineInOrder, startPythonFirst, type ResourceTimes } from './bootOrder';
 
@@ -31,32 +31,21 @@ describe('starting Python', () => {
     expect(startPythonFirst([file(SLOW_LINK_BYTES_PER_MS * 100 - 1_000, 0.5, 100.5)])).toBe(true);
   });
 
-  it('starts the engine on a fast link only when the editor has loaded or failed to, whatever its bytes', async () => {
+  it('starts the engine at once on a slow link, and otherwise only when the editor has loaded or failed to', async () => {
     const start = vi.fn();
     let loaded: () => void = () => {};
-    startEngineInOrder(new Promise<void>((resolve) => (loaded = resolve)), start, local, Promise.resolve());
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    startEngineInOrder(new Promise<void>((resolve) => (loaded = resolve)), start, local);
+    await Promise.resolve();
     expect(start).not.toHaveBeenCalled();
     loaded();
     await vi.waitFor(() => expect(start).toHaveBeenCalled());
 
     const failed = vi.fn();
-    startEngineInOrder(Promise.reject(new Error('Monaco failed')), failed, local, null);
+    startEngineInOrder(Promise.reject(new Error('Monaco failed')), failed, local);
     await vi.waitFor(() => expect(failed).toHaveBeenCalled());
-  });
 
-  it("starts it on a slow link once the editor's bytes have come, before its code has loaded, or at once when that cannot be known", async () => {
-    const never = new Promise<void>(() => {});
     const slow = vi.fn();
-    let downloaded: () => void = () => {};
-    startEngineInOrder(never, slow, tenMbits, new Promise<void>((resolve) => (downloaded = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(slow).not.toHaveBeenCalled();
-    downloaded();
-    await vi.waitFor(() => expect(slow).toHaveBeenCalledTimes(1));
-
-    const unknown = vi.fn();
-    startEngineInOrder(never, unknown, tenMbits, null);
-    expect(unknown).toHaveBeenCalledTimes(1);
+    startEngineInOrder(new Promise<void>(() => {}), slow, tenMbits);
+    expect(slow).toHaveBeenCalledTimes(1);
   });
 });
