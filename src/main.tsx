@@ -1,7 +1,7 @@
 /**
  * The page's entry: create the store, open the program the URL asks for, render, and boot
- * Python as soon as the editor's code has loaded (it takes seconds; the learner reads the
- * program meanwhile).
+ * Python as soon as the editor's code has loaded, or at once on a slow link (it takes seconds;
+ * the learner reads the program meanwhile).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +14,7 @@ import { App } from './app/App';
 import { loadEditorChunk } from './app/editorChunk';
 import { AppBoundary } from './app/AppBoundary';
 import { createBrowserStore, openFromUrl, openLinkNow } from './app/bootstrap';
+import { pageResources, startEngineInOrder } from './app/bootOrder';
 import { installTestHooks, testHooksWanted } from './app/testHooks';
 import { startUrlSync } from './app/urlSync';
 import { openEmbed } from './embed/openEmbed';
@@ -25,12 +26,10 @@ import { browserStorage, memoryStorage } from './store/storage';
 // it must never replace the program a reader saved in the full app, nor their preferences.
 const embedded = asksForEmbed(window.location.hash);
 const store = createBrowserStore(embedded ? memoryStorage() : browserStorage());
-// Python's boot (compiling a 9.6 MB wasm in the worker) and Monaco's parse compete for the same
-// cores: started together, both finish later. The editor's code loads first, then Python boots;
-// on a 2-core machine the editor showed ~0.5 s sooner and Python was not ready any later. A share
+// Python boots after the editor's code has loaded (both want the cores), except on a slow link,
+// where it starts at once so its downloads do not wait behind Monaco's (bootOrder.ts). A share
 // link's run starts the engine at once (run() does), without waiting.
-const startEngine = () => store.getState().startEngine();
-loadEditorChunk().then(startEngine, startEngine);
+startEngineInOrder(loadEditorChunk(), () => store.getState().startEngine(), pageResources());
 if (embedded) {
   // The frame's address stays the embed link its host wrote: no URL sync.
   openEmbed(store, window.location.hash);

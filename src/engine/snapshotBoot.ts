@@ -13,6 +13,7 @@ import type { PyodideInterface } from 'pyodide';
 import type { BootedFrom } from '../protocol/worker';
 import { attachEngine, BOOT_SCRIPT, prepareEngine, type Engine, type PythonFiles } from './engine';
 import { engineHash, readSnapshot, type SnapshotRefusal } from './snapshotFile';
+import { tidyHeapForSnapshot } from './snapshotHeap';
 import type { InitialMemory } from './wasmMemory';
 
 /**
@@ -73,6 +74,9 @@ export async function makeEngineSnapshot(
 ): Promise<{ readonly pyodide: PyodideInterface; readonly heap: Uint8Array }> {
   const pyodide = await load({ _makeSnapshot: true });
   prepareEngine(pyodide, files);
+  // Free memory made zeros: a smaller file, the same engine (snapshotHeap.ts). When it cannot be
+  // done the snapshot is only bigger, so why is not worth a boot's attention.
+  tidyHeapForSnapshot(pyodide);
   return { pyodide, heap: (pyodide as unknown as SnapshotMaker).makeMemorySnapshot() };
 }
 
