@@ -34,6 +34,23 @@ def value(obj):
         return json.dumps(_make_finite(obj), ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+# The text of the task ids a trace lists (small, positive, the same ones over and over), made
+# once: str() of an int, 32 times for a line of waiters, cost more than the rest of its objstate
+# in Pyodide. Grown as a run's ids grow, up to _ID_TEXT_MOST (past that, str() as before).
+_ID_TEXT = []
+_ID_TEXT_MOST = 1 << 16
+
+
+def ids(xs):
+    """A list of task ids (ints > 0) as JSON: value(xs)'s text."""
+    try:
+        return "[" + ",".join([_ID_TEXT[x] for x in xs]) + "]"
+    except IndexError:
+        if len(_ID_TEXT) < _ID_TEXT_MOST:
+            _ID_TEXT.extend([str(n) for n in range(len(_ID_TEXT), min(max(xs) + 1024, _ID_TEXT_MOST))])
+        return "[" + ",".join(map(str, xs)) + "]"
+
+
 _INTS, _STRS = {int}, {str}
 _LIST_CHANGE_KEYS = frozenset(("d", "b", "a"))
 
