@@ -35,8 +35,14 @@ def semaphore_step(watch, w, task, list_change):
         if line is None or line.dq is not dq:
             line = line_for(w.lines, dq)
         n = len(dq)
-        head = woken_at_head(line, dq)
-        sig = (value, (n, id(dq[0]), id(dq[-1]), head))
+        head = line.head
+        last = dq[-1]
+        # woken_at_head's answer without the call when nothing joined, left or woke since the
+        # last step (40% of them here): same length, same ends, the first not done still not.
+        if n != line.n or dq[0] is not line.first or last is not line.last or \
+                (head < n and dq[head].done()):
+            head = woken_at_head(line, dq)
+        sig = (value, (n, id(dq[0]), id(last), head))
     else:
         sig = (value, 0)
     if sig == old_sig:
@@ -67,7 +73,12 @@ def semaphore_step(watch, w, task, list_change):
 def _read_and_write(watch, w, task, value, dq, line, old, list_change):
     """objects_locks._semaphore_state and ObjectWatch._changed in one, for a Semaphore; `line`
     is the WaiterLine of `dq` when it is not empty."""
-    current = watch.run.recorder.task_id(task) if task is not None else None
+    current = None
+    if task is not None:
+        try:
+            current = task._loopscope_id
+        except AttributeError:
+            current = watch.run.recorder.task_id(task)
     if dq:
         read = _quick_read(line, dq, watch.waiter_task, watch.run)
         waiting, woken, total = read if read is not None else read_line(line, dq, watch.waiter_task)
