@@ -10,9 +10,26 @@ from json.encoder import encode_basestring  # C-accelerated, keeps non-ASCII tex
 text = encode_basestring
 
 
+# repr() of a float is slow in Pyodide (several µs), and a run's times repeat: the virtual clock
+# and the timers' deadlines land on the same few values (1,000 tasks sleeping 0.01 s). Finite,
+# non-zero floats only: a float equals only itself there (0.0 == -0.0, 1.0 == 1, and those
+# reprs differ). Emptied when full, so it stays small.
+_FLOAT_TEXT = {}
+_FLOAT_TEXT_MOST = 4096
+
+
 def number(x):
     """JSON has no inf or nan: a deadline of call_later(float('inf')) is shown as very far."""
-    if x - x == 0:          # finite (inf - inf and nan - nan are nan); ints and floats alike
+    if type(x) is float and x:
+        text_ = _FLOAT_TEXT.get(x)
+        if text_ is not None:
+            return text_
+        if x - x == 0:
+            if len(_FLOAT_TEXT) >= _FLOAT_TEXT_MOST:
+                _FLOAT_TEXT.clear()
+            text_ = _FLOAT_TEXT[x] = repr(x)
+            return text_
+    elif x - x == 0:        # finite (inf - inf and nan - nan are nan); ints and floats alike
         return repr(x)
     return "1e308" if x > 0 else ("-1e308" if x < 0 else "0")
 

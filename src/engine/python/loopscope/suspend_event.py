@@ -6,7 +6,7 @@ Recorder.step_finished does the same through await_target() for every wait; this
 same text, byte for byte, for those two, and None for any other wait, which then goes the long
 way. What this keeps is what depends only on where the task waits: the await chain's code
 objects say which frame is the learner's and which asyncio API was called (Recorder's
-await_chains), and the `on` text of a future is the same for every wait through the same chain
+chains_by_code_id), and the `on` text of a future is the same for every wait through the same chain
 on the same object (1,000 tasks waiting at one `async with limit`)."""
 from asyncio import Future
 from operator import attrgetter
