@@ -10,9 +10,26 @@ from json.encoder import encode_basestring  # C-accelerated, keeps non-ASCII tex
 text = encode_basestring
 
 
+# repr() of a float is slow in Pyodide (several µs), and a run's times repeat: the virtual clock
+# and the timers' deadlines land on the same few values (1,000 tasks sleeping 0.01 s). Finite,
+# non-zero floats only: a float equals only itself there (0.0 == -0.0, 1.0 == 1, and those
+# reprs differ). Emptied when full, so it stays small.
+_FLOAT_TEXT = {}
+_FLOAT_TEXT_MOST = 4096
+
+
 def number(x):
     """JSON has no inf or nan: a deadline of call_later(float('inf')) is shown as very far."""
-    if x - x == 0:          # finite (inf - inf and nan - nan are nan); ints and floats alike
+    if type(x) is float and x:
+        text_ = _FLOAT_TEXT.get(x)
+        if text_ is not None:
+            return text_
+        if x - x == 0:
+            if len(_FLOAT_TEXT) >= _FLOAT_TEXT_MOST:
+                _FLOAT_TEXT.clear()
+            text_ = _FLOAT_TEXT[x] = repr(x)
+            return text_
+    elif x - x == 0:        # finite (inf - inf and nan - nan are nan); ints and floats alike
         return repr(x)
     return "1e308" if x > 0 else ("-1e308" if x < 0 else "0")
 
@@ -32,6 +49,23 @@ def value(obj):
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
     except ValueError:  # inf or nan somewhere
         return json.dumps(_make_finite(obj), ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+# The text of the task ids a trace lists (small, positive, the same ones over and over), made
+# once: str() of an int, 32 times for a line of waiters, cost more than the rest of its objstate
+# in Pyodide. Grown as a run's ids grow, up to _ID_TEXT_MOST (past that, str() as before).
+_ID_TEXT = []
+_ID_TEXT_MOST = 1 << 16
+
+
+def ids(xs):
+    """A list of task ids (ints > 0) as JSON: value(xs)'s text."""
+    try:
+        return "[" + ",".join([_ID_TEXT[x] for x in xs]) + "]"
+    except IndexError:
+        if len(_ID_TEXT) < _ID_TEXT_MOST:
+            _ID_TEXT.extend([str(n) for n in range(len(_ID_TEXT), min(max(xs) + 1024, _ID_TEXT_MOST))])
+        return "[" + ",".join(map(str, xs)) + "]"
 
 
 _INTS, _STRS = {int}, {str}

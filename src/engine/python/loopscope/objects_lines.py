@@ -26,7 +26,8 @@ class WaiterLine:
     """One deque and what was read of it: for the signature, its length, ends and how many
     futures at its head are done; for the state, the futures read (the done head, then up to
     LINE_LIMIT waiting) and their tasks' ids (None: cancelled)."""
-    __slots__ = ("dq", "n", "first", "second", "last", "head", "futs", "tids", "read_head", "gone")
+    __slots__ = ("dq", "n", "first", "second", "last", "head", "futs", "tids", "read_head", "gone",
+                 "cancels")
 
     def __init__(self, dq):
         self.dq = dq
@@ -37,6 +38,8 @@ class WaiterLine:
         self.tids = []
         self.read_head = 0
         self.gone = 0              # cancelled futures in the read head (tids None)
+        # run.cancels when the listed futures were last all seen waiting (objects_semaphore)
+        self.cancels = -1
 
 
 def line_for(lines, dq):

@@ -31,7 +31,9 @@ def watching_get_debug(original, watch):
         frame = sys._getframe(1)
         if frame.f_code.co_filename == filename and watch.run.recording():
             watch.making.append((frame, frame.f_lineno, _plain_futures_in(frame)))
-        return original(self)
+        # What `original` (BaseEventLoop.get_debug) returns, without its call: every handle
+        # and future of a recorded run comes through here (19,000 for 1,000 retrying tasks).
+        return self._debug
     get_debug.__qualname__ = original.__qualname__
     get_debug.__doc__ = original.__doc__
     return get_debug

@@ -47,7 +47,9 @@ class Recorder:
         self.out_fd = None
         self.out_text = ""
         self.await_chains = {}             # await_target's reading of a chain of code objects
-        self.future_texts = {}             # (that chain, id(its object)) -> a future's `on` text
+        # suspend_event's: ids of a chain's code objects -> (await_chain's reading, those codes)
+        self.chains_by_code_id = {}
+        self.future_texts = {}             # (those ids, id(its object)) -> a future's `on` text
         # Trace format 3 leaves out what a reader derives from earlier events (README "The
         # trace format"): these are what the reader knows at this point of the trace.
         self.last_hid = 0                  # the last sched's handle

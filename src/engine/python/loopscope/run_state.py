@@ -42,6 +42,10 @@ class Run:
         # takes no number).
         self.task_names = 0
         self.handle_count = 0
+        # VTask.cancel() calls so far, and whether a task of another class (whose cancel() is not
+        # counted) was met: a line of waiters read at the same count has had none cancelled.
+        self.cancels = 0
+        self.foreign_tasks = False
         self.iterations = 0
         self.steps = 0
         # The ids of the tasks that finished in a step so far (while objects are watched): a
@@ -90,6 +94,7 @@ class Run:
         """A task made without our factory (e.g. asyncio.Task(...) called directly): numbered
         when the recorder first meets it, which is inside its creation (its first step's call_soon)."""
         tid = task._loopscope_id = self.next_task_id()
+        self.foreign_tasks = True
         if self.recording():
             self.recorder.task_created(tid, task.get_name(), task.get_coro(), self.current_task(),
                                        sys._getframe(1))

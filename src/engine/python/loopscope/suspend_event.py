@@ -6,7 +6,7 @@ Recorder.step_finished does the same through await_target() for every wait; this
 same text, byte for byte, for those two, and None for any other wait, which then goes the long
 way. What this keeps is what depends only on where the task waits: the await chain's code
 objects say which frame is the learner's and which asyncio API was called (Recorder's
-await_chains), and the `on` text of a future is the same for every wait through the same chain
+chains_by_code_id), and the `on` text of a future is the same for every wait through the same chain
 on the same object (1,000 tasks waiting at one `async with limit`)."""
 from asyncio import Future
 from operator import attrgetter
@@ -28,11 +28,15 @@ def suspend_event(rec, task, tid):
     if waiter is None or type(waiter) is not Future:
         return None                      # a yield, a task, a gather, a learner's future type...
     frames = d.user_frames(task.get_coro(), rec.filename)
-    codes = tuple(map(_CODE, frames))
-    chain = rec.await_chains.get(codes)
+    # Keyed by the code objects' ids, which cost nothing to hash (a code object's hash is
+    # worked out from its fields at every call); the entry keeps the code objects alive, so
+    # their ids stay theirs for the run.
+    codes = tuple([id(f.f_code) for f in frames])
+    chain = rec.chains_by_code_id.get(codes)
     if chain is None:
-        chain = rec.await_chains[codes] = await_chain(frames, rec.filename)
-    mine_at, api_at = chain
+        chain = await_chain(frames, rec.filename)
+        rec.chains_by_code_id[codes] = chain + (tuple(map(_CODE, frames)),)
+    mine_at, api_at = chain[0], chain[1]
     if len(mine_at) != 1:
         return None                      # an await stack (or none of the learner's frames)
     line = frames[mine_at[0]].f_lineno

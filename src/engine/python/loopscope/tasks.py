@@ -81,6 +81,9 @@ class VTask(asyncio.Task):
 
     def cancel(self, msg=None):
         run = self._loopscope_run
+        # Every cancel counts, done or not: a waiter future of a Semaphore's line can be done out
+        # of turn only this way, which objects_semaphore.listed_waiting relies on.
+        run.cancels += 1
         if run.ended is not None:
             # asyncio.run's cleanup after a limit cancels every task left, 100,000 for some
             # programs: seconds with no event, so tell the host's watchdog Python is working.
