@@ -27,10 +27,14 @@ function pythonFiles(): PythonFiles {
   return files;
 }
 
+/** What pyodide.asm.mjs exports: Emscripten's module factory, which loadPyodide takes as `createPyodideModule`. */
+type CreatePyodideModule = (settings: object) => Promise<unknown>;
+
 type LoadPyodide = (
   options: {
     indexURL: string;
     packageBaseUrl: string;
+    createPyodideModule: CreatePyodideModule;
     env: Record<string, string>;
     stdout: (line: string) => void;
     stderr: (line: string) => void;
@@ -91,8 +95,12 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
   // At once, beside the snapshot: reading the snapshot needs the wasm, and Pyodide would ask for it
   // only once the snapshot is read. Pyodide's own fetch of it gets this response.
   downloads.prefetch(`${indexURL}pyodide.asm.wasm`);
-  const [module, engineHash] = await Promise.all([
+  // Pyodide's two scripts at once: left to itself, loadPyodide imports pyodide.asm.mjs (1.2 MB)
+  // only once pyodide.mjs has loaded and run, one request after the other (0.1 s apart cold in
+  // a CDP trace of the boot, more through a busy service worker).
+  const [module, asm, engineHash] = await Promise.all([
     import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide; version: string }>,
+    import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{ default: CreatePyodideModule }>,
     engineHashOf(files),
   ]);
   const snapshotURL = new URL(`assets/${snapshotFileName({ pyodideVersion: module.version, engineHash, stdlib: __PYODIDE_STDLIB_HASH__ })}`, siteURL).href;
@@ -102,6 +110,7 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
         indexURL,
         // Without packageBaseUrl Pyodide falls back to a CDN for packages.
         packageBaseUrl: indexURL,
+        createPyodideModule: asm.default,
         env: { ...ENGINE_ENV },
         // The engine captures the learner's output itself; Pyodide's own chatter stays in the devtools console.
         stdout: (line) => console.debug('[pyodide]', line),
