@@ -72,7 +72,16 @@ async function serve(dist: string, index: number): Promise<{ url: string; stop: 
     await new Promise((r) => setTimeout(r, 100));
   }
   // vite preview runs under npx: end the whole process group we started.
-  return { url, stop: () => server.pid !== undefined && process.kill(-server.pid, 'SIGTERM') };
+  // A group that has already ended (its server quit by itself) is not an error: the figures stand.
+  const stop = (): void => {
+    if (server.pid === undefined) return;
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
+  return { url, stop };
 }
 
 /** Marks, in ms since navigation start, when `data-status` first becomes ready, and when the editor (Monaco) first shows. */

@@ -16,6 +16,14 @@ export type ThreadMessage =
   | { readonly type: 'crash'; readonly cause: CrashCause; readonly detail: string }
   | { readonly type: 'bench'; readonly figures: BenchFigures };
 
+/** What the host sends the engine thread, once: the program to run (or benchmark) on the engine it is booting. */
+export interface ThreadJob {
+  readonly type: 'job';
+  readonly source: string;
+  readonly options: EngineRunOptions;
+  readonly bench: boolean;
+}
+
 /**
  * The RunResult the engine thread sent, checked against the schema as the page checks the
  * worker's (src/protocol/worker.ts, resultOf): damaged data is refused naming the field, never
@@ -30,13 +38,23 @@ export function runResultOf(json: string): RunResult {
 /** Extra real seconds past the engine's own wall-clock limit before the thread is killed. */
 const GRACE_SECONDS = 2;
 
-function startThread(source: string, options: EngineRunOptions, bench: boolean): Worker {
-  return new Worker(new URL('./engineThread.mjs', import.meta.url), { workerData: { source, options, bench } });
+/**
+ * A new engine thread: it starts booting Python at once and waits for its job
+ * (bin/loopscope.mjs starts one before the CLI's modules have loaded).
+ */
+export function startEngineThread(): Worker {
+  return new Worker(new URL('./engineThread.mjs', import.meta.url));
 }
 
-export function runOnThread(source: string, options: EngineRunOptions): Promise<RunResult> {
+function sendJob(thread: Worker, source: string, options: EngineRunOptions, bench: boolean): void {
+  const job: ThreadJob = { type: 'job', source, options, bench };
+  thread.postMessage(job);
+}
+
+/** Runs the program on `thread` (booted or still booting), which ends with the run. */
+export function runOnThread(source: string, options: EngineRunOptions, thread: Worker = startEngineThread()): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const thread = startThread(source, options, false);
+    sendJob(thread, source, options, false);
     const chunks: string[] = [];
     let watchdog: Watchdog | null = null;
     const stop = (): void => {
@@ -100,9 +118,9 @@ export function runOnThread(source: string, options: EngineRunOptions): Promise<
   });
 }
 
-export function benchOnThread(source: string, options: EngineRunOptions): Promise<BenchFigures> {
+export function benchOnThread(source: string, options: EngineRunOptions, thread: Worker = startEngineThread()): Promise<BenchFigures> {
   return new Promise((resolve, reject) => {
-    const thread = startThread(source, options, true);
+    sendJob(thread, source, options, true);
     thread.on('message', (message: ThreadMessage) => {
       if (message.type === 'bench') {
         void thread.terminate();

@@ -2,16 +2,9 @@
  * The engine in a worker thread: the CLI's main thread stays free to watch the clock and
  * terminate a run stuck in one long C call (which nothing inside Python can interrupt).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { bootCachedNodeEngine } from '../src/engine/node';
-import type { EngineRunOptions } from '../src/engine/engine';
-import type { ThreadMessage } from './engineHost';
-
-interface Job {
-  readonly source: string;
-  readonly options: EngineRunOptions;
-  readonly bench: boolean;
-}
+import type { ThreadJob, ThreadMessage } from './engineHost';
 
 const port = parentPort;
 if (port === null) throw new Error('engineThread runs as a worker thread');
@@ -22,13 +15,23 @@ const post = (message: ThreadMessage): void => port.postMessage(message);
 // this thread ends with, so the thread's own console stays quiet.
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => undefined;
 
-/** Boots the engine and does the job the thread was started with; `startedAt` is when the thread began (engineThread.mjs). */
+/** The job the host sends (engineHost.ts, sendJob): it may come before the boot has ended or after. */
+const jobSent = new Promise<ThreadJob>((resolve) => port.once('message', (job: ThreadJob) => resolve(job)));
+
+/**
+ * Boots the engine while the job comes, then does the job; `startedAt` is when the thread
+ * began (engineThread.mjs). 'ready' is sent when both are there: the host's watchdog counts
+ * the run's wall-clock limit from it.
+ */
 export async function runEngineThread(startedAt: number): Promise<void> {
-  const job = workerData as Job;
   // From the snapshot in the user's cache (made by this boot when missing): src/engine/node.ts.
-  const { engine } = await bootCachedNodeEngine();
-  // Counted from the thread's first line, so it includes loading the modules (Pyodide's, tsx, this file's).
-  const bootMs = performance.now() - startedAt;
+  const booted = bootCachedNodeEngine().then(({ engine }) => ({
+    engine,
+    // Counted from the thread's first line, so it includes loading the modules (Pyodide's,
+    // tsx, this file's), and not the wait for a job that came late.
+    bootMs: performance.now() - startedAt,
+  }));
+  const [{ engine, bootMs }, job] = await Promise.all([booted, jobSent]);
   post({ type: 'ready', bootMs });
   if (job.bench) {
     const { benchProgram } = await import('./bench');

@@ -1,12 +1,13 @@
 /** `loopscope`: run, trace, list the tasks of, or benchmark a program on the Node engine. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS, DEFAULT_RUN_OPTIONS, type RunEnd, type RunOptions } from '../src/protocol/trace';
 import { whySentence } from '../src/i18n/endWords';
 import { runNoticeText } from '../src/i18n/runNotices';
 import { parseArgs, type CliArgs } from './args';
 import { ProtocolError } from '../src/protocol/worker';
-import { benchOnThread, runOnThread } from './engineHost';
+import { benchOnThread, runOnThread, startEngineThread } from './engineHost';
 import { lintRecords, lintText } from './lint';
 import { taskSummary } from './taskSummary';
 
@@ -45,9 +46,14 @@ function endNotice(end: RunEnd): string | null {
   return sentence === null ? null : `loopscope: ${sentence}\n`;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command. `engineThread`, when given, is one already booting (bin/loopscope.mjs
+ * starts it first): it gets the job, or is ended when the command cannot run.
+ */
+export async function main(argv: readonly string[], engineThread?: Worker): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
+    void engineThread?.terminate();
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
@@ -56,19 +62,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     source = readFileSync(args.file, 'utf8');
   } catch (error) {
+    void engineThread?.terminate();
     process.stderr.write(`loopscope: cannot read ${args.file}: ${(error as Error).message}\n`);
     return 2;
   }
+  const thread = engineThread ?? startEngineThread();
   // CPython shows the script's absolute path in tracebacks and warnings: so do we.
   const filename = resolve(args.file);
   const options = { ...optionsFor(args), filename };
   if (args.command === 'bench') {
-    process.stdout.write(`${JSON.stringify(await benchOnThread(source, options))}\n`);
+    process.stdout.write(`${JSON.stringify(await benchOnThread(source, options, thread))}\n`);
     return 0;
   }
   let result;
   try {
-    result = await runOnThread(source, options);
+    result = await runOnThread(source, options, thread);
   } catch (error) {
     // The engine's result was damaged: say so (naming the field), as the page does, and print
     // nothing of it as the program's.

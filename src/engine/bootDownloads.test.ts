@@ -160,7 +160,7 @@ describe('countBootDownloads', () => {
       onProgress: () => {},
       keep: ['wasm'],
     });
-    downloads.prefetch('https://x/p.wasm');
+    void downloads.prefetch('https://x/p.wasm');
     const body = downloads.bodyOf('wasm');
     const response = await downloads.fetch(new URL('https://x/p.wasm'));
     expect(fetches).toBe(1);

@@ -51,9 +51,10 @@ export interface BootDownloads {
   readonly downloads: () => readonly BootDownload[];
   /**
    * Starts fetching a boot file now, before the code that needs it asks: the next fetch of this
-   * address gets this very response (so Pyodide's own fetch of the wasm does not download it twice).
+   * address gets this very response (so Pyodide's own fetch of the wasm does not download it
+   * twice). Returns that response too (the boot compiles the wasm from it: wasmAhead.ts).
    */
-  readonly prefetch: (url: string) => void;
+  readonly prefetch: (url: string) => Promise<Response>;
   /** The whole body of a file named in `keep`, once it has come (rejected if its download failed). */
   readonly bodyOf: (file: BootFile) => Promise<Uint8Array>;
 }
@@ -194,11 +195,12 @@ export function countBootDownloads(options: BootDownloadsOptions): BootDownloads
     }
   };
 
-  const prefetch = (url: string): void => {
+  const prefetch = (url: string): Promise<Response> => {
     const early = countingFetch(url);
     // Whoever takes it hears its failure; until then it is not unhandled.
     early.catch(() => {});
     prefetched.set(url, early);
+    return early;
   };
 
   const bodyOf = (file: BootFile): Promise<Uint8Array> =>

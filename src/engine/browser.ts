@@ -9,6 +9,7 @@ import { countBootDownloads, type BootProgressListener } from './bootDownloads';
 import { bootFromSnapshot, engineHashOf, type BootOutcome, type SnapshotLoadOptions } from './snapshotBoot';
 import { snapshotFileName } from './snapshotFile';
 import { initialMemoryOf } from './wasmMemory';
+import { compileWasmAhead } from './wasmAhead';
 
 // Bundled as text at build time: the worker needs no extra requests for the engine's Python.
 // The package and its subpackages one level down (net/: the simulated network).
@@ -27,10 +28,14 @@ function pythonFiles(): PythonFiles {
   return files;
 }
 
+/** What pyodide.asm.mjs exports: Emscripten's module factory, which loadPyodide takes as `createPyodideModule`. */
+type CreatePyodideModule = (settings: object) => Promise<unknown>;
+
 type LoadPyodide = (
   options: {
     indexURL: string;
     packageBaseUrl: string;
+    createPyodideModule: CreatePyodideModule;
     env: Record<string, string>;
     stdout: (line: string) => void;
     stderr: (line: string) => void;
@@ -89,10 +94,16 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
   // Pyodide fetches with the global: the counting one for the boot (lockDown takes it away after).
   self.fetch = downloads.fetch;
   // At once, beside the snapshot: reading the snapshot needs the wasm, and Pyodide would ask for it
-  // only once the snapshot is read. Pyodide's own fetch of it gets this response.
-  downloads.prefetch(`${indexURL}pyodide.asm.wasm`);
-  const [module, engineHash] = await Promise.all([
+  // only once the snapshot is read. Pyodide's own fetch of it gets this response, and the wasm is
+  // compiled from it meanwhile (wasmAhead.ts).
+  const wasmURL = `${indexURL}pyodide.asm.wasm`;
+  const wasmAhead = compileWasmAhead(downloads.prefetch(wasmURL), () => self.fetch(wasmURL));
+  // Pyodide's two scripts at once: left to itself, loadPyodide imports pyodide.asm.mjs (1.2 MB)
+  // only once pyodide.mjs has loaded and run, one request after the other (0.1 s apart cold in
+  // a CDP trace of the boot, more through a busy service worker).
+  const [module, asm, engineHash] = await Promise.all([
     import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide; version: string }>,
+    import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{ default: CreatePyodideModule }>,
     engineHashOf(files),
   ]);
   const snapshotURL = new URL(`assets/${snapshotFileName({ pyodideVersion: module.version, engineHash, stdlib: __PYODIDE_STDLIB_HASH__ })}`, siteURL).href;
@@ -102,6 +113,7 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
         indexURL,
         // Without packageBaseUrl Pyodide falls back to a CDN for packages.
         packageBaseUrl: indexURL,
+        createPyodideModule: asm.default,
         env: { ...ENGINE_ENV },
         // The engine captures the learner's output itself; Pyodide's own chatter stays in the devtools console.
         stdout: (line) => console.debug('[pyodide]', line),
@@ -113,7 +125,7 @@ export async function bootBrowserEngine(interruptBuffer: Int32Array | null, onPr
     stdlib: __PYODIDE_STDLIB_HASH__,
     initialMemory: downloads.bodyOf('wasm').then(initialMemoryOf),
     snapshot: fetchSnapshot(downloads.fetch, snapshotURL),
-  });
+  }).finally(wasmAhead.release);
   if (interruptBuffer !== null) outcome.engine.pyodide.setInterruptBuffer(interruptBuffer);
   return outcome;
 }
