@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, waitForServer } from './ports';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,16 +42,6 @@ interface Build {
   readonly dir: string;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** BOOT_PORT=5331: the preview servers listen there and on the ports after it (a shared machine's agreed ports); else any free port. */
 const BASE_PORT = process.env['BOOT_PORT'] === undefined ? null : Number(process.env['BOOT_PORT']);
 
@@ -63,14 +53,7 @@ async function serve(dist: string, index: number): Promise<{ url: string; stop: 
     detached: true,
   });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForServer(url);
   // vite preview runs under npx: end the whole process group we started.
   // A group that has already ended (its server quit by itself) is not an error: the figures stand.
   const stop = (): void => {
