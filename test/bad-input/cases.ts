@@ -97,6 +97,8 @@ export interface BadInputCase {
   readonly expect: BadInputExpectation;
   /** `expected/<name>.out`, when CPython's stdout for it is definite. */
   readonly stdoutFile?: string;
+  /** Options `loopscope trace` gets for it beyond the defaults (test/bad-input/cli.test.ts). */
+  readonly cliArgs?: readonly string[];
 }
 
 const NO_NETWORK = ['Network unreachable'] as const;
@@ -282,6 +284,9 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     file: 'sleep-zero-spin.py',
     what: 'polling a flag with await asyncio.sleep(0): the clock stands still',
     expect: { kind: 'limit', limit: 'steps' },
+    // The default 100,000 steps take this spin 7–8 s of CLI time on a quiet 2-core machine: on
+    // a loaded one it raced the 10 s wall clock and lost. 20,000 reach the same end with margin.
+    cliArgs: ['--max-steps', '20000'],
   },
   {
     file: 'cancel-swallowed-loop.py',

@@ -35,7 +35,7 @@ function traceCase(testCase: BadInputCase, dir: string): Promise<Outcome> {
   const out = join(dir, `${testCase.file}.json`);
   const t0 = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, 'trace', join(HERE, testCase.file), '-o', out], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [BIN, 'trace', join(HERE, testCase.file), '-o', out, ...(testCase.cliArgs ?? [])], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
       const ms = performance.now() - t0;
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       const result: RunResult | null = existsSync(out)
