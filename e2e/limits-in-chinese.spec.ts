@@ -44,7 +44,11 @@ test('every limit, run for real in the page in Chinese, is said in Chinese with 
     const { result } = await pageResult(page);
     const end = result.kind === 'trace' ? result.trace.end : null;
     if (end?.kind !== 'limit') throw new Error(`${name} ended as ${JSON.stringify(end)}`);
-    expect.soft(key(end.limit, causeOf(end)), name).toBe(key(String(testCase.expect.limit), testCase.expect.cause ?? null));
+    // A case that allows another limit (a race with the wall clock on a loaded machine) is
+    // checked in Chinese for the limit it reached, and the race is noted in the report.
+    const other = testCase.expect.orLimit !== undefined && end.limit === testCase.expect.orLimit;
+    if (other) test.info().annotations.push({ type: 'other limit', description: `${name}: ${end.limit}` });
+    else expect.soft(key(end.limit, causeOf(end)), name).toBe(key(String(testCase.expect.limit), testCase.expect.cause ?? null));
 
     await expect(runEnd, name).toHaveAttribute('data-end', 'limit');
     await expect(runEnd, name).toContainText(zh.endLimit(zh.limitName[end.limit]));
